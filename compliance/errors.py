@@ -1,0 +1,32 @@
+"""One error tree. The CLI turns any ComplianceError into a one-line message and exit status 2."""
+
+from __future__ import annotations
+
+
+class ComplianceError(Exception):
+    """Root of every error the tool reports to a user instead of a traceback."""
+
+    def __init__(self, message: str, source: str | None = None) -> None:
+        self.message = message
+        self.source = source
+        super().__init__(f"{source}: {message}" if source else message)
+
+
+class InputError(ComplianceError):
+    """A document could not be read: missing, a directory, empty, binary, too big, undecodable."""
+
+
+class RuleFileError(ComplianceError):
+    """A rule file is malformed or invalid; ``source`` is 'path:line'."""
+
+
+class ConfigError(ComplianceError):
+    """The project config (compliance.yaml or [tool.compliance]) is malformed or invalid."""
+
+
+class IndexFileError(ComplianceError):
+    """An index is not an index, is from a newer schema version, or is corrupt."""
+
+
+class ReportError(ComplianceError):
+    """A saved report cannot be read back (not JSON, wrong schema version)."""
