@@ -1,0 +1,162 @@
+"""URL identity: when do two hrefs point at the same article?
+
+A copy that links to ``http://www.example.org/story/?utm_source=feed#comments`` or to the AMP
+edition of a story links to the story all the same. ``normalise_url`` reduces such variants to one
+form; the other helpers answer the questions the link checks ask (same article? the publisher's
+home page? which site?).
+
+Example:
+    >>> normalise_url("HTTP://www.Example.org:80/story/amp/?utm_source=x&fbclid=y#top")
+    'https://example.org/story'
+    >>> same_article("https://amp.example.org/story.amp.html", "http://example.org/story.html")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from tld import get_fld
+from url_normalize import url_normalize
+from w3lib.url import canonicalize_url, url_query_cleaner
+
+__all__ = [
+    "TRACKING_PARAMS",
+    "domain",
+    "home_page",
+    "is_home_page",
+    "is_web_url",
+    "normalise_url",
+    "resolve",
+    "same_article",
+]
+
+# Query parameters that say how a reader arrived, never which article they read.
+TRACKING_PARAMS: frozenset[str] = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid",
+        "mc_cid", "mc_eid", "_hsenc", "_hsmi", "mkt_tok", "ref", "ref_src", "ref_url", "cmpid",
+        "ncid", "icid", "ocid", "sr_share", "s_cid", "spm", "amp", "outputtype", "_ga", "_gl",
+        "oly_enc_id", "oly_anon_id", "vero_id", "rb_clickid", "smid", "smtyp",
+    }
+)  # fmt: skip
+_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "__twitter", "at_")
+_AMP_VALUES = {"", "1", "true", "amp"}
+_INDEX_PAGE = re.compile(r"/(?:index|default|home)\.(?:html?|php|aspx?)$", re.IGNORECASE)
+
+
+def is_web_url(href: str) -> bool:
+    """True for an absolute http(s) URL or a scheme-relative ``//host/path``."""
+    scheme = urlsplit(href.strip()).scheme.lower()
+    return scheme in ("http", "https") or href.strip().startswith("//")
+
+
+def resolve(href: str, base: str | None) -> str:
+    """``href`` made absolute against ``base`` (a page URL); unchanged when it cannot be."""
+    href = href.strip()
+    if not base or is_web_url(href) or urlsplit(href).scheme:
+        return href
+    return urljoin(base, href)
+
+
+def _is_tracking(name: str) -> bool:
+    low = name.lower()
+    return low in TRACKING_PARAMS or low.startswith(_TRACKING_PREFIXES)
+
+
+def _strip_amp_path(path: str) -> str:
+    if path.endswith(".amp.html"):
+        return path[: -len(".amp.html")] + ".html"
+    if path.endswith(".amp"):
+        return path[: -len(".amp")]
+    for tail in ("/amp/", "/amp"):
+        if path.endswith(tail):
+            return path[: -len(tail)] or "/"
+    if path.startswith("/amp/"):
+        return path[len("/amp") :]
+    return path
+
+
+def normalise_url(url: str) -> str:
+    """One form for every variant of a web address that names the same article.
+
+    Folds: scheme (http and https count as one, written https), case of the host, ``www.`` and
+    ``amp.``/``m.`` host prefixes, default port, fragment, trailing slash, tracking parameters
+    (``utm_*``, ``fbclid``, ``gclid``, ``mc_cid`` ...), AMP editions (``/amp``, ``?amp=1``,
+    ``.amp.html``) and the order of the remaining query parameters. Non-web hrefs (``mailto:``,
+    ``javascript:``) and relative paths are returned stripped but otherwise unchanged.
+    """
+    raw = url.strip()
+    if raw.startswith("//"):
+        raw = "https:" + raw
+    if not is_web_url(raw):
+        return raw
+    normal = url_normalize(raw, default_scheme="https") or raw
+    parts = urlsplit(normal)
+    names = [name for name, _ in parse_qsl(parts.query, keep_blank_values=True)]
+    amp_query = any(
+        name.lower() == "amp" and value.lower() in _AMP_VALUES
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+    ) or any(
+        name.lower() == "outputtype" and value.lower() == "amp"
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+    )
+    drop = sorted({n for n in names if _is_tracking(n)})
+    if drop:
+        normal = url_query_cleaner(normal, drop, remove=True, keep_fragments=True)
+    normal = canonicalize_url(normal, keep_fragments=False)
+    parts = urlsplit(normal)
+    host = (parts.hostname or "").lower().rstrip(".")
+    for prefix in ("www.", "amp.", "m.", "mobile."):
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix) :]
+            break
+    port = parts.port
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    path = parts.path or "/"
+    if amp_query or "amp" in path.lower():
+        path = _strip_amp_path(path)
+    path = _INDEX_PAGE.sub("/", path)
+    if len(path) > 1:
+        path = path.rstrip("/") or "/"
+    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return urlunsplit(("https", netloc, path, query, ""))
+
+
+def same_article(a: str, b: str) -> bool:
+    """True when two web addresses name the same article once their variants are folded."""
+    if not (is_web_url(a) and is_web_url(b)):
+        return False
+    return normalise_url(a) == normalise_url(b)
+
+
+def domain(url: str) -> str:
+    """The registrable domain of ``url`` (``news.bbc.co.uk`` -> ``bbc.co.uk``); host as fallback.
+
+    Accepts a bare host (``www.example.org``) as well as a URL.
+    """
+    text = url.strip()
+    if "//" not in text:
+        text = "https://" + text
+    host = (urlsplit(text).hostname or "").lower().rstrip(".")
+    if not host:
+        return ""
+    registrable = get_fld(f"https://{host}", fail_silently=True)
+    return str(registrable) if registrable else host.removeprefix("www.")
+
+
+def home_page(url: str) -> str:
+    """The normalised front page of the site that published ``url``."""
+    parts = urlsplit(normalise_url(url))
+    return urlunsplit(("https", parts.netloc, "/", "", ""))
+
+
+def is_home_page(href: str, article_url: str) -> bool:
+    """True when ``href`` is the front page of the site (registrable domain) of ``article_url``."""
+    if not (is_web_url(href) and is_web_url(article_url)):
+        return False
+    if domain(href) != domain(article_url):
+        return False
+    parts = urlsplit(normalise_url(href))
+    return parts.path == "/" and not parts.query

@@ -1,0 +1,115 @@
+"""URL identity: the variants of an article's address that a compliant copy may link to."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.documents.urls import (
+    domain,
+    home_page,
+    is_home_page,
+    normalise_url,
+    resolve,
+    same_article,
+)
+
+ARTICLE = "https://www.example-news.org/2017/03/troops-meet-near-manbij/5577"
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "http://www.example-news.org/2017/03/troops-meet-near-manbij/5577",
+        "https://example-news.org/2017/03/troops-meet-near-manbij/5577",
+        "https://www.example-news.org/2017/03/troops-meet-near-manbij/5577/",
+        "https://WWW.Example-News.org/2017/03/troops-meet-near-manbij/5577",
+        "https://www.example-news.org:443/2017/03/troops-meet-near-manbij/5577",
+        "http://www.example-news.org:80/2017/03/troops-meet-near-manbij/5577",
+        "https://www.example-news.org/2017/03/troops-meet-near-manbij/5577#comments",
+        "https://www.example-news.org/2017/03/troops-meet-near-manbij/5577?utm_source=tw&utm_medium=x",
+        "https://www.example-news.org/2017/03/troops-meet-near-manbij/5577?fbclid=IwAR0",
+        "https://www.example-news.org/2017/03/troops-meet-near-manbij/5577?gclid=1&mc_cid=2&mc_eid=3",
+        "https://www.example-news.org/2017/03/troops-meet-near-manbij/5577/amp",
+        "https://www.example-news.org/2017/03/troops-meet-near-manbij/5577/amp/",
+        "https://www.example-news.org/2017/03/troops-meet-near-manbij/5577?amp=1",
+        "https://amp.example-news.org/2017/03/troops-meet-near-manbij/5577",
+        "//www.example-news.org/2017/03/troops-meet-near-manbij/5577",
+    ],
+)
+def test_variants_of_an_article_address_are_the_same_article(variant: str) -> None:
+    assert same_article(variant, ARTICLE)
+
+
+def test_amp_html_edition_is_the_same_article_as_the_html_page() -> None:
+    assert same_article("https://example.org/story.amp.html", "https://example.org/story.html")
+
+
+def test_article_identifying_query_parameters_are_kept() -> None:
+    assert not same_article("https://example.org/?p=12", "https://example.org/?p=13")
+
+
+def test_query_parameter_order_does_not_matter() -> None:
+    assert same_article("https://example.org/a?x=1&y=2", "https://example.org/a?y=2&x=1")
+
+
+def test_a_different_article_on_the_same_site_is_not_the_same_article() -> None:
+    assert not same_article("https://www.example-news.org/2017/03/other-story/5578", ARTICLE)
+
+
+def test_a_non_default_port_is_kept() -> None:
+    assert normalise_url("https://example.org:8080/a") == "https://example.org:8080/a"
+
+
+def test_normal_form_is_https_without_www_fragment_or_tracking() -> None:
+    assert (
+        normalise_url("HTTP://www.Example.org:80/story/amp/?utm_source=x&fbclid=y#top")
+        == "https://example.org/story"
+    )
+
+
+def test_javascript_and_mailto_hrefs_are_never_the_same_article() -> None:
+    assert not same_article("javascript:void(0)", "javascript:void(0)")
+    assert not same_article("mailto:desk@example.org", ARTICLE)
+
+
+def test_relative_href_resolves_against_the_page_it_sits_on() -> None:
+    resolved = resolve("/2017/03/troops-meet-near-manbij/5577", "https://www.example-news.org/x/y")
+    assert same_article(resolved, ARTICLE)
+
+
+def test_absolute_href_is_not_changed_by_resolving() -> None:
+    assert resolve("https://other.org/a", "https://example.org/") == "https://other.org/a"
+
+
+def test_home_page_of_an_article_is_the_site_root() -> None:
+    assert home_page(ARTICLE) == "https://example-news.org/"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.example-news.org/",
+        "http://example-news.org",
+        "https://www.example-news.org/index.html",
+        "https://www.example-news.org/?utm_source=footer",
+    ],
+)
+def test_links_to_the_publishers_front_page_are_home_page_links(href: str) -> None:
+    assert is_home_page(href, ARTICLE)
+
+
+def test_the_article_itself_is_not_a_home_page_link() -> None:
+    assert not is_home_page(ARTICLE, ARTICLE)
+
+
+def test_another_sites_front_page_is_not_the_publishers_home_page() -> None:
+    assert not is_home_page("https://elsewhere.org/", ARTICLE)
+
+
+def test_domain_is_the_registrable_domain() -> None:
+    assert domain("https://news.bbc.co.uk/a/b") == "bbc.co.uk"
+    assert domain("https://www.globalresearch.ca/story/1") == "globalresearch.ca"
+
+
+def test_domain_accepts_a_bare_host() -> None:
+    assert domain("www.example.org") == "example.org"
