@@ -1,0 +1,89 @@
+"""`compliance check COPY --original ORIGINAL`: one republished copy against its original."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import check_fail_on, emit, exit_code, fail
+
+FORMATS = ("table", "json", "markdown", "sarif", "html")
+
+
+def check(
+    copy: Annotated[Path, typer.Argument(help="The republished copy (HTML, Markdown or text).")],
+    original: Annotated[
+        Path | None, typer.Option("--original", "-o", help="The original article.")
+    ] = None,
+    terms: Annotated[str | None, typer.Option(help="Apply these terms (a rule id).")] = None,
+    rules: Annotated[
+        list[Path] | None, typer.Option(help="Extra or overriding rule folder (repeatable).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Source name the copy must credit.")] = None,
+    copyright_: Annotated[
+        str | None, typer.Option("--copyright", help="Copyright holder, e.g. 'South Front, 2017'.")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="Canonical URL of the original.")] = None,
+    author: Annotated[str | None, typer.Option(help="Author of the original.")] = None,
+    venue: Annotated[
+        str | None, typer.Option(help="Kind of the republishing site: community, nonprofit, "
+                                      "commercial or print.")
+    ] = None,
+    site: Annotated[str | None, typer.Option(help="Domain of the republishing site.")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+    ] = "table",
+    output: Annotated[Path | None, typer.Option(help="Write the report here (atomic).")] = None,
+    fail_on: Annotated[
+        str | None, typer.Option(help="Exit 1 on findings at or above: error, warning, "
+                                      "advisory, never.")
+    ] = None,
+    min_containment: Annotated[
+        float | None,
+        typer.Option(help="Share of the original a copy must contain to count as reuse."),
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Refuse inputs larger than this many bytes.")
+    ] = None,
+) -> None:
+    """Check one republished COPY against its ORIGINAL's republishing terms."""
+    from ..config import load_config
+    from ..documents import DEFAULT_MAX_BYTES, load_path
+    from ..pipeline import CheckOptions, check_pair
+    from ..reports import render
+
+    if original is None:
+        fail("missing option --original ORIGINAL (the article the copy came from)")
+    if fmt not in FORMATS:
+        fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
+    if min_containment is not None and not 0.0 < min_containment <= 1.0:
+        fail(f"--min-containment must be in (0, 1] (got {min_containment})")
+    config = load_config(Path.cwd())
+    level = check_fail_on(fail_on or config.fail_on)
+    limit = max_bytes or DEFAULT_MAX_BYTES
+    copy_doc = load_path(copy, max_bytes=limit)
+    original_doc = load_path(original, max_bytes=limit)
+    options = CheckOptions(
+        terms_id=terms,
+        rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
+        overrides={"source": source, "copyright": copyright_, "url": url, "author": author},
+        min_containment=min_containment,
+        venue=venue or config.venue_for(site),
+        copy_site=site,
+        grants=tuple(config.grants),
+        domain_map=dict(config.domain_map),
+        fair_use=dict(config.fair_use),
+    )
+    report = check_pair(copy_doc, original_doc, options)
+    if fmt == "table" and output is None:
+        emit(render(report, "table", color=sys.stdout.isatty()), None)
+    else:
+        emit(render(report, fmt), output)
+    raise typer.Exit(exit_code(report.findings, level))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
