@@ -1,0 +1,204 @@
+"""Passage alignment: which stretches of the copy came from which stretches of the original.
+
+Method (seed, extend and merge, score and refine):
+
+1. **Seed** on shared shingles of *content words* (stop words removed, so an inserted or dropped
+   "the" does not break a seed). Shingles that are very common in either text are skipped.
+2. **Extend and merge**: seeds are points (position in original, position in copy). They are
+   grouped by splitting, alternately along the copy and the original, wherever two neighbours are
+   more than ``merge_gap`` content words apart, until no group splits. A reordered paragraph forms
+   its own group; navigation wrapped around a copy has no seeds and stays outside every group.
+3. **Score and refine**: each group becomes a passage from its first to its last seed word in
+   both texts, extended outwards while the words agree; passages shorter than ``min_words`` or
+   scoring below ``min_score`` (rapidfuzz ``ratio`` of the normalised word strings) are dropped,
+   as are passages claiming copy text already claimed by a longer passage.
+
+A passage is ``verbatim`` when both stretches are the same words after normalisation (case,
+quotes, dashes, apostrophes and whitespace ignored), otherwise ``modified``. Offsets index the
+strings given, so they slice the same text a reader sees.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..model import Passage, Span
+from .shingles import DEFAULT_K, content_indices, words
+
+__all__ = ["AlignParams", "align"]
+
+Token = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """The tunables of :func:`align` and of the comparison; defaults tuned on PAN13 (tune half).
+
+    Raises:
+        ValueError: on construction, for a value out of range (so a bad config fails early).
+    """
+
+    shingle_k: int = DEFAULT_K  # words per shingle for MinHash and containment
+    seed_k: int = 2  # content words per alignment seed
+    merge_gap: int = 30  # content words allowed between two seeds of one passage
+    min_words: int = 12  # words a passage must span in both texts
+    min_score: float = 40.0  # 0..100 rapidfuzz ratio below which a passage is dropped
+    max_occurrences: int = 8  # seeds occurring more often than this in either text are skipped
+
+    def __post_init__(self) -> None:
+        for name in ("shingle_k", "seed_k", "min_words", "max_occurrences"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"AlignParams.{name} must be >= 1 (got {getattr(self, name)})")
+        if self.merge_gap < 0:
+            raise ValueError(f"AlignParams.merge_gap must be >= 0 (got {self.merge_gap})")
+        if not 0.0 <= self.min_score <= 100.0:
+            raise ValueError(f"AlignParams.min_score must be within 0..100 (got {self.min_score})")
+
+
+DEFAULT_PARAMS = AlignParams()
+_SPLIT_GAIN = 10.0  # score points both halves must gain before a passage is split in two
+
+
+def align(original: str, copy: str, params: AlignParams | None = None) -> list[Passage]:
+    """Aligned passages of ``original`` and ``copy``, sorted by their offset in the copy."""
+    p = params or DEFAULT_PARAMS
+    o_tok, c_tok = words(original), words(copy)
+    o_idx, c_idx = content_indices(o_tok), content_indices(c_tok)
+    seeds = _seeds(o_tok, o_idx, c_tok, c_idx, p)
+    if not seeds:
+        return []
+    passages: list[Passage] = []
+    for group in _cluster(seeds, p.merge_gap, p.seed_k):
+        passages.extend(_refine(group, o_tok, o_idx, c_tok, c_idx, p))
+    return sorted(_drop_overlaps(passages), key=lambda q: (q.copy.start, q.original.start))
+
+
+def _seeds(
+    o_tok: list[Token], o_idx: list[int], c_tok: list[Token], c_idx: list[int], p: AlignParams
+) -> list[tuple[int, int]]:
+    """(original, copy) content positions where the same ``seed_k`` content words start."""
+    k = p.seed_k
+    where: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    o_words = [o_tok[i][0] for i in o_idx]
+    c_words = [c_tok[i][0] for i in c_idx]
+    for i in range(len(o_words) - k + 1):
+        where[tuple(o_words[i : i + k])].append(i)
+    in_copy: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for j in range(len(c_words) - k + 1):
+        key = tuple(c_words[j : j + k])
+        if key in where:
+            in_copy[key].append(j)
+    seeds: list[tuple[int, int]] = []
+    for key, js in in_copy.items():
+        is_ = where[key]
+        if len(is_) > p.max_occurrences or len(js) > p.max_occurrences:
+            continue
+        seeds.extend((i, j) for i in is_ for j in js)
+    return seeds
+
+
+def _split(
+    group: list[tuple[int, int]], axis: int, gap: int, k: int
+) -> list[list[tuple[int, int]]]:
+    group.sort(key=lambda s: s[axis])
+    parts: list[list[tuple[int, int]]] = [[group[0]]]
+    end = group[0][axis] + k - 1
+    for seed in group[1:]:
+        if seed[axis] - end > gap:
+            parts.append([seed])
+        else:
+            parts[-1].append(seed)
+        end = max(end, seed[axis] + k - 1) if seed[axis] - end <= gap else seed[axis] + k - 1
+    return parts
+
+
+def _cluster(seeds: list[tuple[int, int]], gap: int, k: int) -> list[list[tuple[int, int]]]:
+    """Split seed groups alternately by copy and original position until none splits."""
+    groups = [seeds]
+    axis, stable = 1, 0
+    while stable < 2:
+        split = [part for g in groups for part in _split(g, axis, gap, k)]
+        stable = stable + 1 if len(split) == len(groups) else 0
+        groups, axis = split, 1 - axis
+    return groups
+
+
+def _refine(
+    group: list[tuple[int, int]],
+    o_tok: list[Token],
+    o_idx: list[int],
+    c_tok: list[Token],
+    c_idx: list[int],
+    p: AlignParams,
+) -> list[Passage]:
+    """One passage per group, split in two where the original runs backwards (reordered
+    paragraphs) if both halves then score clearly better than the whole."""
+    whole = _passage(group, o_tok, o_idx, c_tok, c_idx, p)
+    if whole is None or whole.kind == "verbatim":
+        return [whole] if whole is not None else []
+    group = sorted(group, key=lambda s: (s[1], s[0]))
+    jumps: list[tuple[int, int]] = []
+    high = group[0][0]
+    for n in range(1, len(group)):
+        back = high - group[n][0]
+        if back > p.seed_k:
+            jumps.append((back, n))
+        high = max(high, group[n][0])
+    for _, n in sorted(jumps, reverse=True)[:3]:
+        left = _passage(group[:n], o_tok, o_idx, c_tok, c_idx, p)
+        right = _passage(group[n:], o_tok, o_idx, c_tok, c_idx, p)
+        if left and right and min(left.score, right.score) >= whole.score + _SPLIT_GAIN:
+            return _refine(group[:n], o_tok, o_idx, c_tok, c_idx, p) + _refine(
+                group[n:], o_tok, o_idx, c_tok, c_idx, p
+            )
+    return [whole]
+
+
+def _passage(
+    group: list[tuple[int, int]],
+    o_tok: list[Token],
+    o_idx: list[int],
+    c_tok: list[Token],
+    c_idx: list[int],
+    p: AlignParams,
+) -> Passage | None:
+    k = p.seed_k
+    o_lo, o_hi = o_idx[min(s[0] for s in group)], o_idx[max(s[0] for s in group) + k - 1]
+    c_lo, c_hi = c_idx[min(s[1] for s in group)], c_idx[max(s[1] for s in group) + k - 1]
+    # Extend outwards while the words agree (e.g. the leading "The" a content seed skipped).
+    while o_lo > 0 and c_lo > 0 and o_tok[o_lo - 1][0] == c_tok[c_lo - 1][0]:
+        o_lo, c_lo = o_lo - 1, c_lo - 1
+    while (
+        o_hi + 1 < len(o_tok) and c_hi + 1 < len(c_tok) and o_tok[o_hi + 1][0] == c_tok[c_hi + 1][0]
+    ):
+        o_hi, c_hi = o_hi + 1, c_hi + 1
+    n_words = o_hi - o_lo + 1
+    if min(n_words, c_hi - c_lo + 1) < p.min_words:
+        return None
+    o_words = [t[0] for t in o_tok[o_lo : o_hi + 1]]
+    c_words = [t[0] for t in c_tok[c_lo : c_hi + 1]]
+    if o_words == c_words:
+        score, kind = 100.0, "verbatim"
+    else:
+        score, kind = fuzz.ratio(" ".join(o_words), " ".join(c_words)), "modified"
+        if score < p.min_score:
+            return None
+    return Passage(
+        original=Span(o_tok[o_lo][1], o_tok[o_hi][2]),
+        copy=Span(c_tok[c_lo][1], c_tok[c_hi][2]),
+        score=round(float(score), 2),
+        kind=kind,
+        words=n_words,
+    )
+
+
+def _drop_overlaps(passages: list[Passage]) -> list[Passage]:
+    """Keep the longest passage where two claim the same copy text."""
+    kept: list[Passage] = []
+    for cand in sorted(passages, key=lambda q: (-q.words, q.copy.start)):
+        if all(cand.copy.end <= q.copy.start or cand.copy.start >= q.copy.end for q in kept):
+            kept.append(cand)
+    return kept
