@@ -1,0 +1,58 @@
+"""`compliance hook FILES...`: the pre-commit check of changed posts. Starts fast: every heavy
+import happens inside the command, and only for the posts the config selects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import check_fail_on, emit, fail
+
+FORMATS = ("compact", "json", "sarif", "markdown")
+
+
+def hook(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Changed posts (Markdown or HTML).")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+    ] = "compact",
+    fail_on: Annotated[
+        str | None,
+        typer.Option(help="Exit 1 on findings at or above: error, warning, advisory, never."),
+    ] = None,
+    config_path: Annotated[
+        Path | None,
+        typer.Option("--config", help="Start the search for compliance.yaml here (a folder)."),
+    ] = None,
+    output: Annotated[Path | None, typer.Option(help="Write the report here (atomic).")] = None,
+) -> None:
+    """Check changed posts against the originals they republish; exit 1 on findings."""
+    from ..config import load_config
+    from ..hook import format_compact, run, speedup_imports
+
+    if fmt not in FORMATS:
+        fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
+    speedup_imports()
+    config = load_config(config_path or Path.cwd())
+    level = check_fail_on(fail_on or config.fail_on)
+    outcome = run(list(files or ()), config)
+    if fmt == "compact":
+        text = format_compact(outcome.results)
+        if text:
+            typer.echo(text, err=False)
+    else:
+        from ..reports import render_many
+
+        for result in outcome.results:
+            if result.error:
+                typer.echo(f"compliance: error: {result.path}: {result.error}", err=True)
+        emit(render_many(outcome.reports, fmt), output)
+    raise typer.Exit(outcome.exit_status(level))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("hook")(hook)
