@@ -1,0 +1,98 @@
+"""Which files the hook checks, and what a post's front matter declares about its original."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compliance.errors import InputError
+from compliance.hook import declared, glob_regex, select_posts, split_front_matter
+
+
+def test_double_star_glob_matches_posts_at_any_depth() -> None:
+    rx = glob_regex("content/**/*.md")
+    assert rx.match("content/a.md")
+    assert rx.match("content/2023/11/a.md")
+    assert not rx.match("themes/content/a.md")
+
+
+def test_single_star_glob_stays_within_one_folder() -> None:
+    rx = glob_regex("posts/*.md")
+    assert rx.match("posts/a.md")
+    assert not rx.match("posts/drafts/a.md")
+
+
+def test_select_posts_keeps_only_files_matching_the_globs(tmp_path: Path) -> None:
+    paths = [tmp_path / "content/a.md", tmp_path / "README.md", tmp_path / "content/b.html"]
+    chosen = select_posts(paths, ["content/**/*.md", "content/**/*.html"], tmp_path)
+    assert chosen == [paths[0], paths[2]]
+
+
+def test_select_posts_defaults_to_markdown_and_html_anywhere() -> None:
+    paths = [Path("a.md"), Path("x/b.htm"), Path("setup.py"), Path("a.md")]
+    assert select_posts(paths) == [Path("a.md"), Path("x/b.htm")]
+
+
+def test_yaml_front_matter_is_parsed_and_the_body_line_follows_it() -> None:
+    raw = "---\ntitle: T\noriginal_url: https://example.org/a\n---\n\nBody\n"
+    data, body_line = split_front_matter(raw)
+    assert data == {"title": "T", "original_url": "https://example.org/a"}
+    assert raw.split("\n")[body_line - 1] == ""
+    assert raw.split("\n")[body_line] == "Body"
+
+
+def test_toml_front_matter_is_parsed() -> None:
+    raw = '+++\ntitle = "T"\nsource = "https://example.org/a"\n+++\nBody\n'
+    data, body_line = split_front_matter(raw)
+    assert data["source"] == "https://example.org/a"
+    assert raw.split("\n")[body_line - 1] == "Body"
+
+
+def test_html_meta_tags_serve_as_front_matter() -> None:
+    raw = '<html><head><meta name="original_url" content="https://example.org/a"></head></html>'
+    data, _ = split_front_matter(raw)
+    assert data["original_url"] == "https://example.org/a"
+
+
+def test_a_post_without_front_matter_declares_nothing() -> None:
+    data, body_line = split_front_matter("Just a post.\n")
+    assert (data, body_line) == ({}, 1)
+
+
+def test_unclosed_front_matter_is_an_input_error_naming_the_file() -> None:
+    with pytest.raises(InputError, match="never closed") as info:
+        split_front_matter("---\ntitle: T\n\nBody\n", "posts/a.md")
+    assert str(info.value).startswith("posts/a.md: ")
+
+
+def test_front_matter_that_is_not_a_mapping_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="must be a mapping"):
+        split_front_matter("---\n- a\n- b\n---\nBody\n", "posts/a.md")
+
+
+def test_invalid_yaml_front_matter_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="not valid YAML"):
+        split_front_matter("---\ntitle: [unclosed\n---\nBody\n", "posts/a.md")
+
+
+def test_declared_reads_the_default_keys() -> None:
+    claim = declared({"original_url": "https://e.org/a", "source": "E", "license": "cc-by-4.0"})
+    assert (claim.url, claim.source, claim.license) == ("https://e.org/a", "E", "cc-by-4.0")
+
+
+def test_declared_follows_keys_renamed_in_the_config() -> None:
+    claim = declared({"canonical_source": "https://e.org/a"}, {"original_url": "canonical_source"})
+    assert claim.url == "https://e.org/a"
+
+
+def test_a_source_that_is_a_url_declares_the_original_url() -> None:
+    assert declared({"source": "https://e.org/a"}).url == "https://e.org/a"
+
+
+def test_a_source_mapping_contributes_its_url() -> None:
+    assert declared({"source": {"name": "E", "url": "https://e.org/a"}}).url == "https://e.org/a"
+
+
+def test_blank_values_declare_nothing() -> None:
+    assert not declared({"original_url": "  ", "source": None}).any
