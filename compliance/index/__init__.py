@@ -1,0 +1,72 @@
+"""The archive of originals: storage backends, candidate search, and adding documents.
+
+``open_index`` dispatches on ``config["type"]`` like datasketch's ``ordered_storage``: ``sqlite``
+(default, one file) or ``redis`` (shared; needs ``compliance[redis]``). A plain string works too:
+a file path, or a ``redis://host:port/db`` URL with an optional ``#name`` to pick a key prefix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import IndexFileError
+from .entry import IndexEntry, fingerprint, make_entry
+from .search import Candidate, ContainmentSearch
+from .storage import SCHEMA_VERSION, IndexStats, Storage
+
+__all__ = [
+    "DEFAULT_INDEX_PATH",
+    "SCHEMA_VERSION",
+    "Candidate",
+    "ContainmentSearch",
+    "IndexEntry",
+    "IndexStats",
+    "Storage",
+    "fingerprint",
+    "index_config",
+    "make_entry",
+    "open_index",
+]
+
+DEFAULT_INDEX_PATH = Path(".compliance") / "index.sqlite"
+
+
+def index_config(spec: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:
+    """Turn a ``--index`` value (path, redis URL or mapping) into a backend config."""
+    if spec is None:
+        return {"type": "sqlite", "path": str(DEFAULT_INDEX_PATH)}
+    if isinstance(spec, Mapping):
+        return dict(spec)
+    text = str(spec)
+    if text.startswith(("redis://", "rediss://", "unix://")):
+        url, _, name = text.partition("#")
+        config: dict[str, Any] = {"type": "redis", "url": url}
+        if name:
+            config["prefix"] = f"compliance:{name}:"
+        return config
+    return {"type": "sqlite", "path": text}
+
+
+def open_index(
+    spec: str | Path | Mapping[str, Any] | None = None, *, create: bool = True
+) -> Storage:
+    """Open (and with ``create``, initialise) the index that ``spec`` names.
+
+    Raises:
+        IndexFileError: if the store is not an index, is newer than this tool, is corrupt,
+            does not exist and ``create`` is False, or names an unknown backend type.
+    """
+    config = index_config(spec)
+    kind = config.get("type", "sqlite")
+    if kind == "sqlite":
+        from .sqlite import SqliteStorage
+
+        return SqliteStorage(config.get("path", DEFAULT_INDEX_PATH), create=create)
+    if kind == "redis":
+        from .redis_store import DEFAULT_PREFIX, RedisStorage
+
+        url = config.get("url") or "redis://localhost:6379/0"
+        return RedisStorage(url, prefix=config.get("prefix", DEFAULT_PREFIX), create=create)
+    raise IndexFileError(f"unknown index type {kind!r} (expected sqlite or redis)")

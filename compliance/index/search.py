@@ -1,0 +1,212 @@
+"""Containment-aware candidate search over the stored MinHash signatures.
+
+Why not plain Jaccard LSH: an excerpt of 150 words from a 3,000-word original has Jaccard near
+0.05, far below any usable LSH threshold, yet it is all copied. This search is MinHash LSH with
+one-row bands (one inverted list per permutation) followed by a containment re-check:
+
+1. Build: the signatures form an ``N x P`` matrix. Each column is sorted once, so the originals
+   whose ``p``-th minimum equals a value are one ``searchsorted`` slice away.
+2. Query: the slices for the query's ``P`` values are gathered and counted with ``bincount``.
+   ``hits / P`` is the MinHash estimate of the Jaccard similarity ``J`` (Broder 1997), for every
+   original that shares at least one minimum; the others have an estimate of 0 anyway.
+3. Re-check: with the shingle counts ``|Q|`` and ``|X|`` stored beside each signature,
+   ``|Q ∩ X| = J (|Q| + |X|) / (1 + J)``, giving containment both ways: the share of the copy
+   found in the original (excerpts) and of the original found in the copy (a copy padded with
+   comments, or one quoting several originals). A candidate needs ``min_hits`` shared minima and
+   one containment at or above ``threshold``.
+
+The result equals a brute-force MinHash comparison against every original (``brute_force``),
+but the work is proportional to the collisions, not to the archive size.
+
+Example:
+    >>> search = ContainmentSearch.build(storage.signatures())
+    >>> [c.id for c in search.query(hashvalues, shingle_count)]
+    ['3f5c...']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import IndexFileError
+from .entry import hashvalues_of
+
+__all__ = ["DEFAULT_MIN_HITS", "DEFAULT_THRESHOLD", "Candidate", "ContainmentSearch"]
+
+DEFAULT_THRESHOLD = 0.05
+"""Estimated containment (either way) that makes a candidate; the full alignment decides.
+
+Matches ``compliance.similarity.DEFAULT_MIN_CONTAINMENT``: a copy holding 5% of an original
+counts as reuse there, so the search must not drop it here."""
+
+DEFAULT_MIN_HITS = 2
+"""Shared minima required, so one common phrase alone does not make a candidate."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An original worth a full comparison, with the MinHash estimates that chose it."""
+
+    id: str
+    jaccard: float
+    copy_in_original: float  # share of the copy's shingles estimated to be in the original
+    original_in_copy: float  # share of the original's shingles estimated to be in the copy
+    hits: int
+
+    @property
+    def containment(self) -> float:
+        return max(self.copy_in_original, self.original_in_copy)
+
+
+class ContainmentSearch:
+    """An in-memory search structure, rebuilt from stored signatures at scan start."""
+
+    def __init__(self, ids: list[str], sizes: np.ndarray, matrix: np.ndarray) -> None:
+        if matrix.ndim != 2 or matrix.shape[0] != len(ids) or sizes.shape != (len(ids),):
+            raise ValueError("ids, sizes and signature matrix disagree in length")
+        self.ids = ids
+        self.sizes = sizes.astype(np.float64)
+        self.matrix = matrix
+        self.num_perm = int(matrix.shape[1]) if matrix.size else 0
+        n, p = matrix.shape
+        # One flat sorted key space: column p's values live at p * 2**32 + value (values < 2**32
+        # for 32-bit schemes; 64-bit schemes are folded, which only adds rare false hits that
+        # the containment re-check and the full alignment remove).
+        keys = _keys(matrix)
+        order = np.argsort(keys, axis=None, kind="stable")
+        self._sorted = keys.ravel()[order]
+        self._rows = (order // p).astype(np.int32) if n else np.zeros(0, np.int32)
+
+    @classmethod
+    def build(cls, signatures: Iterable[tuple[str, int, bytes]]) -> ContainmentSearch:
+        """Build from ``Storage.signatures()`` output."""
+        ids: list[str] = []
+        sizes: list[int] = []
+        rows: list[np.ndarray] = []
+        for entry_id, count, sig in signatures:
+            values = hashvalues_of(sig)
+            if rows and len(values) != len(rows[0]):
+                raise IndexFileError(
+                    f"original {entry_id[:12]} has {len(values)} permutations, others "
+                    f"{len(rows[0])}; rebuild the index"
+                )
+            ids.append(entry_id)
+            sizes.append(count)
+            rows.append(values)
+        matrix = np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.uint64)
+        return cls(ids, np.asarray(sizes, dtype=np.int64), matrix)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @property
+    def nbytes(self) -> int:
+        return int(self._sorted.nbytes + self._rows.nbytes + self.matrix.nbytes + self.sizes.nbytes)
+
+    def hits(self, hashvalues: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(row indices, shared minima) of every original sharing at least one minimum."""
+        if not self.ids:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        query = np.asarray(hashvalues, dtype=np.uint64)
+        if len(query) != self.num_perm:
+            raise IndexFileError(
+                f"the index holds {self.num_perm}-permutation signatures but this version makes "
+                f"{len(query)}; rebuild the index"
+            )
+        qkeys = _keys(query[None, :])[0]
+        left = np.searchsorted(self._sorted, qkeys, side="left")
+        right = np.searchsorted(self._sorted, qkeys, side="right")
+        spans = [self._rows[a:b] for a, b in zip(left, right, strict=True) if b > a]
+        if not spans:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        counts = np.bincount(np.concatenate(spans), minlength=len(self.ids))
+        rows = np.flatnonzero(counts)
+        return rows, counts[rows]
+
+    def query(
+        self,
+        hashvalues: np.ndarray,
+        size: int,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        min_hits: int = DEFAULT_MIN_HITS,
+        limit: int | None = None,
+    ) -> list[Candidate]:
+        """Originals whose estimated containment either way is at least ``threshold``.
+
+        Raises:
+            ValueError: if ``threshold`` is not in (0, 1] or ``min_hits`` is below 1.
+        """
+        _check(threshold, min_hits)
+        rows, counts = self.hits(hashvalues)
+        return self._rank(rows, counts, size, threshold, min_hits, limit)
+
+    def brute_force(
+        self,
+        hashvalues: np.ndarray,
+        size: int,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        min_hits: int = DEFAULT_MIN_HITS,
+        limit: int | None = None,
+    ) -> list[Candidate]:
+        """The same answer computed by comparing against every signature (the baseline)."""
+        _check(threshold, min_hits)
+        if not self.ids:
+            return []
+        query = np.asarray(hashvalues, dtype=np.uint64)
+        counts = (self.matrix == query[None, :]).sum(axis=1)
+        rows = np.flatnonzero(counts)
+        return self._rank(rows, counts[rows], size, threshold, min_hits, limit)
+
+    def _rank(
+        self,
+        rows: np.ndarray,
+        counts: np.ndarray,
+        size: int,
+        threshold: float,
+        min_hits: int,
+        limit: int | None,
+    ) -> list[Candidate]:
+        keep = counts >= min_hits
+        rows, counts = rows[keep], counts[keep]
+        if not len(rows) or size <= 0:
+            return []
+        jaccard = counts / float(self.num_perm)
+        other = self.sizes[rows]
+        shared = jaccard * (size + other) / (1.0 + jaccard)
+        copy_in = np.minimum(shared / size, 1.0)
+        orig_in = np.minimum(shared / np.maximum(other, 1.0), 1.0)
+        best = np.maximum(copy_in, orig_in)
+        ok = best >= threshold
+        order = np.argsort(-best[ok], kind="stable")
+        picked = [
+            Candidate(
+                id=self.ids[int(r)],
+                jaccard=float(j),
+                copy_in_original=float(c),
+                original_in_copy=float(o),
+                hits=int(h),
+            )
+            for r, j, c, o, h in zip(
+                rows[ok][order], jaccard[ok][order], copy_in[ok][order], orig_in[ok][order],
+                counts[ok][order], strict=True,
+            )
+        ]
+        return picked[:limit] if limit else picked
+
+
+def _keys(matrix: np.ndarray) -> np.ndarray:
+    values = np.asarray(matrix, dtype=np.uint64) & np.uint64(0xFFFFFFFF)
+    columns = np.arange(matrix.shape[1], dtype=np.uint64) << np.uint64(32)
+    return values + columns[None, :]
+
+
+def _check(threshold: float, min_hits: int) -> None:
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1] (got {threshold})")
+    if min_hits < 1:
+        raise ValueError(f"min_hits must be at least 1 (got {min_hits})")

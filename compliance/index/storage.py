@@ -1,0 +1,104 @@
+"""The Storage ABC every index backend implements, and the figures `index stats` shows.
+
+Backends differ only in where entries live (a SQLite file, a Redis server); the operations and
+their guarantees are the same: an add commits whole entries or nothing, re-adding the same
+content is a no-op, and a store that is not an index is refused, never overwritten.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+
+from .entry import IndexEntry
+
+__all__ = ["FORMAT_NAME", "SCHEMA_VERSION", "IndexStats", "Storage"]
+
+FORMAT_NAME = "compliance-index"
+SCHEMA_VERSION = 1
+"""Bumped when the stored layout changes; a newer index is refused by an older tool."""
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """How big the archive is and which terms its originals fall under."""
+
+    location: str
+    backend: str
+    count: int
+    stored_bytes: int  # bytes the store occupies (file size, or Redis memory for our keys)
+    original_bytes: int  # sum of the originals' raw sizes
+    terms: dict[str, int] = field(default_factory=dict)  # terms id -> originals
+    schema_version: int = SCHEMA_VERSION
+
+
+class Storage(ABC):
+    """An archive of originals keyed by content hash (sha256 of the raw bytes)."""
+
+    backend: str = ""
+    location: str = ""
+
+    @abstractmethod
+    def add(self, entries: Sequence[IndexEntry]) -> list[bool]:
+        """Store ``entries`` in one atomic step; True for each one that was new."""
+
+    @abstractmethod
+    def get(self, entry_id: str) -> IndexEntry | None:
+        """The entry with exactly this id, or None."""
+
+    @abstractmethod
+    def find(self, key: str) -> list[str]:
+        """Ids matching ``key``: a full id, a unique id prefix (8+ chars), or a URL."""
+
+    @abstractmethod
+    def delete(self, ids: Sequence[str]) -> int:
+        """Remove these ids atomically; returns how many were present."""
+
+    @abstractmethod
+    def ids(self) -> list[str]:
+        """Every stored id, sorted."""
+
+    @abstractmethod
+    def entries(self) -> Iterator[IndexEntry]:
+        """Every entry, in id order."""
+
+    @abstractmethod
+    def signatures(self) -> Iterator[tuple[str, int, bytes]]:
+        """(id, shingle count, serialized signature) of every entry: what search needs."""
+
+    @abstractmethod
+    def stats(self) -> IndexStats:
+        """Counts, sizes and the terms breakdown."""
+
+    @abstractmethod
+    def generation(self) -> str:
+        """A token that changes whenever the content changes (for caching a search)."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook for backends holding connections
+        """Release connections; the default holds none."""
+
+    def remove(self, key: str) -> list[str]:
+        """Remove the originals ``key`` names (id, id prefix or URL); returns their ids."""
+        found = self.find(key)
+        if found:
+            self.delete(found)
+        return found
+
+    def __len__(self) -> int:
+        return len(self.ids())
+
+    def __contains__(self, entry_id: object) -> bool:
+        return isinstance(entry_id, str) and self.get(entry_id) is not None
+
+    def __enter__(self) -> Storage:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

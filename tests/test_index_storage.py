@@ -1,0 +1,265 @@
+"""The index backends, one suite run against a SQLite file and a real redis-server."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import socket
+import subprocess
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from compliance.errors import IndexFileError
+from compliance.index import IndexEntry, Storage, make_entry, open_index
+from compliance.model import Attribution, Document, Meta, TermsChoice
+
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A throwaway redis-server on a free port, no persistence, in its own folder."""
+    folder = tmp_path_factory.mktemp("redis")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError("redis-server did not start") from None
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def spec(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An index location for each backend, fresh per test."""
+    if request.param == "sqlite":
+        return str(tmp_path / "index.sqlite")
+    url = request.getfixturevalue("redis_url")
+    return f"{url}#{uuid.uuid4().hex}"
+
+
+@pytest.fixture
+def store(spec: str) -> Iterator[Storage]:
+    with open_index(spec) as storage:
+        yield storage
+
+
+def article(n: int, *, url: str | None = None, words: int = 120) -> Document:
+    """A distinct document whose text is built from its number."""
+    text = " ".join(f"word{(n * 7919 + i * 31) % 5003} item{i % 17}" for i in range(words))
+    raw = text.encode()
+    return Document(
+        id=hashlib.sha256(raw).hexdigest(),
+        origin=f"article-{n}.txt",
+        format="text",
+        title=f"Article {n}",
+        text=text,
+        meta=Meta(canonical_url=url),
+        size=len(raw),
+    )
+
+
+def entry(n: int, *, terms: str = "globalresearch", url: str | None = None) -> IndexEntry:
+    doc = article(n, url=url)
+    return make_entry(
+        doc,
+        Attribution(source="Global Research", url=url, copyright_year=2017),
+        TermsChoice(terms_id=terms, reason="domain", detail="globalresearch.ca"),
+    )
+
+
+def test_new_index_is_empty(store: Storage) -> None:
+    assert len(store) == 0
+    assert store.stats().count == 0
+
+
+def test_added_entry_reads_back_with_its_facts(store: Storage) -> None:
+    e = entry(1, url="https://www.globalresearch.ca/a/1")
+    assert store.add([e]) == [True]
+    got = store.get(e.id)
+    assert got is not None
+    assert got.attribution == e.attribution
+    assert got.terms == e.terms
+    assert got.signature == e.signature
+    assert got.url == "https://www.globalresearch.ca/a/1"
+
+
+def test_stored_document_is_rebuilt_whole(store: Storage) -> None:
+    e = entry(2, url="https://example.org/x")
+    store.add([e])
+    got = store.get(e.id)
+    assert got is not None
+    assert got.load_document() == article(2, url="https://example.org/x")
+
+
+def test_readding_the_same_content_is_a_no_op(store: Storage) -> None:
+    e = entry(3)
+    assert store.add([e]) == [True]
+    assert store.add([e, entry(4)]) == [False, True]
+    assert len(store) == 2
+
+
+def test_remove_by_id(store: Storage) -> None:
+    a, b = entry(5), entry(6)
+    store.add([a, b])
+    assert store.remove(a.id) == [a.id]
+    assert store.ids() == [b.id]
+
+
+def test_remove_by_url_matches_the_normalised_form(store: Storage) -> None:
+    e = entry(7, url="https://www.example.org/story/?utm_source=x")
+    store.add([e, entry(8)])
+    assert store.remove("https://www.example.org/story") == [e.id]
+    assert e.id not in store
+
+
+def test_remove_by_unique_id_prefix(store: Storage) -> None:
+    e = entry(9)
+    store.add([e])
+    assert store.remove(e.id[:12]) == [e.id]
+
+
+def test_remove_of_unknown_key_removes_nothing(store: Storage) -> None:
+    store.add([entry(10)])
+    assert store.remove("0" * 64) == []
+    assert len(store) == 1
+
+
+def test_stats_break_down_terms(store: Storage) -> None:
+    store.add([entry(11), entry(12), entry(13, terms="southfront")])
+    stats = store.stats()
+    assert stats.count == 3
+    assert stats.terms == {"globalresearch": 2, "southfront": 1}
+    assert stats.original_bytes == sum(article(n).size for n in (11, 12, 13))
+    assert stats.stored_bytes > 0
+
+
+def test_stats_forget_removed_originals(store: Storage) -> None:
+    a = entry(14, terms="southfront")
+    store.add([a, entry(15)])
+    store.remove(a.id)
+    assert store.stats().terms == {"globalresearch": 1}
+
+
+def test_signatures_list_every_original(store: Storage) -> None:
+    entries = [entry(n) for n in range(20, 25)]
+    store.add(entries)
+    got = {i: (count, sig) for i, count, sig in store.signatures()}
+    assert got == {e.id: (e.shingle_count, e.signature) for e in entries}
+
+
+def test_generation_changes_on_every_write(store: Storage) -> None:
+    before = store.generation()
+    e = entry(26)
+    store.add([e])
+    middle = store.generation()
+    store.remove(e.id)
+    assert len({before, middle, store.generation()}) == 3
+
+
+def test_entries_survive_reopening(spec: str) -> None:
+    with open_index(spec) as first:
+        first.add([entry(27)])
+    with open_index(spec) as second:
+        assert second.ids() == [entry(27).id]
+
+
+def test_opening_a_missing_index_without_create_fails(spec: str) -> None:
+    with pytest.raises(IndexFileError, match="no index here"):
+        open_index(spec, create=False)
+
+
+# -- SQLite file guarantees -------------------------------------------------------------------
+
+
+def test_a_file_that_is_not_an_index_is_refused_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("meeting notes, not a database\n")
+    with pytest.raises(IndexFileError, match="not a compliance index") as info:
+        open_index(path)
+    assert str(path) in str(info.value)
+    assert path.read_text() == "meeting notes, not a database\n"
+
+
+def test_another_sqlite_database_is_refused_and_kept(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE things (x)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(IndexFileError, match="not a compliance index"):
+        open_index(path)
+    assert path.read_bytes() == before
+
+
+def test_an_index_from_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "index.sqlite"
+    open_index(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(IndexFileError, match="newer compliance"):
+        open_index(path)
+
+
+def test_a_corrupt_index_is_reported_and_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "index.sqlite"
+    with open_index(path) as store:
+        store.add([entry(n) for n in range(30, 60)])
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, len(data), 512):  # keep the header, scramble every page after it
+        data[offset : offset + 64] = b"\xa5" * 64
+    path.write_bytes(bytes(data))
+    with pytest.raises(IndexFileError, match="corrupt"), open_index(path) as store:
+        list(store.entries())
+    assert path.read_bytes() == bytes(data)
+
+
+def test_a_folder_is_not_an_index(tmp_path: Path) -> None:
+    with pytest.raises(IndexFileError, match="directory"):
+        open_index(tmp_path)
+
+
+def test_a_redis_key_space_holding_other_data_is_refused(redis_url: str) -> None:
+    import redis
+
+    name = uuid.uuid4().hex
+    client = redis.Redis.from_url(redis_url)
+    client.hset(f"compliance:{name}:meta", mapping={"format": "something-else"})
+    with pytest.raises(IndexFileError, match="not a compliance index"):
+        open_index(f"{redis_url}#{name}")
+    assert client.hget(f"compliance:{name}:meta", "format") == b"something-else"
+
+
+def test_an_unreachable_redis_is_an_index_error() -> None:
+    with pytest.raises(IndexFileError, match="Redis"):
+        open_index(f"redis://127.0.0.1:{_free_port()}/0")
