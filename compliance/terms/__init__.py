@@ -1,0 +1,30 @@
+"""Terms as data: rule files, the library, and which terms govern an original.
+
+Public API:
+    load_library(extra_dirs=()) -> dict[str, Terms]
+    choose_terms(original, attribution, library, *, flag=None, domain_map=None) -> TermsChoice
+    contact_for(original, terms) -> str | None
+    validate(path) -> Iterator[str]; load_rule_file(path) -> Terms
+"""
+
+from __future__ import annotations
+
+from .detect import DEFAULT_TERMS, PHRASE_THRESHOLD, choose_terms, contact_for, find_phrase
+from .kinds import KIND_NAMES
+from .library import builtin_rules_dir, load_library, load_rules, rule_files
+from .schema import load_rule_file, validate
+
+__all__ = [
+    "DEFAULT_TERMS",
+    "KIND_NAMES",
+    "PHRASE_THRESHOLD",
+    "builtin_rules_dir",
+    "choose_terms",
+    "contact_for",
+    "find_phrase",
+    "load_library",
+    "load_rule_file",
+    "load_rules",
+    "rule_files",
+    "validate",
+]

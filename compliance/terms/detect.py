@@ -1,0 +1,260 @@
+"""Which terms govern an original, and why.
+
+Order (first that answers wins): an explicit flag; the project's domain mapping; a rule's own
+``detect.domains``; a rule phrase found in the original's text (fuzzy, via rapidfuzz); the
+original's licence link; else ``all-rights-reserved``, under which only a grant or fair use can
+cover a copy. Ties are broken by score, then by how many phrases matched, then by id, so the same
+original always gets the same answer.
+
+Example:
+    >>> choice = choose_terms(doc, attribution, load_library())
+    >>> choice.terms_id, choice.reason, round(choice.score or 0)
+    ('globalresearch', 'phrase', 98)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from rapidfuzz import fuzz
+
+from ..errors import ComplianceError, ConfigError
+from ..model import Attribution, Document, Terms, TermsChoice
+
+__all__ = [
+    "DEFAULT_TERMS",
+    "PHRASE_THRESHOLD",
+    "PhraseMatch",
+    "best_phrase",
+    "choose_terms",
+    "contact_for",
+    "find_phrase",
+    "licence_key",
+]
+
+DEFAULT_TERMS = "all-rights-reserved"
+PHRASE_THRESHOLD = 85.0  # rapidfuzz partial_ratio on normalised text, 0..100
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_DEED_SUFFIX = re.compile(r"/(?:deed(?:\.[a-z-]+)?|legalcode(?:\.[a-z-]+)?)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """Where a rule phrase was found in a text: score 0..100 and ``[start, end)`` in that text."""
+
+    phrase: str
+    score: float
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=16)
+def _normalised(text: str) -> tuple[str, tuple[int, ...]]:
+    """Lowercase alphanumerics with every other run of characters folded to one space.
+
+    Returns the folded text and, for each of its characters, the index in ``text`` it came from,
+    so a match can be reported in the original's own offsets.
+    """
+    chars: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text):
+        if char.isalnum():
+            for low in char.lower():
+                chars.append(low)
+                where.append(index)
+        elif chars and chars[-1] != " ":
+            chars.append(" ")
+            where.append(index)
+    return "".join(chars), tuple(where)
+
+
+def find_phrase(text: str, phrase: str, threshold: float = PHRASE_THRESHOLD) -> PhraseMatch | None:
+    """Best fuzzy occurrence of ``phrase`` in ``text`` at or above ``threshold``, else None.
+
+    Tolerates line breaks, punctuation, case and small wording changes (a publisher's own name
+    in place of another's) because both sides are folded before rapidfuzz compares them.
+    """
+    needle, _ = _normalised(phrase)
+    needle = needle.strip()
+    hay, where = _normalised(text)
+    if not needle or not hay:
+        return None
+    found = fuzz.partial_ratio_alignment(needle, hay, score_cutoff=threshold)
+    if found is None or found.score < threshold:
+        return None
+    start = where[min(found.dest_start, len(where) - 1)]
+    end = where[max(found.dest_end - 1, 0)] + 1
+    return PhraseMatch(phrase=phrase, score=round(found.score, 1), start=start, end=end)
+
+
+def _host(url: str | None) -> str:
+    if not url:
+        return ""
+    text = url.strip()
+    if "//" not in text:
+        text = "https://" + text
+    try:
+        host = urlsplit(text).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().rstrip(".").removeprefix("www.")
+
+
+def _domain_matches(host: str, domain: str) -> bool:
+    domain = domain.lower().removeprefix("www.")
+    return bool(host) and (host == domain or host.endswith("." + domain))
+
+
+def _original_url(original: Document, attribution: Attribution) -> str | None:
+    if original.meta.canonical_url:
+        return original.meta.canonical_url
+    if attribution.url:
+        return attribution.url
+    return original.origin if "://" in original.origin else None
+
+
+def licence_key(url: str) -> str:
+    """A licence URL reduced to host + path, without scheme, ``www.``, deed or legalcode suffix."""
+    text = url.strip()
+    if "//" not in text:
+        text = "https://" + text
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return url.strip().lower()
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = _DEED_SUFFIX.sub("", parts.path.rstrip("/")).rstrip("/").lower()
+    return host + path
+
+
+def _licence_candidates(original: Document) -> Iterator[str]:
+    if original.meta.license_url:
+        yield original.meta.license_url
+    for link in original.links:
+        if "license" in (r.lower() for r in link.rel):
+            yield link.href
+    for link in original.links:
+        if "creativecommons.org/licenses/" in link.href.lower():
+            yield link.href
+
+
+def _require(terms_id: str, library: Mapping[str, Terms], what: str) -> None:
+    if terms_id not in library and terms_id != DEFAULT_TERMS:
+        known = ", ".join(sorted(library))
+        raise ComplianceError(f"{what}: unknown terms {terms_id!r} (expected one of {known})")
+
+
+def _by_config(host: str, domain_map: Mapping[str, str]) -> tuple[str, str] | None:
+    hits = [(d, t) for d, t in domain_map.items() if _domain_matches(host, d)]
+    if not hits:
+        return None
+    domain, terms_id = max(hits, key=lambda hit: (len(hit[0]), hit[0]))
+    return domain, terms_id
+
+
+def _by_domain(host: str, library: Mapping[str, Terms]) -> tuple[str, str] | None:
+    hits = [
+        (d, t.id) for t in library.values() for d in t.detect.domains if _domain_matches(host, d)
+    ]
+    if not hits:
+        return None
+    domain, terms_id = min(hits, key=lambda hit: (-len(hit[0]), hit[1]))
+    return domain, terms_id
+
+
+def best_phrase(text: str, terms: Terms) -> tuple[PhraseMatch | None, int]:
+    """The best-scoring phrase of ``terms`` found in ``text``, and how many phrases matched."""
+    matches = [m for p in terms.detect.phrases if (m := find_phrase(text, p)) is not None]
+    if not matches:
+        return None, 0
+    return max(matches, key=lambda m: (m.score, -m.start)), len(matches)
+
+
+def _by_phrase(original: Document, library: Mapping[str, Terms]) -> TermsChoice | None:
+    ranked: list[tuple[float, int, str, PhraseMatch]] = []
+    for terms in library.values():
+        match, count = best_phrase(original.text, terms)
+        if match is not None:
+            ranked.append((-match.score, -count, terms.id, match))
+    if not ranked:
+        return None
+    _, _, terms_id, match = min(ranked, key=lambda r: r[:3])
+    return TermsChoice(terms_id, "phrase", detail=match.phrase, score=match.score)
+
+
+def _by_licence(original: Document, library: Mapping[str, Terms]) -> TermsChoice | None:
+    keys: dict[str, str] = {}
+    for terms in sorted(library.values(), key=lambda t: t.id):
+        for url in terms.detect.license_urls:
+            keys.setdefault(licence_key(url), terms.id)  # the lowest id wins a shared URL
+    for url in _licence_candidates(original):
+        terms_id = keys.get(licence_key(url))
+        if terms_id is not None:
+            return TermsChoice(terms_id, "license", detail=url)
+    return None
+
+
+def choose_terms(
+    original: Document,
+    attribution: Attribution,
+    library: Mapping[str, Terms],
+    *,
+    flag: str | None = None,
+    domain_map: Mapping[str, str] | None = None,
+) -> TermsChoice:
+    """Decide which terms govern ``original`` and record why (see module docstring for order).
+
+    Raises:
+        ComplianceError: ``flag`` or a configured mapping names terms not in ``library``.
+    """
+    if flag:
+        _require(flag, library, "--terms")
+        return TermsChoice(flag, "flag", detail=flag)
+    host = _host(_original_url(original, attribution))
+    if domain_map:
+        hit = _by_config(host, domain_map)
+        if hit is not None:
+            domain, terms_id = hit
+            if terms_id not in library and terms_id != DEFAULT_TERMS:
+                known = ", ".join(sorted(library))
+                raise ConfigError(
+                    f"domain_map maps {domain!r} to unknown terms {terms_id!r} "
+                    f"(expected one of {known})"
+                )
+            return TermsChoice(terms_id, "config", detail=domain)
+    hit = _by_domain(host, library)
+    if hit is not None:
+        return TermsChoice(hit[1], "domain", detail=hit[0])
+    choice = _by_phrase(original, library) or _by_licence(original, library)
+    if choice is not None:
+        return choice
+    return TermsChoice(DEFAULT_TERMS, "default", detail="no terms recognised in the original")
+
+
+def _paragraph_around(text: str, start: int) -> tuple[int, int]:
+    begin = text.rfind("\n\n", 0, start)
+    begin = 0 if begin < 0 else begin + 2
+    end = text.find("\n\n", start)
+    return begin, len(text) if end < 0 else end
+
+
+def contact_for(original: Document, terms: Terms) -> str | None:
+    """Whom to ask for permission: an email in the original's matched disclaimer, else the rule's.
+
+    The disclaimer is the paragraph where the terms' best phrase was found, or the next one
+    (footers often put "contact: ..." on its own line).
+    """
+    match, _ = best_phrase(original.text, terms)
+    if match is not None:
+        text = original.text
+        begin, end = _paragraph_around(text, match.start)
+        following = text.find("\n\n", end + 2)
+        window = text[begin : len(text) if following < 0 else following]
+        email = _EMAIL.search(window)
+        if email:
+            return email.group(0).rstrip(".")
+    return terms.contact

@@ -1,0 +1,93 @@
+"""The rules library: built-in rule files plus a team's own folders, keyed by terms id.
+
+Built-ins ship as the package ``compliance.rules`` (the top-level rules/ folder), so a wheel and a
+checkout find them the same way. Extra folders override built-ins by id; two files claiming the
+same id within one layer are an error, since nobody could tell which one a report applied.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import RuleFileError
+from ..model import Terms
+from .schema import display_path, load_rule_file
+
+__all__ = ["builtin_rules_dir", "load_library", "load_rules", "rule_files"]
+
+RULE_SUFFIXES = (".yaml", ".yml")
+_ID_KEY = re.compile(r"^id\s*:")
+
+
+def builtin_rules_dir() -> Path:
+    """Folder of the built-in rule files, installed (``compliance.rules``) or in a checkout."""
+    try:
+        root = importlib.resources.files("compliance.rules")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "rules"
+    return Path(str(root))
+
+
+def rule_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Rule files named by ``paths``: files as given, folders expanded to their *.yaml, sorted."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.suffix in RULE_SUFFIXES))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise RuleFileError("no such rule file or folder", source=display_path(path))
+    return found
+
+
+@lru_cache(maxsize=256)
+def _cached(path: str, mtime_ns: int, size: int) -> Terms:
+    return load_rule_file(path)
+
+
+def _load(path: Path) -> Terms:
+    stat = path.stat()
+    return _cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _id_line(path: Path) -> int:
+    """Line of the top-level ``id:`` key, for messages about the rule as a whole."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    return next((n for n, line in enumerate(lines, start=1) if _ID_KEY.match(line)), 1)
+
+
+def load_rules(paths: Iterable[str | Path]) -> dict[str, Terms]:
+    """Load one layer of rule files; a rule id defined twice is a RuleFileError naming both."""
+    layer: dict[str, Terms] = {}
+    for path in rule_files(paths):
+        terms = _load(path)
+        if terms.id in layer:
+            first = layer[terms.id]
+            raise RuleFileError(
+                f"duplicate rule id {terms.id!r} (already defined in "
+                f"{first.source}:{_id_line(Path(first.source))})",
+                source=f"{display_path(path)}:{_id_line(path)}",
+            )
+        layer[terms.id] = terms
+    return layer
+
+
+def load_library(extra_dirs: Sequence[Path] = ()) -> dict[str, Terms]:
+    """Built-in terms, then ``extra_dirs`` (folders or files) overriding them by id.
+
+    Raises:
+        RuleFileError: a rule file is invalid, missing, or two files in one layer share an id.
+    """
+    library = load_rules([builtin_rules_dir()])
+    if extra_dirs:
+        library.update(load_rules(extra_dirs))
+    return dict(sorted(library.items()))
