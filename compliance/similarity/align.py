@@ -6,8 +6,10 @@ Method (seed, extend and merge, score and refine):
    "the" does not break a seed). Shingles that are very common in either text are skipped.
 2. **Extend and merge**: seeds are points (position in original, position in copy). They are
    grouped by splitting, alternately along the copy and the original, wherever two neighbours are
-   more than ``merge_gap`` content words apart, until no group splits. A reordered paragraph forms
-   its own group; navigation wrapped around a copy has no seeds and stays outside every group.
+   more than ``seed_gap`` content words apart, until no group splits. Fragments with fewer than
+   ``min_seeds`` seeds are chance matches and dropped; the surviving seeds are grouped again with
+   the wider ``merge_gap`` into passages. A reordered paragraph forms its own group; navigation
+   wrapped around a copy has no seeds and stays outside every group.
 3. **Score and refine**: each group becomes a passage from its first to its last seed word in
    both texts, extended outwards while the words agree; passages shorter than ``min_words`` or
    scoring below ``min_score`` (rapidfuzz ``ratio`` of the normalised word strings) are dropped,
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -31,6 +34,19 @@ from .shingles import DEFAULT_K, content_indices, words
 __all__ = ["AlignParams", "align"]
 
 Token = tuple[str, int, int]
+
+
+class _Text(NamedTuple):
+    """One side of the alignment: the string, its word tokens, and its content-word indices."""
+
+    text: str
+    tok: list[Token]
+    idx: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        tok = words(text)
+        return cls(text, tok, content_indices(tok))
 
 
 @dataclass(frozen=True)
@@ -43,17 +59,20 @@ class AlignParams:
 
     shingle_k: int = DEFAULT_K  # words per shingle for MinHash and containment
     seed_k: int = 2  # content words per alignment seed
-    merge_gap: int = 30  # content words allowed between two seeds of one passage
+    seed_gap: int = 6  # content words allowed between two seeds of one fragment
+    min_seeds: int = 3  # seeds a fragment needs to survive (isolated chance matches drop out)
+    merge_gap: int = 30  # content words allowed between two fragments of one passage
     min_words: int = 12  # words a passage must span in both texts
     min_score: float = 40.0  # 0..100 rapidfuzz ratio below which a passage is dropped
     max_occurrences: int = 8  # seeds occurring more often than this in either text are skipped
 
     def __post_init__(self) -> None:
-        for name in ("shingle_k", "seed_k", "min_words", "max_occurrences"):
+        for name in ("shingle_k", "seed_k", "min_seeds", "min_words", "max_occurrences"):
             if getattr(self, name) < 1:
                 raise ValueError(f"AlignParams.{name} must be >= 1 (got {getattr(self, name)})")
-        if self.merge_gap < 0:
-            raise ValueError(f"AlignParams.merge_gap must be >= 0 (got {self.merge_gap})")
+        for name in ("seed_gap", "merge_gap"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"AlignParams.{name} must be >= 0 (got {getattr(self, name)})")
         if not 0.0 <= self.min_score <= 100.0:
             raise ValueError(f"AlignParams.min_score must be within 0..100 (got {self.min_score})")
 
@@ -65,25 +84,31 @@ _SPLIT_GAIN = 10.0  # score points both halves must gain before a passage is spl
 def align(original: str, copy: str, params: AlignParams | None = None) -> list[Passage]:
     """Aligned passages of ``original`` and ``copy``, sorted by their offset in the copy."""
     p = params or DEFAULT_PARAMS
-    o_tok, c_tok = words(original), words(copy)
-    o_idx, c_idx = content_indices(o_tok), content_indices(c_tok)
-    seeds = _seeds(o_tok, o_idx, c_tok, c_idx, p)
+    o, c = _Text.of(original), _Text.of(copy)
+    seeds = _seeds(o, c, p)
     if not seeds:
         return []
+    # Fragments: dense runs of seeds. Chance matches are isolated and fail min_seeds.
+    kept = [
+        seed
+        for frag in _cluster(seeds, p.seed_gap, p.seed_k, axes=(1, 0, 2))
+        if len({s[1] for s in frag}) >= p.min_seeds
+        for seed in frag
+    ]
+    if not kept:
+        return []
     passages: list[Passage] = []
-    for group in _cluster(seeds, p.merge_gap, p.seed_k):
-        passages.extend(_refine(group, o_tok, o_idx, c_tok, c_idx, p))
+    for group in _cluster(kept, p.merge_gap, p.seed_k):
+        passages.extend(_refine(group, o, c, p))
     return sorted(_drop_overlaps(passages), key=lambda q: (q.copy.start, q.original.start))
 
 
-def _seeds(
-    o_tok: list[Token], o_idx: list[int], c_tok: list[Token], c_idx: list[int], p: AlignParams
-) -> list[tuple[int, int]]:
+def _seeds(o: _Text, c: _Text, p: AlignParams) -> list[tuple[int, int]]:
     """(original, copy) content positions where the same ``seed_k`` content words start."""
     k = p.seed_k
     where: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    o_words = [o_tok[i][0] for i in o_idx]
-    c_words = [c_tok[i][0] for i in c_idx]
+    o_words = [o.tok[i][0] for i in o.idx]
+    c_words = [c.tok[i][0] for i in c.idx]
     for i in range(len(o_words) - k + 1):
         where[tuple(o_words[i : i + k])].append(i)
     in_copy: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -100,43 +125,47 @@ def _seeds(
     return seeds
 
 
+def _key(seed: tuple[int, int], axis: int) -> int:
+    return seed[0] - seed[1] if axis == 2 else seed[axis]
+
+
 def _split(
     group: list[tuple[int, int]], axis: int, gap: int, k: int
 ) -> list[list[tuple[int, int]]]:
-    group.sort(key=lambda s: s[axis])
+    """Cut ``group`` wherever neighbours along ``axis`` (0 original, 1 copy, 2 diagonal) are
+    more than ``gap`` apart; a seed spans ``k`` words along the two text axes."""
+    group.sort(key=lambda s: _key(s, axis))
+    width = k - 1 if axis < 2 else 0
     parts: list[list[tuple[int, int]]] = [[group[0]]]
-    end = group[0][axis] + k - 1
+    end = _key(group[0], axis) + width
     for seed in group[1:]:
-        if seed[axis] - end > gap:
+        pos = _key(seed, axis)
+        if pos - end > gap:
             parts.append([seed])
+            end = pos + width
         else:
             parts[-1].append(seed)
-        end = max(end, seed[axis] + k - 1) if seed[axis] - end <= gap else seed[axis] + k - 1
+            end = max(end, pos + width)
     return parts
 
 
-def _cluster(seeds: list[tuple[int, int]], gap: int, k: int) -> list[list[tuple[int, int]]]:
-    """Split seed groups alternately by copy and original position until none splits."""
+def _cluster(
+    seeds: list[tuple[int, int]], gap: int, k: int, axes: tuple[int, ...] = (1, 0)
+) -> list[list[tuple[int, int]]]:
+    """Split seed groups along each of ``axes`` in turn until a full round splits nothing."""
     groups = [seeds]
-    axis, stable = 1, 0
-    while stable < 2:
-        split = [part for g in groups for part in _split(g, axis, gap, k)]
-        stable = stable + 1 if len(split) == len(groups) else 0
-        groups, axis = split, 1 - axis
-    return groups
+    while True:
+        before = len(groups)
+        for axis in axes:
+            groups = [part for g in groups for part in _split(g, axis, gap, k)]
+        if len(groups) == before:
+            return groups
 
 
-def _refine(
-    group: list[tuple[int, int]],
-    o_tok: list[Token],
-    o_idx: list[int],
-    c_tok: list[Token],
-    c_idx: list[int],
-    p: AlignParams,
-) -> list[Passage]:
+def _refine(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> list[Passage]:
     """One passage per group, split in two where the original runs backwards (reordered
     paragraphs) if both halves then score clearly better than the whole."""
-    whole = _passage(group, o_tok, o_idx, c_tok, c_idx, p)
+    whole = _passage(group, o, c, p)
     if whole is None or whole.kind == "verbatim":
         return [whole] if whole is not None else []
     group = sorted(group, key=lambda s: (s[1], s[0]))
@@ -148,26 +177,18 @@ def _refine(
             jumps.append((back, n))
         high = max(high, group[n][0])
     for _, n in sorted(jumps, reverse=True)[:3]:
-        left = _passage(group[:n], o_tok, o_idx, c_tok, c_idx, p)
-        right = _passage(group[n:], o_tok, o_idx, c_tok, c_idx, p)
+        left = _passage(group[:n], o, c, p)
+        right = _passage(group[n:], o, c, p)
         if left and right and min(left.score, right.score) >= whole.score + _SPLIT_GAIN:
-            return _refine(group[:n], o_tok, o_idx, c_tok, c_idx, p) + _refine(
-                group[n:], o_tok, o_idx, c_tok, c_idx, p
-            )
+            return _refine(group[:n], o, c, p) + _refine(group[n:], o, c, p)
     return [whole]
 
 
-def _passage(
-    group: list[tuple[int, int]],
-    o_tok: list[Token],
-    o_idx: list[int],
-    c_tok: list[Token],
-    c_idx: list[int],
-    p: AlignParams,
-) -> Passage | None:
+def _passage(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> Passage | None:
     k = p.seed_k
-    o_lo, o_hi = o_idx[min(s[0] for s in group)], o_idx[max(s[0] for s in group) + k - 1]
-    c_lo, c_hi = c_idx[min(s[1] for s in group)], c_idx[max(s[1] for s in group) + k - 1]
+    o_tok, c_tok = o.tok, c.tok
+    o_lo, o_hi = o.idx[min(s[0] for s in group)], o.idx[max(s[0] for s in group) + k - 1]
+    c_lo, c_hi = c.idx[min(s[1] for s in group)], c.idx[max(s[1] for s in group) + k - 1]
     # Extend outwards while the words agree (e.g. the leading "The" a content seed skipped).
     while o_lo > 0 and c_lo > 0 and o_tok[o_lo - 1][0] == c_tok[c_lo - 1][0]:
         o_lo, c_lo = o_lo - 1, c_lo - 1
@@ -187,12 +208,25 @@ def _passage(
         if score < p.min_score:
             return None
     return Passage(
-        original=Span(o_tok[o_lo][1], o_tok[o_hi][2]),
-        copy=Span(c_tok[c_lo][1], c_tok[c_hi][2]),
+        original=_with_punctuation(o.text, o_tok[o_lo][1], o_tok[o_hi][2]),
+        copy=_with_punctuation(c.text, c_tok[c_lo][1], c_tok[c_hi][2]),
         score=round(float(score), 2),
         kind=kind,
         words=n_words,
     )
+
+
+def _with_punctuation(text: str, start: int, end: int) -> Span:
+    """Widen a word span over the punctuation touching it (quotes, a full stop)."""
+    while start > 0 and _is_punct(text[start - 1]):
+        start -= 1
+    while end < len(text) and _is_punct(text[end]):
+        end += 1
+    return Span(start, end)
+
+
+def _is_punct(ch: str) -> bool:
+    return not ch.isalnum() and not ch.isspace()
 
 
 def _drop_overlaps(passages: list[Passage]) -> list[Passage]:
