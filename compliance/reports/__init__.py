@@ -1,0 +1,60 @@
+"""Renderers: one pure function per format, all drawing from the same Report.
+
+    render(report, "table" | "json" | "markdown" | "sarif" | "html", color=False) -> str
+    render_many(reports, fmt, color=False) -> str
+    load_report(path) -> Report | list[Report]
+
+Heavy imports (rich, jinja2) happen only for the format asked for, so a front end that
+renders JSON does not pay for the console or the templates.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from importlib.resources import files
+from typing import Any
+
+from ..errors import ReportError
+from ..model import Report
+from .load import load_report
+
+FORMATS: tuple[str, ...] = ("table", "json", "markdown", "sarif", "html")
+_MODULES = {
+    "table": "table",
+    "json": "json_report",
+    "markdown": "markdown",
+    "sarif": "sarif",
+    "html": "html",
+}
+
+__all__ = ["FORMATS", "load_report", "render", "render_many", "report_schema"]
+
+
+def _module(fmt: str) -> Any:
+    if fmt not in _MODULES:
+        raise ReportError(f"unknown report format {fmt!r} (choose from {', '.join(FORMATS)})")
+    return importlib.import_module(f"{__name__}.{_MODULES[fmt]}")
+
+
+def render(report: Report, fmt: str, *, color: bool = False) -> str:
+    """Render one report; ``color`` adds ANSI colours to the table and is ignored elsewhere."""
+    module = _module(fmt)
+    return module.render(report, color=color) if fmt == "table" else module.render(report)
+
+
+def render_many(reports: Sequence[Report], fmt: str, *, color: bool = False) -> str:
+    """Render several reports as one document (an HTML index, a SARIF run, a JSON array...)."""
+    module = _module(fmt)
+    reports = list(reports)
+    if fmt == "table":
+        return module.render_many(reports, color=color)
+    return module.render_many(reports)
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a saved report, shipped with the package."""
+    import json
+
+    text = files("compliance").joinpath("schemas", "report.schema.json").read_text("utf-8")
+    return json.loads(text)

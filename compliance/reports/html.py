@@ -1,0 +1,203 @@
+"""One self-contained HTML file a legal team can read, print and file.
+
+Nothing from a document can execute or load: jinja2 autoescapes every value, the two text
+panes are built here with ``markupsafe.escape`` on every piece, only http(s) URLs become
+links, and a Content-Security-Policy allows no fetches at all and only our own script (by
+its sha256), so even a missed escape could not run a script.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from importlib.resources import files
+from itertools import pairwise
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .. import __version__
+from ..model import Evidence, Passage, Report
+from ._common import (
+    REASON_TEXT,
+    VERDICT_MEANING,
+    line_col,
+    ordered_passages,
+    passage_summary,
+    percent,
+    safe_href,
+    severity_counts,
+    tally,
+    terms_reason,
+    verdict_label,
+    word_diff,
+)
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("compliance.reports", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["pct"] = percent
+    env.filters["href"] = safe_href
+    return env
+
+
+@cache
+def _asset(name: str) -> str:
+    return files("compliance.reports").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _csp(script: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return (
+        "default-src 'none'; style-src 'unsafe-inline'; "
+        f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
+    )
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """A piece of one text pane: plain, or part of passage ``number`` (1-based)."""
+
+    start: int
+    end: int
+    number: int | None
+
+
+def _pieces(length: int, spans: Sequence[tuple[int, int, int]]) -> list[_Mark]:
+    """Cut ``[0, length)`` at every span boundary; overlaps go to the lower passage number."""
+    cuts = {0, length}
+    for start, end, _ in spans:
+        cuts.update((max(0, min(start, length)), max(0, min(end, length))))
+    bounds = sorted(cuts)
+    marks: list[_Mark] = []
+    for a, b in pairwise(bounds):
+        if a == b:
+            continue
+        covering = [n for s, e, n in spans if s <= a and b <= e]
+        marks.append(_Mark(a, b, min(covering) if covering else None))
+    return marks
+
+
+def _pane(text: str, passages: Sequence[Passage], side: str, prefix: str) -> Markup:
+    """The text of one document with each copied passage wrapped in a link to its twin."""
+    other = "c" if side == "o" else "o"
+    spans = [
+        (
+            (p.original if side == "o" else p.copy).start,
+            (p.original if side == "o" else p.copy).end,
+            n,
+        )
+        for n, p in enumerate(passages, 1)
+    ]
+    out: list[str] = []
+    seen: set[int] = set()
+    for mark in _pieces(len(text), spans):
+        piece = escape(text[mark.start : mark.end])
+        if mark.number is None:
+            out.append(str(piece))
+            continue
+        n = mark.number
+        kind = passages[n - 1].kind
+        ident = f' id="{prefix}{side}{n}"' if n not in seen else ""
+        seen.add(n)
+        out.append(
+            f'<a class="hl {kind}"{ident} data-p="{prefix}{n}" href="#{prefix}{other}{n}" '
+            f'title="Passage {n} ({kind})">{piece}</a>'
+        )
+    return Markup("".join(out))
+
+
+def _evidence(report: Report, ev: Evidence) -> dict[str, Any]:
+    text = report.copy.text if ev.document == "copy" else report.original.text
+    where = ""
+    if 0 <= ev.start <= len(text):
+        line, col = line_col(text, ev.start)
+        where = f"line {line}, column {col} (characters {ev.start}–{ev.end})"
+    return {"document": ev.document, "where": where, "snippet": ev.snippet, "note": ev.note}
+
+
+def _passage_view(report: Report, n: int, p: Passage, prefix: str) -> dict[str, Any]:
+    original = report.original.text[p.original.start : p.original.end]
+    copy = report.copy.text[p.copy.start : p.copy.end]
+    return {
+        "number": n,
+        "kind": p.kind,
+        "score": p.score,
+        "words": p.words,
+        "o_id": f"{prefix}o{n}",
+        "c_id": f"{prefix}c{n}",
+        "o_where": "line {}, column {}".format(*line_col(report.original.text, p.original.start)),
+        "c_where": "line {}, column {}".format(*line_col(report.copy.text, p.copy.start)),
+        "diff": _diff_markup(original, copy) if p.kind == "modified" else None,
+    }
+
+
+def _diff_markup(original: str, copy: str) -> Markup:
+    """Word diff of a modified passage: removed words struck through, added words underlined."""
+    tags = {"equal": ("", ""), "delete": ("<del>", "</del>"), "insert": ("<ins>", "</ins>")}
+    out = []
+    for piece in word_diff(original, copy):
+        opening, closing = tags[piece.op]
+        out.append(f"{opening}{escape(piece.text)}{closing}")
+    return Markup("".join(out))
+
+
+def _report_view(report: Report, prefix: str) -> dict[str, Any]:
+    passages = ordered_passages(report.comparison.passages)
+    return {
+        "r": report,
+        "prefix": prefix,
+        "label": verdict_label(report.verdict),
+        "meaning": VERDICT_MEANING.get(report.verdict, ""),
+        "reason": terms_reason(report),
+        "reason_kind": REASON_TEXT.get(report.terms.reason, report.terms.reason),
+        "counts": severity_counts(report.findings),
+        "tally": tally(severity_counts(report.findings)),
+        "passage_summary": passage_summary(passages),
+        "findings": [
+            {"f": f, "evidence": [_evidence(report, ev) for ev in f.evidence]}
+            for f in report.findings
+        ],
+        "passages": [_passage_view(report, n, p, prefix) for n, p in enumerate(passages, 1)],
+        "original_pane": _pane(report.original.text, passages, "o", prefix),
+        "copy_pane": _pane(report.copy.text, passages, "c", prefix),
+    }
+
+
+def render_many(reports: Sequence[Report], *, generated_at: str | None = None) -> str:
+    """All reports in one file: an index with one row per result, then each result in full."""
+    script = _asset("report.js")
+    views = [
+        _report_view(r, f"r{i}-" if len(reports) > 1 else "") for i, r in enumerate(reports, 1)
+    ]
+    version = next((r.tool_version for r in reports if r.tool_version), __version__)
+    stamp = generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            reports=views,
+            csp=_csp(script),
+            style=Markup(_asset("report.css")),
+            script=Markup(script),
+            tool_version=version,
+            generated_at=stamp,
+        )
+    )
+
+
+def render(report: Report, *, generated_at: str | None = None) -> str:
+    """One report as a self-contained HTML page."""
+    return render_many([report], generated_at=generated_at)

@@ -1,0 +1,105 @@
+"""Reading saved results back: one report, a JSON array of them, or scan's JSON lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import ReportError
+from ..model import SCHEMA_VERSION, Report
+from ..serialize import from_dict
+
+
+def _version(text: str) -> tuple[int, ...] | None:
+    try:
+        return tuple(int(part) for part in text.split("."))
+    except ValueError:
+        return None
+
+
+def _check_version(record: dict[str, Any], where: str) -> None:
+    """Refuse reports from a newer schema or another major version: fields would be misread."""
+    found = record.get("schema_version")
+    if not isinstance(found, str) or _version(found) is None:
+        raise ReportError(f"{where}: no valid schema_version (got {found!r})")
+    ours = _version(SCHEMA_VERSION) or (0,)
+    theirs = _version(found) or (0,)
+    if theirs[0] != ours[0] or theirs > ours:
+        raise ReportError(
+            f"{where}: schema_version {found} is not readable by this version "
+            f"(reads {ours[0]}.x up to {SCHEMA_VERSION})"
+        )
+
+
+def report_from_record(record: Any, where: str) -> Report:
+    """Rebuild one Report from its JSON object; ``where`` names the file (and line) in errors."""
+    if not isinstance(record, dict):
+        raise ReportError(f"{where}: expected a report object, got {type(record).__name__}")
+    _check_version(record, where)
+    try:
+        return from_dict(Report, record)
+    except ReportError as exc:
+        raise ReportError(f"{where}: {exc.message}") from None
+    except (TypeError, KeyError, AttributeError, ValueError) as exc:
+        raise ReportError(f"{where}: not a compliance report ({exc})") from None
+
+
+def is_error_record(record: Any) -> bool:
+    """A scan line for an input that could not be checked: {"origin": ..., "error": ...}."""
+    return isinstance(record, dict) and "error" in record and "verdict" not in record
+
+
+def _records(text: str, source: str) -> tuple[Any, bool]:
+    """Parse a whole JSON document, or JSON lines; the flag says whether it was JSON lines."""
+    try:
+        return json.loads(text), False
+    except json.JSONDecodeError as whole:
+        lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+        if len(lines) < 2:
+            raise ReportError(f"not JSON ({whole.msg} at line {whole.lineno})", source) from None
+        records = []
+        for number, line in lines:
+            try:
+                records.append((number, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise ReportError(f"line {number}: not JSON ({exc.msg})", source) from None
+        return records, True
+
+
+def load_report(path: str | Path) -> Report | list[Report]:
+    """Read a saved report: a JSON object gives a Report, an array or JSON lines give a list.
+
+    Scan error records ({"origin", "error"}) carry no report and are skipped.
+
+    Raises:
+        ReportError: the file is missing or unreadable, is not JSON, or holds something that
+            is not a report of a schema version this tool can read; the message names the file.
+    """
+    source = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ReportError("no such file", source) from None
+    except IsADirectoryError:
+        raise ReportError("is a directory, not a report file", source) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReportError(f"cannot read ({exc.__class__.__name__}: {exc})", source) from None
+    if not text.strip():
+        raise ReportError("empty file, expected a JSON report", source)
+    data, as_lines = _records(text, source)
+    if as_lines:
+        return [
+            report_from_record(record, f"{source}:{number}")
+            for number, record in data
+            if not is_error_record(record)
+        ]
+    if isinstance(data, list):
+        return [
+            report_from_record(record, f"{source}[{index}]")
+            for index, record in enumerate(data)
+            if not is_error_record(record)
+        ]
+    if is_error_record(data):
+        raise ReportError(f"holds an error record, not a report: {data.get('error')}", source)
+    return report_from_record(data, source)
