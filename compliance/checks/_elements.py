@@ -1,0 +1,79 @@
+"""Where each credit element sits in the copy, for the placement and proximity checks."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from ..model import CheckContext, Span
+from . import _text
+from .copyright_notice import copyright_lines
+from .license_notice import deed_key, licence_names
+
+ELEMENTS = ("source", "copyright", "link", "byline", "license", "credit")
+LABELS = {
+    "source": "source credit",
+    "credit": "credit line",
+    "copyright": "copyright line",
+    "link": "link to the original",
+    "byline": "byline",
+    "license": "licence notice",
+}
+
+
+def _template(ctx: CheckContext) -> str | None:
+    for req in ctx.terms.requirements:
+        if req.kind == "credit_source" and isinstance(req.params.get("template"), str):
+            return str(req.params["template"])
+    return None
+
+
+def _template_spans(ctx: CheckContext, template: str) -> list[Span]:
+    from .credit_source import _fill
+
+    wanted = _fill(template, ctx, "").strip().casefold()
+    if not wanted:
+        return []
+    found = fuzz.partial_ratio_alignment(wanted, ctx.copy.text.casefold())
+    if found is None or found.score < 85:
+        return []
+    return [Span(found.dest_start, found.dest_end)]
+
+
+def locate(ctx: CheckContext, element: str) -> list[Span]:
+    """Every place of the copy that holds ``element`` (see ELEMENTS)."""
+    text = ctx.copy.text
+    if element == "credit":
+        template = _template(ctx)
+        return _template_spans(ctx, template) if template else _text.credit_spans(ctx)
+    if element == "source":
+        return _text.credit_spans(ctx)
+    if element == "copyright":
+        holder = ctx.attribution.copyright_holder or ctx.attribution.source
+        return [
+            ln
+            for ln in copyright_lines(text)
+            if holder and _text.find_name(text[ln.start : ln.end], holder)
+        ]
+    if element == "link":
+        return [Span(lk.start, lk.end) for lk in _text.links_to_article(ctx) if lk.start >= 0]
+    if element == "byline":
+        return _text.find_name(text, ctx.attribution.author)
+    if element == "license":
+        deed = ctx.original.meta.license_url or next(iter(ctx.terms.detect.license_urls), None)
+        spans = [s for n in licence_names(deed, None) for s in _text.find_name(text, n)]
+        if deed:
+            spans += [
+                Span(lk.start, lk.end)
+                for lk in ctx.copy.links
+                if lk.place == "text" and deed_key(_text.resolved_href(ctx, lk)) == deed_key(deed)
+            ]
+        return sorted(spans, key=lambda s: s.start)
+    raise KeyError(f"unknown element {element!r} (expected one of {', '.join(ELEMENTS)})")
+
+
+def body(ctx: CheckContext) -> Span:
+    """The stretch of the copy holding the reused story (the whole text when nothing aligned)."""
+    spans = _text.copied_spans(ctx)
+    if not spans:
+        return Span(0, len(ctx.copy.text))
+    return Span(min(s.start for s in spans), max(s.end for s in spans))

@@ -1,0 +1,72 @@
+"""byline: the copy names the author, and where demanded the author's institution.
+
+The author's name is matched ignoring case and spacing. With ``institution: true`` the
+institution must appear within ``within_chars`` of the name ("Jane Roe, University of Leeds").
+
+PASS (author "Jane Roe")::
+
+    By Jane Roe
+
+PASS (institution "University of Leeds", institution: true)::
+
+    Jane Roe, University of Leeds
+
+FAIL::
+
+    By Staff Writer                 (missing)
+    By Jane Roe                     (institution-missing, with institution: true)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import CheckContext, Finding, Requirement
+from . import _text
+
+KIND = "byline"
+OPTIONS: dict[str, Any] = {"institution": bool, "within_chars": int}
+DEFAULTS: dict[str, Any] = {"institution": False, "within_chars": 200}
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """The author (and, if asked, the institution next to the name) appears in the copy."""
+    author = ctx.attribution.author
+    if not author:
+        return [
+            _text.finding(
+                req,
+                "the original names no author; set one with --author",
+                outcome="author-unknown",
+                severity="warning",
+                fix="pass --author NAME so the byline can be checked",
+            )
+        ]
+    text = ctx.copy.text
+    places = _text.find_name(text, author)
+    if not places:
+        return [
+            _text.finding(
+                req,
+                f"the copy does not name the author {author!r}",
+                outcome="missing",
+                fix=f"add the byline: By {author}",
+            )
+        ]
+    institution = ctx.attribution.author_institution
+    if not _text.param(req, DEFAULTS, "institution") or not institution:
+        return []
+    within = int(_text.param(req, DEFAULTS, "within_chars"))  # type: ignore[call-overload]
+    for place in places:
+        window = text[max(0, place.start - within) : place.end + within]
+        if _text.find_name(window, institution):
+            return []
+    return [
+        _text.finding(
+            req,
+            f"the byline does not give the author's institution {institution!r}",
+            outcome="institution-missing",
+            evidence=[_text.span_evidence(ctx.copy, "copy", places[0], "author named here")],
+            fix=f"add the byline: {author}, {institution}",
+        )
+    ]

@@ -1,0 +1,104 @@
+"""copyright_notice: the copy carries a copyright line naming the holder.
+
+A copyright line is a line with "Copyright", "©" or "(c)"; it must name the holder (case- and
+spacing-insensitive). The holder is the original's copyright holder, else its source. A line that
+names the holder with another year than the original's is a warning, not an error.
+
+PASS (holder "South Front", 2017)::
+
+    Copyright © South Front, 2017
+    (c) 2017 South Front
+    Copyright 2017 south front
+
+FAIL::
+
+    Copyright © Daily Mirror Online, 2017      (wrong holder)
+    (no copyright line at all)                   (missing)
+
+WARNING::
+
+    Copyright © South Front, 2016                (year mismatch)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import CheckContext, Finding, Requirement, Span
+from . import _text
+
+KIND = "copyright_notice"
+OPTIONS: dict[str, Any] = {"year": bool}
+DEFAULTS: dict[str, Any] = {"year": True}
+
+_MARK = re.compile(r"copyright|©|\(c\)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def copyright_lines(text: str) -> list[Span]:
+    """Every line of ``text`` holding a copyright mark."""
+    spans: list[Span] = []
+    for match in _MARK.finditer(text):
+        line = _text.line_of(text, match.start())
+        if not spans or spans[-1] != line:
+            spans.append(line)
+    return spans
+
+
+def notice(holder: str, year: int | None) -> str:
+    """The notice a copy should carry."""
+    return f"Copyright © {holder}, {year}" if year else f"Copyright © {holder}"
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """A copyright line names the holder; the year, when both give one, agrees."""
+    holder = ctx.attribution.copyright_holder or ctx.attribution.source
+    year = ctx.attribution.copyright_year
+    if not holder:
+        return [
+            _text.finding(
+                req,
+                "the original names no copyright holder; set one with --copyright",
+                outcome="holder-unknown",
+                severity="warning",
+                fix="pass --copyright HOLDER so the notice can be checked",
+            )
+        ]
+    text = ctx.copy.text
+    lines = copyright_lines(text)
+    naming = [ln for ln in lines if _text.find_name(text[ln.start : ln.end], holder)]
+    if naming:
+        if not year or not _text.param(req, DEFAULTS, "year"):
+            return []
+        years = [int(y) for ln in naming for y in _YEAR.findall(text[ln.start : ln.end])]
+        if not years or year in years:
+            return []
+        return [
+            _text.finding(
+                req,
+                f"the copyright line gives {years[0]}, the original {year}",
+                outcome="year-mismatch",
+                severity="warning",
+                evidence=[_text.span_evidence(ctx.copy, "copy", naming[0])],
+                fix=f"use: {notice(holder, year)}",
+            )
+        ]
+    if lines:
+        return [
+            _text.finding(
+                req,
+                f"the copyright line does not name the holder {holder!r}",
+                outcome="wrong-holder",
+                evidence=[_text.span_evidence(ctx.copy, "copy", ln) for ln in lines[:3]],
+                fix=f"replace with: {notice(holder, year)}",
+            )
+        ]
+    return [
+        _text.finding(
+            req,
+            f"no copyright notice naming {holder!r}",
+            outcome="missing",
+            fix=f"add: {notice(holder, year)}",
+        )
+    ]

@@ -1,0 +1,125 @@
+"""credit_source: the copy names the source of the article.
+
+The source (or publisher) name is matched ignoring case, spacing and punctuation, and counts as a
+credit after a cue ("The original source of this article is", "Originally published by/at/on",
+"Source:", "via", "Copyright"), as the text of a link, or anywhere in text the copy added. With a
+``template`` (slots ``{publisher}`` ``{source}`` ``{author}`` ``{title}`` ``{url}``) the exact
+credit line is required, matched fuzzily (``min_score`` of 100); ``edited_template`` applies
+instead when the copy changed the original's words.
+
+PASS (source "South Front")::
+
+    ...last paragraph of the story.
+    The original source of this article is South Front.
+
+PASS::
+
+    Source: southfront
+
+FAIL (the name only occurs inside the copied story)::
+
+    ...according to South Front, the ceasefire...
+
+FAIL (template "Originally published by {publisher}." and the copy says "Thanks to them")
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..model import CheckContext, Evidence, Finding, Requirement
+from . import _text
+
+KIND = "credit_source"
+OPTIONS: dict[str, Any] = {"template": str, "edited_template": str, "min_score": float}
+DEFAULTS: dict[str, Any] = {"min_score": 90.0}
+
+_TOLERANCE = ("whitespace", "punctuation", "quotes")
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def _fill(template: str, ctx: CheckContext, url_text: str | None) -> str:
+    a = ctx.attribution
+    values = {
+        "publisher": a.publisher or a.source or "",
+        "source": a.source or a.publisher or "",
+        "author": a.author or "",
+        "title": a.title or ctx.original.title or "",
+        "url": url_text if url_text is not None else (a.url or ""),
+    }
+    return _SLOT.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def _template_check(ctx: CheckContext, req: Requirement, template: str) -> list[Finding]:
+    """The filled template occurs in the copy, fuzzily; a link to the URL may stand for {url}."""
+    min_score = float(_text.param(req, DEFAULTS, "min_score"))  # type: ignore[arg-type]
+    text = ctx.copy.text
+    norm_text = _text.normalise_for(text, _TOLERANCE).casefold()
+    url_texts: list[str | None] = [None, ""]
+    url_texts += [lk.text for lk in _text.links_to_article(ctx)]
+    best, best_line = 0.0, ""
+    for url_text in url_texts:
+        wanted = _text.normalise_for(_fill(template, ctx, url_text), _TOLERANCE).casefold()
+        if not wanted:
+            continue
+        score = fuzz.partial_ratio(wanted, norm_text) if len(wanted) <= len(norm_text) else 0.0
+        if score > best:
+            best, best_line = score, _fill(template, ctx, None)
+    if best >= min_score:
+        return []
+    align = fuzz.partial_ratio_alignment(
+        _text.normalise_for(best_line, _TOLERANCE).casefold(), text.casefold()
+    )
+    evidence: tuple[Evidence, ...] = ()
+    if align is not None and align.score >= 50:
+        span = _text.Span(align.dest_start, align.dest_end)
+        evidence = (_text.span_evidence(ctx.copy, "copy", span, "closest wording in the copy"),)
+    return [
+        _text.finding(
+            req,
+            f"the credit line required by the terms is missing (best match {best:.0f}/100)",
+            outcome="template-missing",
+            evidence=evidence,
+            fix=f"add: {best_line}",
+        )
+    ]
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """The copy credits the source by name, or with the exact template when one is set."""
+    edited = bool(_text.changed_passages(ctx, _TOLERANCE))
+    template = _text.param(req, DEFAULTS, "edited_template") if edited else None
+    template = template or _text.param(req, DEFAULTS, "template")
+    if isinstance(template, str) and template.strip():
+        return _template_check(ctx, req, template)
+    names = _text.credit_names(ctx)
+    if not names:
+        return [
+            _text.finding(
+                req,
+                "the original names no source to credit; set one with --source",
+                outcome="source-unknown",
+                severity="warning",
+                fix="pass --source NAME so the credit can be checked",
+            )
+        ]
+    if _text.credit_spans(ctx, names):
+        return []
+    mentions = [s for name in names for s in _text.find_name(ctx.copy.text, name)]
+    evidence = [
+        _text.span_evidence(ctx.copy, "copy", s, "named only inside the copied story")
+        for s in mentions[:3]
+    ]
+    outcome = "named-in-body-only" if mentions else "missing"
+    return [
+        _text.finding(
+            req,
+            f"the copy does not credit the source {names[0]!r}",
+            outcome=outcome,
+            evidence=evidence,
+            fix=f"add: The original source of this article is {names[0]}",
+        )
+    ]

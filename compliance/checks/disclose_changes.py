@@ -1,0 +1,65 @@
+"""disclose_changes: an edited copy says that it was edited.
+
+When the copy changed the original's words (beyond whitespace, punctuation and quotes) or left
+out body paragraphs, it must carry a disclosure such as "additional reporting by", "published with
+edits by", "changes were made", "adapted from" or "this article has been edited". Extra
+``phrases`` may be added. An unedited copy needs no disclosure.
+
+PASS (edited copy)::
+
+    This story was adapted from an article by Meridian Review, with additional reporting by Ann Lee.
+
+FAIL (edited copy without a disclosure)::
+
+    Troops entered several villages.      (undisclosed-edits)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import CheckContext, Finding, Requirement
+from . import _text
+
+KIND = "disclose_changes"
+OPTIONS: dict[str, Any] = {"phrases": list}
+DEFAULTS: dict[str, Any] = {"phrases": []}
+
+_TOLERANCE = ("whitespace", "punctuation", "quotes")
+DISCLOSURE = re.compile(
+    r"additional\s+reporting|(?:published|republished|reprinted)\s+with\s+(?:edits|changes)"
+    r"|changes\s+(?:were|have\s+been)\s+made|adapted\s+from|excerpted\s+from|abridged"
+    r"|(?:article|story|piece|version)\s+(?:has\s+been|was|is)\s+(?:edited|updated|condensed"
+    r"|shortened|abridged|modified|adapted)|edited\s+(?:for|by)|modified\s+from"
+    r"|(?:with|contains)\s+(?:edits|changes)",
+    re.IGNORECASE,
+)
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """An edited copy carries a disclosure of the edits."""
+    edits = _text.changed_passages(ctx, _TOLERANCE)
+    omitted = _text.omitted_paragraphs(ctx)
+    if not edits and not omitted:
+        return []
+    extra = _text.param(req, DEFAULTS, "phrases") or []
+    text = ctx.copy.text
+    if DISCLOSURE.search(text) or any(
+        _text.find_name(text, phrase)
+        for phrase in extra  # type: ignore[union-attr]
+    ):
+        return []
+    evidence = [
+        _text.span_evidence(ctx.copy, "copy", e.passage.copy, "changed here") for e in edits[:3]
+    ] + [_text.span_evidence(ctx.original, "original", p, "left out") for p in omitted[:3]]
+    what = f"{len(edits)} changed passage(s), {len(omitted)} omitted paragraph(s)"
+    return [
+        _text.finding(
+            req,
+            f"the copy was edited ({what}) but does not say so",
+            outcome="undisclosed-edits",
+            evidence=evidence,
+            fix="add: This article has been edited from the original.",
+        )
+    ]

@@ -1,0 +1,95 @@
+"""excerpt_limit: only an excerpt of the original, with a link to read the full article.
+
+At most ``max_words`` words and/or ``max_paragraphs`` paragraphs of the original may be reused
+(counted over the aligned passages). With ``require_full_link`` (default) the copy must link to
+the original with wording such as "Read the full article", "continue reading" or "read more"
+(in the link text or just before it).
+
+PASS (max_words: 150)::
+
+    [first 120 words of the story] ... [Read the full article](https://meridian.org/story)
+
+FAIL::
+
+    [the whole 900-word story]                              (over-limit)
+    [first 120 words] ... Meridian Review                   (no-full-link)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import CheckContext, Finding, Requirement
+from . import _text
+
+KIND = "excerpt_limit"
+OPTIONS: dict[str, Any] = {"max_words": int, "max_paragraphs": int, "require_full_link": bool}
+DEFAULTS: dict[str, Any] = {"require_full_link": True}
+
+READ_MORE = re.compile(
+    r"read\s+(?:the\s+)?(?:full|whole|complete|entire|rest|more|original)|continue\s+reading"
+    r"|full\s+(?:article|story|text|report)|read\s+it\s+(?:here|at|on)|keep\s+reading",
+    re.IGNORECASE,
+)
+
+
+def copied_amount(ctx: CheckContext) -> tuple[int, int]:
+    """Words and paragraphs of the original reused by the copy."""
+    text = ctx.original.text
+    spans = [p.original for p in ctx.comparison.passages]
+    words = sum(
+        p.words or _text.word_count(text[p.original.start : p.original.end])
+        for p in ctx.comparison.passages
+    )
+    touched = [
+        para
+        for para in _text.paragraphs(text)
+        if any(min(para.end, s.end) > max(para.start, s.start) for s in spans)
+    ]
+    return words, len(touched)
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """The reuse stays within the limits and points readers to the full article."""
+    findings: list[Finding] = []
+    words, paras = copied_amount(ctx)
+    max_words = _text.param(req, DEFAULTS, "max_words")
+    max_paras = _text.param(req, DEFAULTS, "max_paragraphs")
+    over = []
+    if isinstance(max_words, int) and words > max_words:
+        over.append(f"{words} words (limit {max_words})")
+    if isinstance(max_paras, int) and paras > max_paras:
+        over.append(f"{paras} paragraphs (limit {max_paras})")
+    if over:
+        evidence = [
+            _text.span_evidence(ctx.copy, "copy", p.copy, "copied")
+            for p in ctx.comparison.passages[:3]
+        ]
+        findings.append(
+            _text.finding(
+                req,
+                f"the copy reuses {' and '.join(over)} of the original",
+                outcome="over-limit",
+                evidence=evidence,
+                fix="shorten the excerpt to the limit and link to the full article",
+            )
+        )
+    if _text.param(req, DEFAULTS, "require_full_link"):
+        text = ctx.copy.text
+        ok = any(
+            READ_MORE.search(lk.text) or READ_MORE.search(text[max(0, lk.start - 80) : lk.start])
+            for lk in _text.links_to_article(ctx)
+        )
+        if not ok:
+            url = _text.article_url(ctx) or "the original"
+            findings.append(
+                _text.finding(
+                    req,
+                    "the excerpt has no link inviting readers to the full article",
+                    outcome="no-full-link",
+                    evidence=_text.links_seen(ctx.copy),
+                    fix=f"add: [Read the full article]({url})",
+                )
+            )
+    return findings

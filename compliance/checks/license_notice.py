@@ -1,0 +1,132 @@
+"""license_notice: the copy names the licence and links to its deed.
+
+The licence comes from ``license``/``deed_url``, else the original's licence link (rel=license or a
+Creative Commons deed), else the terms' detection URLs. A Creative Commons licence may be named
+short ("CC BY-ND 4.0") or long ("Creative Commons Attribution-NoDerivatives 4.0"). A deed link
+may point at the deed or its legal code, in any language. ``repeat_terms: true`` also wants the
+licence clause of the terms repeated (fuzzily).
+
+PASS (licence https://creativecommons.org/licenses/by-nd/4.0/)::
+
+    Republished under [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/).
+
+FAIL::
+
+    Republished under a Creative Commons licence.          (missing: not named)
+    Republished under CC BY-ND 4.0.                          (not-linked)
+    Under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)   (wrong-license)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from rapidfuzz import fuzz
+
+from ..documents.urls import is_web_url, normalise_url
+from ..model import CheckContext, Finding, Requirement
+from . import _text
+
+KIND = "license_notice"
+OPTIONS: dict[str, Any] = {"license": str, "deed_url": str, "repeat_terms": bool}
+DEFAULTS: dict[str, Any] = {"repeat_terms": False}
+
+_CC = re.compile(r"creativecommons\.org/(licenses|publicdomain)/([a-z-]+)/(\d\.\d)", re.I)
+_PARTS = {
+    "by": "Attribution",
+    "sa": "ShareAlike",
+    "nd": "NoDerivatives",
+    "nc": "NonCommercial",
+}
+
+
+def deed_key(url: str) -> str:
+    """A deed URL without scheme, language or legal-code suffix, for comparison."""
+    parts = urlsplit(normalise_url(url))
+    path = re.sub(r"/(?:legalcode|deed)(?:\.[a-z-]+)?$", "", parts.path, flags=re.I)
+    return f"{parts.netloc}{path.rstrip('/')}".lower()
+
+
+def licence_names(url: str | None, given: str | None) -> list[str]:
+    """The names a copy may use for the licence at ``url``."""
+    names = [given] if given else []
+    match = _CC.search(url or "")
+    if match and match.group(1).lower() == "licenses":
+        code = match.group(2).lower()
+        version = match.group(3)
+        names.append(f"CC {code.upper()} {version}")
+        long = "-".join(_PARTS.get(part, part) for part in code.split("-"))
+        names.append(f"Creative Commons {long} {version}")
+    return names
+
+
+def _deed_url(ctx: CheckContext, req: Requirement) -> str | None:
+    given = _text.param(req, DEFAULTS, "deed_url")
+    if isinstance(given, str) and given:
+        return given
+    if ctx.original.meta.license_url:
+        return ctx.original.meta.license_url
+    return ctx.terms.detect.license_urls[0] if ctx.terms.detect.license_urls else None
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """The licence is named and linked to its deed (and its terms repeated when asked)."""
+    deed = _deed_url(ctx, req)
+    given = _text.param(req, DEFAULTS, "license")
+    names = licence_names(deed, given if isinstance(given, str) else None)
+    if not deed and not names:
+        return [
+            _text.finding(
+                req,
+                "no licence is known for the original; set license or deed_url in the terms",
+                outcome="license-unknown",
+                severity="warning",
+            )
+        ]
+    text = ctx.copy.text
+    label = names[0] if names else deed or ""
+    named = [s for name in names for s in _text.find_name(text, name)]
+    web_links = [
+        lk
+        for lk in ctx.copy.links
+        if lk.place == "text" and is_web_url(_text.resolved_href(ctx, lk))
+    ]
+    linked = [
+        lk for lk in web_links if deed and deed_key(_text.resolved_href(ctx, lk)) == deed_key(deed)
+    ]
+    other_deeds = [lk for lk in web_links if _CC.search(lk.href) and lk not in linked]
+    findings: list[Finding] = []
+    if not linked:
+        if other_deeds:
+            outcome, message = "wrong-license", f"the copy links to another licence, not {label}"
+        elif named:
+            outcome, message = "not-linked", f"{label} is named but not linked to its deed"
+        else:
+            outcome, message = "missing", f"the copy does not name the licence {label}"
+        evidence = [_text.link_evidence(lk) for lk in other_deeds] + [
+            _text.span_evidence(ctx.copy, "copy", s, "licence named here") for s in named[:1]
+        ]
+        findings.append(
+            _text.finding(
+                req,
+                message,
+                outcome=outcome,
+                evidence=evidence,
+                fix=f"add: licensed under {label} ({deed})" if deed else f"name {label}",
+            )
+        )
+    if _text.param(req, DEFAULTS, "repeat_terms"):
+        clause = ctx.terms.clauses.get("license") or ctx.terms.clauses.get("main", "")
+        score = fuzz.partial_ratio(clause.casefold(), text.casefold()) if clause else 100.0
+        if clause and score < 85:
+            findings.append(
+                _text.finding(
+                    req,
+                    f"the licence terms are not repeated in the copy (best match {score:.0f}/100)",
+                    outcome="terms-not-repeated",
+                    fix=f"add the licence terms: {clause[:200]}",
+                )
+            )
+    return findings

@@ -1,0 +1,75 @@
+"""placement: a credit element sits where the terms put it: top, byline or end.
+
+``element`` (default ``credit``: the credit line, or the source credit when the terms give no
+template) must start within ``within_chars`` of the start of the republished story (``top``),
+end within ``within_chars`` of its end (``end``), or sit within ``within_chars`` of the author's
+name (``byline``). The report gives the positions found.
+
+PASS (where: top)::
+
+    This story was originally published by Meridian Review.
+
+    Troops entered five villages...
+
+FAIL (where: top)::
+
+    Troops entered five villages... [900 words] ...
+    This story was originally published by Meridian Review.      (misplaced)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import CheckContext, Finding, Requirement, Span
+from . import _elements, _text
+
+KIND = "placement"
+OPTIONS: dict[str, Any] = {
+    "element": _elements.ELEMENTS,
+    "where": ("top", "byline", "end"),
+    "within_chars": int,
+}
+DEFAULTS: dict[str, Any] = {"element": "credit", "where": "top", "within_chars": 300}
+
+
+def _well_placed(ctx: CheckContext, span: Span, where: str, within: int) -> bool:
+    story = _elements.body(ctx)
+    if where == "top":
+        return span.start <= story.start + within
+    if where == "end":
+        return span.end >= story.end - within
+    bylines = _elements.locate(ctx, "byline") or [Span(story.start, story.start)]
+    return any(abs(span.start - b.start) <= within for b in bylines)
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """The element is present at the demanded place."""
+    element = _text.param(req, DEFAULTS, "element")
+    element = element[0] if isinstance(element, list) else str(element)
+    where = str(_text.param(req, DEFAULTS, "where"))
+    within = int(_text.param(req, DEFAULTS, "within_chars"))  # type: ignore[call-overload]
+    spans = _elements.locate(ctx, element)
+    label = _elements.LABELS[element]
+    if not spans:
+        return [
+            _text.finding(
+                req,
+                f"no {label} found to place {where}",
+                outcome="missing",
+                fix=f"add the {label} {'at the ' if where != 'byline' else 'in the '}{where}",
+            )
+        ]
+    if any(_well_placed(ctx, s, where, within) for s in spans):
+        return []
+    story = _elements.body(ctx)
+    return [
+        _text.finding(
+            req,
+            f"the {label} is at character {spans[0].start}, not at the {where} of the story "
+            f"(story runs {story.start}-{story.end}, allowance {within})",
+            outcome="misplaced",
+            evidence=[_text.span_evidence(ctx.copy, "copy", s, f"{label} here") for s in spans[:3]],
+            fix=f"move the {label} to the {where} of the article",
+        )
+    ]

@@ -1,0 +1,80 @@
+"""proximity: the credit elements appear together, within ``within_chars`` of each other.
+
+For each element of ``elements`` (default source, copyright, link) the nearest occurrences are
+chosen; the distance is the gap between the first and the last of them. Elements that are
+absent are left to their own checks. The finding reports the distance measured.
+
+PASS (within_chars: 600)::
+
+    The original source of this article is South Front.
+    Copyright © South Front, 2017. [Read the original](https://...)
+
+FAIL::
+
+    The original source of this article is South Front.
+    [2,000 characters of other text]
+    [Read the original](https://...)          (too-far: 2,060 characters apart)
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import Any
+
+from ..model import CheckContext, Finding, Requirement, Span
+from . import _elements, _text
+
+KIND = "proximity"
+OPTIONS: dict[str, Any] = {"within_chars": int, "elements": _elements.ELEMENTS}
+DEFAULTS: dict[str, Any] = {"within_chars": 600, "elements": ["source", "copyright", "link"]}
+
+_MAX_COMBINATIONS = 20000
+
+
+def gap(spans: tuple[Span, ...]) -> int:
+    """Characters between the end of the earliest-ending and the start of the latest-starting."""
+    return max(0, max(s.start for s in spans) - min(s.end for s in spans))
+
+
+def closest(groups: list[list[Span]]) -> tuple[int, tuple[Span, ...]]:
+    """The smallest gap over one occurrence of each element, with the occurrences."""
+    groups = [g[:40] for g in groups]
+    best: tuple[int, tuple[Span, ...]] | None = None
+    for count, combo in enumerate(product(*groups)):
+        if count >= _MAX_COMBINATIONS:
+            break
+        distance = gap(combo)
+        if best is None or distance < best[0]:
+            best = (distance, combo)
+    assert best is not None
+    return best
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """The present elements lie within the allowed distance of each other."""
+    raw = _text.param(req, DEFAULTS, "elements")
+    elements = [raw] if isinstance(raw, str) else list(raw or [])  # type: ignore[arg-type]
+    within = int(_text.param(req, DEFAULTS, "within_chars"))  # type: ignore[call-overload]
+    located = {e: _elements.locate(ctx, e) for e in elements}
+    present = {e: spans for e, spans in located.items() if spans}
+    if len(present) < 2:
+        return []
+    distance, combo = closest(list(present.values()))
+    if distance <= within:
+        return []
+    names = list(present)
+    evidence = [
+        _text.span_evidence(ctx.copy, "copy", span, _elements.LABELS[name])
+        for name, span in zip(names, combo, strict=True)
+    ]
+    evidence.sort(key=lambda e: e.start)
+    labels = ", ".join(_elements.LABELS[n] for n in names)
+    return [
+        _text.finding(
+            req,
+            f"the {labels} are {distance} characters apart (allowed: {within})",
+            outcome="too-far",
+            evidence=evidence,
+            fix=f"put the {labels} together in one paragraph",
+        )
+    ]

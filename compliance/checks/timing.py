@@ -1,0 +1,95 @@
+"""timing: the copy waits long enough after the original, and is not kept too long.
+
+``min_delay_hours``: the copy's publication date (its metadata) must be at least that long after
+the original's. ``max_retention_days``: on the day of the check (``ctx.today``) the original must
+be no older than that. Dates are ISO 8601; a date that is needed but unknown is a warning.
+
+PASS (min_delay_hours: 24)::
+
+    original 2017-03-01, copy 2017-03-03
+
+FAIL::
+
+    original 2017-03-01, copy 2017-03-01           (too-early)
+    max_retention_days: 30, original 2017-03-01, checked 2017-06-01   (retention-exceeded)
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from ..model import CheckContext, Evidence, Finding, Requirement
+from . import _text
+
+KIND = "timing"
+OPTIONS: dict[str, Any] = {"min_delay_hours": int, "max_retention_days": int}
+DEFAULTS: dict[str, Any] = {}
+
+
+def parse_when(value: str | None) -> datetime | None:
+    """An ISO date or date-time as an aware datetime (UTC when no zone is given)."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = datetime.combine(date.fromisoformat(value.strip()[:10]), datetime.min.time())
+        except ValueError:
+            return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _unknown(req: Requirement, what: str) -> Finding:
+    return _text.finding(
+        req,
+        f"the {what} date is unknown, so the timing terms cannot be checked",
+        outcome="date-unknown",
+        severity="warning",
+        fix=f"give the {what} a published date (metadata or front matter)",
+    )
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """Minimum delay and maximum retention, from the documents' dates and ``ctx.today``."""
+    findings: list[Finding] = []
+    published = parse_when(ctx.attribution.published or ctx.original.meta.published)
+    min_delay = _text.param(req, DEFAULTS, "min_delay_hours")
+    max_days = _text.param(req, DEFAULTS, "max_retention_days")
+    if (isinstance(min_delay, int) or isinstance(max_days, int)) and published is None:
+        return [_unknown(req, "original's")]
+    if isinstance(min_delay, int) and published is not None:
+        copied = parse_when(ctx.copy.meta.published)
+        if copied is None:
+            findings.append(_unknown(req, "copy's"))
+        else:
+            hours = (copied - published).total_seconds() / 3600
+            if hours < min_delay:
+                findings.append(
+                    _text.finding(
+                        req,
+                        f"the copy appeared {hours:.0f} hours after the original; the terms "
+                        f"ask for at least {min_delay}",
+                        outcome="too-early",
+                        evidence=[
+                            Evidence(document="original", note=f"published {published:%Y-%m-%d}"),
+                            Evidence(document="copy", note=f"published {copied:%Y-%m-%d}"),
+                        ],
+                        fix=f"republish no earlier than {min_delay} hours after the original",
+                    )
+                )
+    today = parse_when(ctx.today)
+    if isinstance(max_days, int) and published is not None and today is not None:
+        age = (today - published).days
+        if age > max_days:
+            findings.append(
+                _text.finding(
+                    req,
+                    f"the original is {age} days old; the terms allow keeping a copy {max_days}",
+                    outcome="retention-exceeded",
+                    evidence=[Evidence(document="original", note=f"published {published.date()}")],
+                    fix="take the copy down or renew the permission",
+                )
+            )
+    return findings

@@ -1,0 +1,60 @@
+"""tracking_pixel: the original's republication pixel is kept in the copy.
+
+Each pixel of the original (a Media of kind ``pixel``, a 1x1 image, or an image whose address
+contains ``src_contains``) must appear in the copy's media with the same address. Plain-text and
+Markdown copies cannot carry one, so they fail when the original has one.
+
+PASS::
+
+    original: <img src="https://pixel.meridian.org/t.gif?id=5577" width="1" height="1">
+    copy:     <img src="https://pixel.meridian.org/t.gif?id=5577" width="1" height="1">
+
+FAIL::
+
+    copy:     (no such image)          (pixel-missing)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import CheckContext, Evidence, Finding, Media, Requirement
+from . import _text
+
+KIND = "tracking_pixel"
+OPTIONS: dict[str, Any] = {"src_contains": str}
+DEFAULTS: dict[str, Any] = {}
+
+
+def pixels(media: tuple[Media, ...], src_contains: str | None = None) -> list[Media]:
+    """The tracking pixels among ``media``."""
+    found = []
+    for m in media:
+        tiny = m.kind == "image" and m.width is not None and m.width <= 1 and (m.height or 0) <= 1
+        named = bool(src_contains) and src_contains in m.src  # type: ignore[operator]
+        if m.kind == "pixel" or tiny or (m.kind == "image" and named):
+            found.append(m)
+    return found
+
+
+def _key(src: str) -> str:
+    return src.strip().split("://", 1)[-1].lower()
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """Every pixel of the original is present in the copy."""
+    pattern = _text.param(req, DEFAULTS, "src_contains")
+    wanted = pixels(ctx.original.media, pattern if isinstance(pattern, str) else None)
+    present = {_key(m.src) for m in ctx.copy.media}
+    missing = [m for m in wanted if _key(m.src) not in present]
+    if not missing:
+        return []
+    return [
+        _text.finding(
+            req,
+            f"the copy lacks the original's tracking pixel ({len(missing)} missing)",
+            outcome="pixel-missing",
+            evidence=[Evidence(document="original", snippet=m.src, note="pixel") for m in missing],
+            fix=f'add: <img src="{missing[0].src}" width="1" height="1" alt="">',
+        )
+    ]

@@ -1,0 +1,90 @@
+"""venue: the kind of site republishing the story is one the terms allow.
+
+``ctx.venue`` (community, nonprofit, commercial, print; from the project config) is looked up in
+the terms' venues. ``allowed`` passes; ``permission`` passes only with a valid grant for the
+copy's site; ``forbidden`` fails. An unknown venue or one the terms do not list passes: the
+terms say nothing against it.
+
+PASS (venues {community: allowed, commercial: permission})::
+
+    venue community
+    venue commercial with a grant for the site, not expired
+
+FAIL::
+
+    venue commercial, no grant          (needs-permission: names the contact)
+    venue print under {print: forbidden} (forbidden)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..documents.urls import domain
+from ..model import CheckContext, Evidence, Finding, Grant, Requirement
+from . import _text
+
+KIND = "venue"
+OPTIONS: dict[str, Any] = {}
+DEFAULTS: dict[str, Any] = {}
+
+
+def grant_expired(grant: Grant, today: str) -> bool:
+    """True when the grant has an end date before ``today`` (ISO dates)."""
+    if not grant.expires or not today:
+        return False
+    try:
+        return date.fromisoformat(grant.expires[:10]) < date.fromisoformat(today[:10])
+    except ValueError:
+        return False
+
+
+def matching_grants(ctx: CheckContext) -> list[Grant]:
+    """Grants for this copy's site and these terms, expired or not."""
+    if not ctx.copy_site:
+        return []
+    site = domain(ctx.copy_site)
+    return [g for g in ctx.grants if domain(g.site) == site and g.terms == ctx.terms.id]
+
+
+def valid_grant(ctx: CheckContext) -> Grant | None:
+    """A grant that covers this copy today, if any."""
+    for grant in matching_grants(ctx):
+        if not grant_expired(grant, ctx.today):
+            return grant
+    return None
+
+
+def ask(ctx: CheckContext) -> str:
+    """Where to ask for permission."""
+    return ctx.terms.contact or ctx.terms.publisher or ctx.terms.name
+
+
+def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+    """The venue is allowed, or permitted by a valid grant."""
+    if not ctx.venue:
+        return []
+    policy = ctx.terms.venues.get(ctx.venue)
+    note = Evidence(document="copy", note=f"venue {ctx.venue}: {policy}")
+    if policy == "forbidden":
+        return [
+            _text.finding(
+                req,
+                f"the terms forbid republishing on a {ctx.venue} site",
+                outcome="forbidden",
+                evidence=[note],
+                fix="take the copy down",
+            )
+        ]
+    if policy == "permission" and valid_grant(ctx) is None:
+        return [
+            _text.finding(
+                req,
+                f"a {ctx.venue} site needs permission to republish; ask {ask(ctx)}",
+                outcome="needs-permission",
+                evidence=[note],
+                fix=f"ask {ask(ctx)} for permission and record the grant in compliance.yaml",
+            )
+        ]
+    return []

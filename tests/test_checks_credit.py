@@ -1,0 +1,153 @@
+"""credit_source, copyright_notice and byline: the copy names who made the story."""
+
+from __future__ import annotations
+
+import pytest
+from checks_builders import BODY, CREDIT, ORIGINAL_URL, attribution, context, doc, req
+
+from compliance.checks import byline, copyright_notice, credit_source
+
+CREDIT_REQ = req("credit_source")
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "The original source of this article is Harbour Light",
+        "Originally published by Harbour Light.",
+        "Originally published at harbour light on 7 March.",
+        "Source: HARBOUR LIGHT",
+        "Source: HarbourLight",
+        "via Harbour-Light",
+        "First published in Meridian Review.",
+        "[Harbour Light](https://example.org/elsewhere)",
+    ],
+)
+def test_credit_wordings_that_name_the_source_pass(credit: str) -> None:
+    ctx = context(doc(f"{BODY}\n\n{credit}"), CREDIT_REQ)
+    assert credit_source.check(ctx, CREDIT_REQ) == []
+
+
+def test_a_copy_without_the_source_name_fails_as_missing() -> None:
+    ctx = context(doc(BODY), CREDIT_REQ)
+    [finding] = credit_source.check(ctx, CREDIT_REQ)
+    assert finding.outcome == "missing"
+    assert "Harbour Light" in finding.fix
+
+
+def test_a_name_that_only_occurs_inside_the_copied_story_is_not_a_credit() -> None:
+    body = BODY.replace("met again", "met Harbour Light reporters again")
+    original = doc(body)
+    ctx = context(doc(body), CREDIT_REQ, original=original)
+    [finding] = credit_source.check(ctx, CREDIT_REQ)
+    assert finding.outcome == "named-in-body-only"
+    assert finding.evidence[0].snippet.lower() == "harbour light"
+
+
+def test_an_exact_template_matches_despite_quotes_and_spacing() -> None:
+    rule = req("credit_source", template="This story was originally published by {publisher}.")
+    ctx = context(doc(f"This story was  originally published by ‘Meridian Review’\n\n{BODY}"), rule)
+    assert credit_source.check(ctx, rule) == []
+
+
+def test_a_missing_template_line_is_reported_with_the_line_to_add() -> None:
+    rule = req("credit_source", template="This story was originally published by {publisher}.")
+    ctx = context(doc(f"Thanks to our friends.\n\n{BODY}\n\nSource: Harbour Light"), rule)
+    [finding] = credit_source.check(ctx, rule)
+    assert finding.outcome == "template-missing"
+    assert finding.fix == "add: This story was originally published by Meridian Review."
+
+
+def test_an_edited_copy_must_use_the_edited_template() -> None:
+    rule = req(
+        "credit_source",
+        template="Originally published by {publisher}.",
+        edited_template="Adapted from {publisher}.",
+    )
+    edited = BODY.replace("double the cost", "triple the cost")
+    ctx = context(doc(f"Originally published by Meridian Review.\n\n{edited}"), rule)
+    [finding] = credit_source.check(ctx, rule)
+    assert finding.fix == "add: Adapted from Meridian Review."
+
+
+def test_the_url_slot_is_satisfied_by_a_link_to_the_original() -> None:
+    rule = req("credit_source", template="Read the original at {url}.")
+    ctx = context(doc(f"{BODY}\n\nRead the original at [Meridian Review]({ORIGINAL_URL})."), rule)
+    assert credit_source.check(ctx, rule) == []
+
+
+def test_an_unknown_source_is_a_warning_asking_for_the_flag() -> None:
+    ctx = context(doc(BODY), CREDIT_REQ, attribution_=attribution(source=None, publisher=None))
+    [finding] = credit_source.check(ctx, CREDIT_REQ)
+    assert (finding.outcome, finding.severity) == ("source-unknown", "warning")
+
+
+COPY_REQ = req("copyright_notice")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright © Harbour Light, 2017",
+        "(c) 2017 Harbour Light",
+        "(C) Harbour Light 2017",
+        "Copyright 2017 harbour light",
+        "© HarbourLight 2017. All rights reserved.",
+    ],
+)
+def test_copyright_lines_naming_the_holder_pass(line: str) -> None:
+    ctx = context(doc(f"{BODY}\n\n{line}"), COPY_REQ)
+    assert copyright_notice.check(ctx, COPY_REQ) == []
+
+
+def test_a_copyright_line_naming_someone_else_is_a_wrong_holder() -> None:
+    ctx = context(doc(f"{BODY}\n\nCopyright © Daily Echo, 2017"), COPY_REQ)
+    [finding] = copyright_notice.check(ctx, COPY_REQ)
+    assert finding.outcome == "wrong-holder"
+    assert finding.evidence[0].snippet == "Copyright © Daily Echo, 2017"
+    assert finding.fix == "replace with: Copyright © Harbour Light, 2017"
+
+
+def test_no_copyright_line_is_missing_with_the_notice_to_add() -> None:
+    ctx = context(doc(f"{BODY}\n\nSource: Harbour Light"), COPY_REQ)
+    [finding] = copyright_notice.check(ctx, COPY_REQ)
+    assert (finding.outcome, finding.severity) == ("missing", "error")
+    assert finding.fix == "add: Copyright © Harbour Light, 2017"
+
+
+def test_a_wrong_year_is_only_a_warning() -> None:
+    ctx = context(doc(f"{BODY}\n\nCopyright © Harbour Light, 2016"), COPY_REQ)
+    [finding] = copyright_notice.check(ctx, COPY_REQ)
+    assert (finding.outcome, finding.severity) == ("year-mismatch", "warning")
+
+
+BYLINE_REQ = req("byline")
+INSTITUTION_REQ = req("byline", institution=True)
+
+
+def test_a_byline_naming_the_author_passes() -> None:
+    ctx = context(doc(f"By ANA COSTA\n\n{BODY}"), BYLINE_REQ)
+    assert byline.check(ctx, BYLINE_REQ) == []
+
+
+def test_a_copy_without_the_author_fails_the_byline() -> None:
+    ctx = context(doc(f"By Staff Writer\n\n{BODY}"), BYLINE_REQ)
+    [finding] = byline.check(ctx, BYLINE_REQ)
+    assert finding.outcome == "missing"
+    assert finding.fix == "add the byline: By Ana Costa"
+
+
+def test_the_institution_next_to_the_author_passes_when_demanded() -> None:
+    ctx = context(doc(f"Ana Costa, University of Porto\n\n{BODY}"), INSTITUTION_REQ)
+    assert byline.check(ctx, INSTITUTION_REQ) == []
+
+
+def test_a_byline_without_the_demanded_institution_fails() -> None:
+    ctx = context(doc(f"By Ana Costa\n\n{BODY}"), INSTITUTION_REQ)
+    [finding] = byline.check(ctx, INSTITUTION_REQ)
+    assert finding.outcome == "institution-missing"
+
+
+def test_the_shared_credit_block_satisfies_source_and_copyright() -> None:
+    ctx = context(doc(f"{BODY}\n\n{CREDIT}"), CREDIT_REQ, COPY_REQ)
+    assert credit_source.check(ctx, CREDIT_REQ) + copyright_notice.check(ctx, COPY_REQ) == []
