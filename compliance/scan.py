@@ -1,0 +1,263 @@
+"""Batch scan: many documents against the archive of originals, locally or on a Dask cluster.
+
+One pure-ish function, ``scan_task``, handles one input (a file, or a record already read from a
+WARC): load, fingerprint, find candidate originals in the index, run the full pipeline
+(``check_pair``) on each, and keep the pairs that really are reuse. The same function is mapped
+in-process, over a local process pool (``jobs``) or over a Dask cluster (``scheduler``), so the
+three give the same results in the same order.
+
+Each worker process opens the index itself and builds the containment search once, cached by
+the index generation; a forked pool inherits the parent's copy instead of rebuilding it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import ComplianceError, InputError
+from .model import Document, Report
+
+__all__ = [
+    "DocumentResult",
+    "ScanError",
+    "ScanOptions",
+    "build_tasks",
+    "scan",
+    "scan_document",
+    "scan_task",
+]
+
+
+@dataclass(frozen=True)
+class ScanError:
+    """A document that could not be loaded or checked; the scan skipped it and went on."""
+
+    origin: str
+    message: str
+    type: Literal["error"] = "error"
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    """Everything a worker needs; plain data so it can travel to another process or machine."""
+
+    index: Mapping[str, Any]  # backend config (see compliance.index.index_config); paths absolute
+    check: Any = None  # compliance.pipeline.CheckOptions, library preloaded
+    config: Any = None  # compliance.config.ProjectConfig, for venue_for(site)
+    threshold: float | None = None  # candidate containment; None: the search default
+    min_hits: int | None = None
+    max_candidates: int = 25
+    max_bytes: int | None = None
+    skip_self: bool = True  # an input that is itself an indexed original is not its own copy
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """The outcome for one input document: its reports (one per original reused) or an error."""
+
+    origin: str
+    reports: tuple[Report, ...] = ()
+    error: ScanError | None = None
+    candidates: int = 0
+    seconds: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+Task = str | Document | InputError
+"""A file path to load in the worker, or a WARC record (or its load error) read by the parent."""
+
+
+# -- per-process state ------------------------------------------------------------------------
+
+_STATE: dict[str, Any] = {}
+
+
+def _state(options: ScanOptions) -> tuple[Any, Any]:
+    """(storage, search) for this process, rebuilt only when the index changed."""
+    from .index import ContainmentSearch, open_index
+
+    key = repr(sorted(options.index.items()))
+    pid = os.getpid()
+    storage = _STATE.get(f"storage:{pid}:{key}")
+    if storage is None:
+        storage = open_index(options.index, create=False)
+        _STATE[f"storage:{pid}:{key}"] = storage
+    generation = storage.generation()
+    cached = _STATE.get(f"search:{key}")
+    if cached is None or cached[0] != generation:
+        cached = (generation, ContainmentSearch.build(storage.signatures()))
+        _STATE[f"search:{key}"] = cached
+    return storage, cached[1]
+
+
+def prepare(options: ScanOptions) -> int:
+    """Open the index and build the search in this process (before forking); returns its size."""
+    _, search = _state(options)
+    return len(search)
+
+
+# -- one document -----------------------------------------------------------------------------
+
+
+def _options_for(copy: Document, entry: Any, options: ScanOptions) -> Any:
+    from .documents.urls import domain
+    from .pipeline import CheckOptions
+
+    base = options.check or CheckOptions()
+    changes: dict[str, Any] = {}
+    if base.terms_id is None and entry.terms.reason == "flag":
+        changes["terms_id"] = entry.terms.terms_id  # chosen by `index add --terms`
+    site = base.copy_site or (domain(copy.meta.canonical_url) if copy.meta.canonical_url else None)
+    if base.venue is None and options.config is not None and site:
+        changes["venue"] = options.config.venue_for(site)
+    return replace(base, **changes) if changes else base
+
+
+def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
+    """Every (copy, original) report where ``copy`` reuses an indexed original."""
+    from .index import fingerprint
+    from .index.search import DEFAULT_MIN_HITS, DEFAULT_THRESHOLD
+    from .pipeline import check_pair
+
+    started = time.perf_counter()
+    storage, search = _state(options)
+    mh, size = fingerprint(copy.text)
+    candidates = search.query(
+        mh.hashvalues,
+        size,
+        threshold=options.threshold or DEFAULT_THRESHOLD,
+        min_hits=options.min_hits or DEFAULT_MIN_HITS,
+        limit=options.max_candidates,
+    )
+    reports: list[Report] = []
+    checked = 0
+    for candidate in candidates:
+        if options.skip_self and candidate.id == copy.id:
+            continue
+        entry = storage.get(candidate.id)
+        if entry is None:  # removed since the search was built
+            continue
+        checked += 1
+        report = check_pair(copy, entry.load_document(), _options_for(copy, entry, options))
+        if report.verdict != "not-a-copy":
+            reports.append(report)
+    reports.sort(key=lambda r: -r.comparison.containment)
+    return DocumentResult(
+        origin=copy.origin,
+        reports=tuple(reports),
+        candidates=checked,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
+    """Load (if needed) and scan one input; any failure becomes a ScanError, never a crash."""
+    from .documents import DEFAULT_MAX_BYTES, load_path
+
+    origin = task if isinstance(task, str) else getattr(task, "origin", None) or ""
+    try:
+        if isinstance(task, InputError):
+            raise task
+        if isinstance(task, str):
+            doc = load_path(task, max_bytes=options.max_bytes or DEFAULT_MAX_BYTES)
+        else:
+            doc = task
+        return scan_document(doc, options)
+    except ComplianceError as exc:
+        where = exc.source or origin
+        return DocumentResult(where, error=ScanError(where, exc.message))
+    except Exception as exc:  # a bug on one page must not lose the other million
+        return DocumentResult(origin, error=ScanError(origin, f"internal error: {exc!r}"))
+
+
+# -- many documents ---------------------------------------------------------------------------
+
+
+def build_tasks(paths: Sequence[Path], *, max_bytes: int | None = None) -> Iterator[Task]:
+    """Files become path tasks (loaded by workers); WARC files are read here, record by record."""
+    from .documents.warc import is_warc
+    from .index.inputs import iter_documents
+
+    for path in paths:
+        if is_warc(path):
+            yield from iter_documents(path, max_bytes=max_bytes)
+        else:
+            yield str(path)
+
+
+def _serial(tasks: Iterable[Task], options: ScanOptions) -> Iterator[DocumentResult]:
+    for task in tasks:
+        yield scan_task(task, options)
+
+
+def _pool(tasks: Iterable[Task], options: ScanOptions, jobs: int) -> Iterator[DocumentResult]:
+    import functools
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    inherited = {k: v for k, v in _STATE.items() if k.startswith("search:")}
+    with context.Pool(jobs, initializer=_child_init, initargs=(inherited,)) as pool:
+        yield from pool.imap(functools.partial(scan_task, options=options), tasks, chunksize=1)
+
+
+def _child_init(search_state: dict[str, Any]) -> None:
+    """Drop the parent's connections (not fork-safe); keep its search structures."""
+    _STATE.clear()
+    _STATE.update(search_state)
+
+
+def _dask(tasks: Iterable[Task], options: ScanOptions, scheduler: str, jobs: int | None):
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler == "local":
+        cluster = LocalCluster(
+            n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True
+        )
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except OSError as exc:
+            raise InputError(f"cannot reach the Dask scheduler ({exc})", scheduler) from exc
+    try:
+        window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
+        pending: list[Any] = []
+        for task in tasks:
+            pending.append(client.submit(scan_task, task, options, pure=False))
+            if len(pending) >= window:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def scan(
+    tasks: Iterable[Task],
+    options: ScanOptions,
+    *,
+    jobs: int = 1,
+    scheduler: str | None = None,
+) -> Iterator[DocumentResult]:
+    """Scan ``tasks`` in order: serially, over ``jobs`` local processes, or on Dask.
+
+    Raises:
+        IndexFileError: if the index is missing, not an index or corrupt (before any work).
+        ValueError: if ``jobs`` is less than 1.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1 (got {jobs})")
+    prepare(options)  # fail fast on a bad index; forked workers inherit the search
+    if scheduler:
+        return _dask(tasks, options, scheduler, jobs if jobs > 1 else None)
+    if jobs == 1:
+        return _serial(tasks, options)
+    return _pool(tasks, options, jobs)
