@@ -385,10 +385,19 @@ class Originals:
 
     @property
     def index(self) -> Any:
-        if self._index is None and getattr(self.config, "index", None):
-            from .index import open_index
+        """The configured index, else ``.compliance/index.sqlite`` if present; opened once."""
+        if self._index is None:
+            spec = getattr(self.config, "index", None)
+            if not spec:
+                from .index import DEFAULT_INDEX_PATH
 
-            self._index = open_index(self.config)
+                root = getattr(self.config, "root", None)
+                default = Path(root or ".") / DEFAULT_INDEX_PATH
+                spec = default if default.is_file() else None
+            if spec:
+                from .index import open_index
+
+                self._index = open_index(spec, create=False)
         return self._index
 
     def by_url(self, url: str) -> Document | None:
@@ -441,7 +450,14 @@ def _index_get(index: Any, key: str) -> Document | None:
 
 
 def _index_search(index: Any, post: Document) -> list[Document]:
-    return list(index.search(post))
+    """Originals whose MinHash estimate says the post may contain them (or they the post)."""
+    from .index.entry import fingerprint
+    from .index.search import ContainmentSearch
+
+    signature, count = fingerprint(post.text)
+    search = ContainmentSearch.build(index.signatures())
+    found = [index.get(c.id) for c in search.query(signature.hashvalues, count)]
+    return [entry.load_document() for entry in found if entry is not None]
 
 
 # --- the hook --------------------------------------------------------------------------------

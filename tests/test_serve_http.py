@@ -1,0 +1,200 @@
+"""The HTTP service, started for real on loopback and called over HTTP as a CMS would."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+TOKEN = "s3cret-token"
+LIMIT = 300_000
+FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".txt": "text"}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env.update(extra)
+    return env
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with no project config, so the service and the CLI both use the defaults."""
+    return tmp_path_factory.mktemp("serve")
+
+
+@pytest.fixture(scope="module")
+def server(workdir: Path) -> Iterator[str]:
+    """A real `compliance serve` process on a free loopback port, token from the environment."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "compliance", "serve", "--host", "127.0.0.1",
+            "--port", str(port), "--max-request-bytes", str(LIMIT),
+        ],
+        cwd=workdir,
+        env=_env(COMPLIANCE_TOKEN=TOKEN),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    try:
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"server exited early:\n{proc.stdout.read() if proc.stdout else ''}")
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("server did not answer /healthz within 30 s")
+            time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _auth() -> dict[str, str]:
+    return {"Authorization": f"Bearer {TOKEN}"}
+
+
+def _sample_pairs() -> list[tuple[str, str]]:
+    """(copy, original) pairs from the table in samples/README.md."""
+    pairs = []
+    for line in (SAMPLES / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[0].startswith("republished/"):
+            pairs.append((cells[0], cells[1]))
+    return pairs
+
+
+def test_healthz_answers_without_a_token(server: str) -> None:
+    answer = httpx.get(f"{server}/healthz")
+    assert answer.status_code == 200
+    assert answer.json()["status"] == "ok"
+
+
+def test_openapi_describes_the_check_endpoint(server: str) -> None:
+    spec = httpx.get(f"{server}/openapi.json").json()
+    assert "post" in spec["paths"]["/v1/check"]
+    assert "draft" in spec["components"]["schemas"]["CheckRequest"]["properties"]
+
+
+def test_check_without_a_token_is_refused_with_401(server: str) -> None:
+    answer = httpx.post(f"{server}/v1/check", json={"draft": "Hello."})
+    assert answer.status_code == 401
+    assert answer.headers["www-authenticate"] == "Bearer"
+
+
+def test_check_with_a_wrong_token_is_refused_with_401(server: str) -> None:
+    headers = {"Authorization": "Bearer not-the-token"}
+    answer = httpx.post(f"{server}/v1/check", json={"draft": "Hello."}, headers=headers)
+    assert answer.status_code == 401
+
+
+def test_a_body_over_the_size_limit_is_refused_with_413(server: str) -> None:
+    body = {"draft": "word " * (LIMIT // 4)}
+    answer = httpx.post(f"{server}/v1/check", json=body, headers=_auth())
+    assert answer.status_code == 413
+
+
+def test_a_streamed_body_over_the_limit_is_refused_with_413(server: str) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"draft": "'
+        for _ in range(LIMIT // 10_000 + 2):
+            yield b"x" * 10_000
+        yield b'"}'
+
+    headers = {**_auth(), "Content-Type": "application/json"}
+    answer = httpx.post(f"{server}/v1/check", content=chunks(), headers=headers)
+    assert answer.status_code == 413
+
+
+def test_malformed_json_is_refused_with_422(server: str) -> None:
+    headers = {**_auth(), "Content-Type": "application/json"}
+    answer = httpx.post(f"{server}/v1/check", content=b'{"draft": ', headers=headers)
+    assert answer.status_code == 422
+
+
+def test_a_request_without_a_draft_is_refused_with_422(server: str) -> None:
+    answer = httpx.post(f"{server}/v1/check", json={"original": "text"}, headers=_auth())
+    assert answer.status_code == 422
+
+
+def test_an_original_url_that_cannot_be_found_is_a_400_naming_it(server: str) -> None:
+    body = {"draft": "Some words.", "original_url": "https://example.org/nowhere"}
+    answer = httpx.post(f"{server}/v1/check", json=body, headers=_auth())
+    assert answer.status_code == 400
+    assert "https://example.org/nowhere" in answer.json()["detail"]
+
+
+def test_a_draft_that_copies_no_known_original_is_not_a_copy(server: str) -> None:
+    answer = httpx.post(f"{server}/v1/check", json={"draft": "Fresh words."}, headers=_auth())
+    assert answer.status_code == 200
+    assert answer.json() == {"verdict": "not-a-copy", "fail": False, "report": None, "reports": []}
+
+
+@pytest.mark.parametrize(("copy", "original"), _sample_pairs(), ids=lambda v: str(v))
+def test_service_gives_the_cli_verdict_for_each_sample(
+    server: str, workdir: Path, copy: str, original: str
+) -> None:
+    cli = subprocess.run(
+        [
+            sys.executable, "-m", "compliance", "check", str(SAMPLES / copy),
+            "--original", str(SAMPLES / original), "--format", "json",
+        ],
+        cwd=workdir,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert cli.returncode in (0, 1), cli.stderr
+    expected = json.loads(cli.stdout)
+    body = {
+        "draft": (SAMPLES / copy).read_text(encoding="utf-8"),
+        "format": FORMATS[Path(copy).suffix],
+        "original": (SAMPLES / original).read_text(encoding="utf-8"),
+        "original_format": FORMATS[Path(original).suffix],
+    }
+    answer = httpx.post(f"{server}/v1/check", json=body, headers=_auth(), timeout=60)
+    assert answer.status_code == 200, answer.text
+    served = answer.json()
+    assert served["verdict"] == expected["verdict"]
+    assert served["fail"] == (cli.returncode == 1)
+    rule_ids = [f["rule_id"] for f in served["report"]["findings"]]
+    assert rule_ids == [f["rule_id"] for f in expected["findings"]]
+
+
+def test_the_token_option_is_required_to_be_non_empty() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "compliance", "serve", "--token", " "],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 2
+    assert re.fullmatch(r"compliance: error: --token must not be empty\n", run.stderr)
