@@ -15,9 +15,9 @@ from pathlib import Path
 
 from ..errors import RuleFileError
 from ..model import Terms
-from .schema import display_path, load_rule_file
+from .schema import display_path, load_rule_file, parse
 
-__all__ = ["builtin_rules_dir", "load_library", "load_rules", "rule_files"]
+__all__ = ["builtin_rules_dir", "load_library", "load_rules", "rule_files", "validate_paths"]
 
 RULE_SUFFIXES = (".yaml", ".yml")
 _ID_KEY = re.compile(r"^id\s*:")
@@ -91,3 +91,33 @@ def load_library(extra_dirs: Sequence[Path] = ()) -> dict[str, Terms]:
     if extra_dirs:
         library.update(load_rules(extra_dirs))
     return dict(sorted(library.items()))
+
+
+def validate_paths(paths: Iterable[str | Path]) -> tuple[int, list[str]]:
+    """Check rule files as one layer: ``(files checked, every problem as 'path:line: message')``.
+
+    Unlike loading, this does not stop at the first problem, so a legal team can fix a whole
+    folder in one pass. A missing path still raises RuleFileError (a usage error).
+    """
+    files = rule_files(paths)
+    messages: list[str] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        shown = display_path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            messages.append(f"{shown}:1: cannot read: {exc}")
+            continue
+        terms, problems = parse(text, shown)
+        messages.extend(str(p) for p in problems)
+        if terms is None:
+            continue
+        where = f"{shown}:{_id_line(path)}"
+        if terms.id in seen:
+            messages.append(
+                f"{where}: duplicate rule id {terms.id!r} (already defined in {seen[terms.id]})"
+            )
+        else:
+            seen[terms.id] = where
+    return len(files), messages

@@ -1,0 +1,161 @@
+"""`compliance rules list|show|validate|detect`: read, check and apply the terms library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .common import fail
+
+rules_app = typer.Typer(
+    help="The terms library: list, show, validate rule files, detect an original's terms.",
+    no_args_is_help=True,
+)
+
+RulesOption = Annotated[
+    list[Path] | None,
+    typer.Option("--rules", help="Extra rule folder or file (overrides built-ins by id)."),
+]
+
+
+def _library(rules: list[Path] | None) -> dict[str, object]:
+    from ..config import load_config
+    from ..terms import load_library
+
+    config = load_config(Path.cwd())
+    return dict(load_library(tuple(rules or ()) + tuple(config.rules_dirs)))
+
+
+@rules_app.command("list")
+def list_rules(rules: RulesOption = None) -> None:
+    """List every set of terms: id, name, whether it licenses copies, how it is recognised."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..errors import ComplianceError
+    from ..model import Terms
+
+    try:
+        library = _library(rules)
+    except ComplianceError as exc:
+        fail(str(exc))
+    table = Table(title="Republishing terms")
+    for column in ("id", "name", "licensed", "requirements", "recognised by"):
+        table.add_column(column, overflow="fold")
+    for terms in library.values():
+        assert isinstance(terms, Terms)
+        d = terms.detect
+        how = ", ".join(
+            part
+            for part in (
+                f"{len(d.domains)} domain(s)" if d.domains else "",
+                f"{len(d.phrases)} phrase(s)" if d.phrases else "",
+                "licence link" if d.license_urls else "",
+            )
+            if part
+        )
+        table.add_row(
+            terms.id,
+            terms.name,
+            "yes" if terms.licensed else "no",
+            str(len(terms.requirements)),
+            how or "default",
+        )
+    Console(width=max(Console().width, 120)).print(table)
+
+
+@rules_app.command("show")
+def show(
+    terms_id: Annotated[str, typer.Argument(metavar="ID", help="Terms id, e.g. globalresearch.")],
+    rules: RulesOption = None,
+) -> None:
+    """Say in plain words what a set of terms demands of a copy."""
+    from ..errors import ComplianceError
+    from ..model import Terms
+    from ..terms.describe import describe_terms
+
+    try:
+        library = _library(rules)
+    except ComplianceError as exc:
+        fail(str(exc))
+    terms = library.get(terms_id)
+    if not isinstance(terms, Terms):
+        fail(f"unknown terms {terms_id!r} (expected one of {', '.join(library)})")
+    typer.echo("\n".join(describe_terms(terms)))
+
+
+@rules_app.command("validate")
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Rule files or folders (default: built-ins and configured folders)."),
+    ] = None,
+) -> None:
+    """Check rule files and print every problem as file:line: message; exit 1 if any."""
+    from ..config import load_config
+    from ..errors import ComplianceError
+    from ..terms.library import builtin_rules_dir, validate_paths
+
+    try:
+        targets = list(paths or [builtin_rules_dir(), *load_config(Path.cwd()).rules_dirs])
+        count, messages = validate_paths(targets)
+    except ComplianceError as exc:
+        fail(str(exc))
+    for message in messages:
+        typer.echo(message)
+    if messages:
+        typer.echo(f"{len(messages)} problem(s) in {count} rule file(s)", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{count} rule file(s) valid")
+
+
+@rules_app.command("detect")
+def detect(
+    original: Annotated[Path, typer.Argument(help="The original article (HTML, Markdown, text).")],
+    rules: RulesOption = None,
+    terms_id: Annotated[
+        str | None, typer.Option("--terms", help="Force these terms (reported as 'flag').")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Say which terms govern ORIGINAL and why (phrase and score, domain, licence, or default)."""
+    from ..config import load_config
+    from ..documents import load_path
+    from ..documents.attribution import extract_attribution
+    from ..errors import ComplianceError
+    from ..serialize import to_dict
+    from ..terms import choose_terms, contact_for, load_library
+    from ..terms.describe import explain_choice
+
+    if fmt not in ("text", "json"):
+        fail(f"--format must be text or json (got {fmt!r})")
+    try:
+        config = load_config(Path.cwd())
+        library = load_library(tuple(rules or ()) + tuple(config.rules_dirs))
+        doc = load_path(original)
+        attribution = extract_attribution(doc)
+        choice = choose_terms(
+            doc, attribution, library, flag=terms_id, domain_map=config.domain_map
+        )
+    except ComplianceError as exc:
+        fail(str(exc))
+    terms = library.get(choice.terms_id)
+    contact = contact_for(doc, terms) if terms is not None else None
+    name = terms.name if terms is not None else choice.terms_id
+    if fmt == "json":
+        payload = {**to_dict(choice), "terms_name": name, "contact": contact, "why": ""}
+        payload["why"] = explain_choice(choice)
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"original: {original}")
+    typer.echo(f"terms:    {choice.terms_id} ({name})")
+    typer.echo(f"why:      {explain_choice(choice)}")
+    if contact:
+        typer.echo(f"contact:  {contact}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(rules_app, name="rules")
