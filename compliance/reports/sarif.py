@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 
 from .. import __version__
 from ..model import Finding, Report, Span
-from ._common import clip, line_col, passage_summary, percent
+from ._common import clip, line_col
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -113,18 +113,11 @@ def _result(
 
 
 def _artifact(report: Report) -> dict[str, Any]:
-    c = report.comparison
     return {
         "location": {"uri": artifact_uri(report.copy.origin)},
         "length": report.copy.size,
         "hashes": {"sha-256": report.copy.sha256},
         "roles": ["analysisTarget"],
-        "properties": {
-            "verdict": report.verdict,
-            "original": report.original.origin,
-            "originalSha256": report.original.sha256,
-            "reuse": f"containment {percent(c.containment)}, {passage_summary(c.passages)}",
-        },
     }
 
 
@@ -133,15 +126,19 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     rule_index: dict[str, int] = {}
     artifacts: list[dict[str, Any]] = []
+    artifact_index: dict[tuple[str, str], int] = {}  # one artifact per copy, however many checks
     results: list[dict[str, Any]] = []
     for report in reports:
-        artifacts.append(_artifact(report))
+        key = (report.copy.origin, report.copy.sha256)
+        if key not in artifact_index:
+            artifact_index[key] = len(artifacts)
+            artifacts.append(_artifact(report))
         for finding in report.findings:
             if finding.rule_id not in rule_index:
                 rule_index[finding.rule_id] = len(rules)
                 rules.append(_rule(finding))
             results.append(
-                _result(report, finding, rule_index[finding.rule_id], len(artifacts) - 1)
+                _result(report, finding, rule_index[finding.rule_id], artifact_index[key])
             )
     version = next((r.tool_version for r in reports if r.tool_version), __version__)
     return {
