@@ -72,7 +72,7 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
     from . import checks, fairuse, similarity, verdict
     from .documents.attribution import extract_attribution
     from .documents.urls import domain
-    from .terms import choose_terms
+    from .terms import choose_terms, contact_for
 
     opts = options or CheckOptions()
     library = load_library(opts)
@@ -120,18 +120,10 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         findings=tuple(sorted(findings, key=lambda f: f.sort_key())),
         fair_use=fair_use,
         venue=opts.venue,
-        contact=_contact(original, choice, terms),
+        contact=contact_for(original, terms),
         checked_at=datetime.now(UTC).isoformat(timespec="seconds"),
         tool_version=__version__,
     )
-
-
-def _contact(original: Document, choice: Any, terms: Terms) -> str | None:
-    try:
-        from .terms import contact_for
-    except ImportError:
-        return terms.contact
-    return contact_for(original, choice, terms)
 
 
 def with_library(options: CheckOptions) -> CheckOptions:
