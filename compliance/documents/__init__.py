@@ -1,0 +1,127 @@
+"""Loading documents: plain text, Markdown and HTML, from files or bytes.
+
+``load_path`` and ``load_bytes`` refuse what is not a readable text document with an
+``InputError`` naming the input, detect the format by content as well as by name, and return a
+``Document`` whose offsets every later stage shares.
+
+Example:
+    >>> doc = load_bytes(b"# Title\\n\\nSee [the original](https://example.org/a).", "a.md")
+    >>> doc.format, doc.text
+    ('markdown', 'Title\\n\\nSee the original.')
+    >>> doc.links[0].href, doc.text[doc.links[0].start:doc.links[0].end]
+    ('https://example.org/a', 'the original')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlparse
+
+from ..model import Document, Link, Media, Meta
+from .attribution import find_copyright_line, find_source_line
+from .decode import DEFAULT_MAX_BYTES, check_size, decode, read_limited
+from .sniff import Format, detect_format
+
+__all__ = ["DEFAULT_MAX_BYTES", "detect_format", "load_bytes", "load_path"]
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Load a document from a file; ``InputError`` names the file and what is wrong with it."""
+    data = read_limited(path, max_bytes)
+    return load_bytes(data, str(path), max_bytes=max_bytes)
+
+
+def load_bytes(
+    data: bytes,
+    origin: str,
+    *,
+    content_type: str | None = None,
+    url: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Load a document from raw bytes (a WARC record, an HTTP body, a hook's staged file).
+
+    ``origin`` names the input in messages and reports; ``url``, or ``origin`` when it is an
+    http(s) URL, resolves relative links and is the fallback canonical URL.
+    """
+    check_size(data, origin, max_bytes)
+    charset = _CHARSET.search(content_type or "")
+    text, encoding = decode(data, origin, charset.group(1) if charset else None)
+    if url is None and re.match(r"https?://", origin, re.IGNORECASE):
+        url = origin
+    fmt: Format = detect_format(text, _suffix(origin), content_type)
+    if fmt == "html":
+        from .html import load_html
+
+        html = load_html(text, origin, url)
+        return _document(data, origin, fmt, html.text, html.links, html.media, html.meta,
+                         {}, html.heading, encoding, url)
+    if fmt == "markdown":
+        from .markdown import load_markdown
+
+        md = load_markdown(text, origin, url)
+        return _document(data, origin, fmt, md.text, md.links, md.media, md.meta,
+                         md.front_matter, md.heading, encoding, url)
+    from .plain import load_text
+
+    return _document(data, origin, fmt, load_text(text), [], [], {}, {}, None, encoding, url)
+
+
+def _suffix(origin: str) -> str:
+    path = urlparse(origin).path if re.match(r"[a-z]+://", origin, re.IGNORECASE) else origin
+    return PurePosixPath(path.replace("\\", "/")).suffix
+
+
+def _document(
+    data: bytes,
+    origin: str,
+    fmt: Format,
+    text: str,
+    links: list[Link],
+    media: list[Media],
+    found: dict[str, Any],
+    front_matter: dict[str, Any],
+    heading: str | None,
+    encoding: str,
+    url: str | None,
+) -> Document:
+    source = find_source_line(text)
+    notice = find_copyright_line(text)
+    meta = Meta(
+        title=found.get("title"),
+        author=found.get("author"),
+        site_name=found.get("site_name"),
+        canonical_url=found.get("canonical_url") or url,
+        published=found.get("published"),
+        license_url=found.get("license_url"),
+        language=found.get("language"),
+        source_line=source.line if source else None,
+        copyright_line=notice.line if notice else None,
+        front_matter=front_matter,
+    )
+    return Document(
+        id=hashlib.sha256(data).hexdigest(),
+        origin=origin,
+        format=fmt,
+        title=meta.title or heading or _first_line(text) or _stem(origin),
+        text=text,
+        links=tuple(links),
+        media=tuple(media),
+        meta=meta,
+        size=len(data),
+        encoding=encoding,
+    )
+
+
+def _first_line(text: str) -> str | None:
+    line = text.split("\n", 1)[0].strip()
+    return line if 0 < len(line) <= 150 else None
+
+
+def _stem(origin: str) -> str:
+    return PurePosixPath(origin.replace("\\", "/")).stem or origin

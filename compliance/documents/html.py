@@ -1,0 +1,353 @@
+"""HTML pages: main text with link offsets, links in page furniture and comments, media, meta.
+
+trafilatura decides what the article is; the text itself is rendered here from the parsed page,
+block by block, so every ``<a>`` keeps its exact anchor text, ``rel`` values and offsets.
+
+Why not take trafilatura's text as it is: it drops short lines around the article (the byline,
+the dateline, an article footer with the disclaimer) that carry exactly the attribution facts
+this tool is about. So the blocks trafilatura kept locate the article container, and the blocks
+of that container before the first kept block and after the last one are added back, unless
+they are page furniture (navigation, sharing buttons, newsletter boxes, comments).
+Blocks trafilatura removed from the middle of the article (ads, related links) stay removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml import html as lhtml
+
+from ..errors import InputError
+from ..model import Link, Media
+from ._text import Anchor, Paragraph, ParagraphBuilder, assemble, squash
+from .htmlmeta import base_href, extract_meta
+from .media import extract_media
+
+_SKIP = {
+    "script", "style", "noscript", "template", "head", "title", "svg", "math", "select",
+    "option", "button", "input", "textarea", "iframe", "object", "embed", "canvas", "video",
+    "audio", "map", "meta", "link", "base",
+}
+_BLOCK = {
+    "html", "body", "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+    "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
+    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption",
+    "form", "hr", "address", "details", "summary", "center", "fieldset", "legend", "menu",
+    "dialog", "hgroup", "search",
+}
+# Always furniture, even where trafilatura kept it: a link only in the menu is not a credit.
+_NAV_TAGS = {"nav", "menu"}
+_NAV_ROLES = {"navigation", "menubar", "menu"}
+# Furniture when found inside the article container (around the kept text).
+_FURNITURE_TAGS = {"nav", "menu", "aside", "form", "dialog", "search"}
+_FURNITURE_ROLES = {"navigation", "menubar", "menu", "complementary", "search", "dialog"}
+_FURNITURE_TOKENS = {
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "widget",
+    "share", "sharing", "sharedaddy", "social", "related", "newsletter", "subscribe",
+    "subscription", "cookie", "cookies", "ad", "ads", "advert", "advertisement", "sponsored",
+    "promo", "popup", "modal", "comments", "comment", "respond", "pagination", "pager",
+    "skip", "toolbar", "signup", "recommended", "trending", "popular",
+}
+# Page header and footer: furniture unless they belong to an <article>.
+_PAGE_TAGS = {"header", "footer"}
+_PAGE_TOKENS = {"header", "footer", "masthead", "colophon"}
+_PAGE_ROLES = {"banner", "contentinfo"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup"}
+_TOKEN_SPLIT = re.compile(r"[\s_-]+")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+@dataclass
+class _Block:
+    owner: Any  # the innermost block element holding this text
+    para: Paragraph
+    key: str = ""  # squashed text, for matching against trafilatura's lines
+
+
+@dataclass
+class HtmlResult:
+    """What the HTML loader found; ``load_bytes`` turns it into a Document."""
+
+    text: str
+    links: list[Link]
+    media: list[Media]
+    meta: dict[str, Any]
+    heading: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def parse(text: str, origin: str) -> lhtml.HtmlElement:
+    """Parse leniently; refuse only what lxml cannot make a tree of at all."""
+    source = _XML_DECL.sub("", text, count=1)
+    parser = lhtml.HTMLParser(remove_comments=False, remove_pis=True, recover=True)
+    try:
+        root = lhtml.document_fromstring(source, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"malformed HTML, cannot be parsed ({exc})", source=origin) from None
+    if root is None:
+        raise InputError("malformed HTML, cannot be parsed", source=origin)
+    return root
+
+
+class _Walker:
+    """Renders the page into blocks of text, remembering every anchor it meets."""
+
+    def __init__(self, base_url: str | None) -> None:
+        self.base_url = base_url
+        self.blocks: list[_Block] = []
+        self.anchors: list[tuple[Anchor, Any]] = []
+        self._stack: list[Any] = []
+        self._builder = ParagraphBuilder()
+
+    def anchor_for(self, el: Any) -> Anchor:
+        href = resolve(el.get("href", ""), self.base_url)
+        rel = tuple(v.lower() for v in (el.get("rel") or "").split())
+        text = squash(el.text_content()) or " ".join(
+            squash(img.get("alt") or "") for img in el.iter("img")
+        ).strip()
+        anchor = Anchor(href=href, rel=rel, text=text)
+        self.anchors.append((anchor, el))
+        return anchor
+
+    def flush(self) -> None:
+        if not self._builder.empty and self._stack:
+            para = self._builder.build()
+            if para.text:
+                self.blocks.append(_Block(self._stack[-1], para, squash(para.text)))
+        self._builder = ParagraphBuilder()
+
+    def visit(self, el: Any, anchor: Anchor | None) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):
+            return  # comments and processing instructions; their tails are the parent's
+        tag = tag.lower()
+        if tag in _SKIP:
+            return
+        if tag == "br":
+            self._builder.line_break()
+            return
+        block = tag in _BLOCK
+        if block:
+            self.flush()
+            self._stack.append(el)
+        own: Anchor | None = None
+        if tag == "a" and el.get("href") is not None:
+            own = anchor = self.anchor_for(el)
+            self._builder.end_link()
+        if el.text:
+            self._builder.add(el.text, anchor)
+        for child in el:
+            self.visit(child, anchor)
+            if child.tail:
+                self._builder.add(child.tail, anchor)
+        if own is not None:
+            if not own.text or not squash(el.text_content()):
+                self._builder.empty_link(own)
+            self._builder.end_link()
+        if block:
+            self.flush()
+            self._stack.pop()
+
+
+def resolve(href: str, base_url: str | None) -> str:
+    """Absolute href when a base is known; ``javascript:``/``mailto:`` and friends unchanged."""
+    href = re.sub(r"[\t\n\r]", "", href).strip()
+    if not base_url:
+        return href
+    try:
+        return urljoin(base_url, href)
+    except ValueError:
+        return href
+
+
+def _main_lines(root: lhtml.HtmlElement, url: str | None) -> list[str]:
+    """The lines of text trafilatura considers the article (favouring recall)."""
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            root,
+            url=url,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+            include_links=False,
+            include_images=False,
+            with_metadata=False,
+        )
+    except Exception:  # trafilatura raises a variety of errors on odd trees
+        return []
+    if result is None or not getattr(result, "text", None):
+        return []
+    return [line for line in (squash(x) for x in str(result.text).splitlines()) if line]
+
+
+def _tokens(el: Any) -> set[str]:
+    value = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return {t for t in _TOKEN_SPLIT.split(value) if t}
+
+
+def _is_nav(el: Any) -> bool:
+    """Inside navigation, whoever kept it: nav/menu elements or navigation roles."""
+    for node in _ancestors(el):
+        if str(node.tag).lower() in _NAV_TAGS:
+            return True
+        if (node.get("role") or "").lower() in _NAV_ROLES:
+            return True
+    return False
+
+
+def _ancestors(el: Any, stop: Any = None) -> Iterator[Any]:
+    node = el
+    while node is not None and node is not stop:
+        yield node
+        node = node.getparent()
+
+
+def _is_furniture(el: Any, container: Any) -> bool:
+    """Page furniture between ``el`` and the article ``container``."""
+    page_level = str(container.tag).lower() in ("html", "body", "main")
+    in_article = any(str(a.tag).lower() == "article" for a in _ancestors(el))
+    for node in _ancestors(el, container):
+        tag = str(node.tag).lower()
+        role = (node.get("role") or "").lower()
+        tokens = _tokens(node)
+        if tag in _FURNITURE_TAGS or role in _FURNITURE_ROLES or tokens & _FURNITURE_TOKENS:
+            return True
+        if (page_level and not in_article) and (
+            tag in _PAGE_TAGS or role in _PAGE_ROLES or tokens & _PAGE_TOKENS
+        ):
+            return True
+    return False
+
+
+def _matched(blocks: list[_Block], lines: list[str]) -> list[bool]:
+    """Which blocks hold text trafilatura kept (exactly, inside a kept line, or around one)."""
+    line_set = set(lines)
+    joined = "\n".join(lines)
+    long_lines = [line for line in lines if len(line) >= 40]
+    marks = []
+    for block in blocks:
+        key = block.key
+        hit = key in line_set or (len(key) >= 25 and key in joined)
+        if not hit and len(key) >= 40:
+            hit = any(line in key for line in long_lines)
+        marks.append(hit)
+    return marks
+
+
+def _container(blocks: list[_Block], marks: list[bool], body: Any) -> Any:
+    """The element holding the article: common ancestor of kept blocks, widened to <article>."""
+    kept = [b for b, m in zip(blocks, marks, strict=True) if m]
+    total = sum(len(b.key) for b in kept)
+    weight: dict[Any, int] = {}
+    depth: dict[Any, int] = {}
+    for block in kept:
+        chain = list(_ancestors(block.owner))
+        for level, node in enumerate(reversed(chain)):
+            weight[node] = weight.get(node, 0) + len(block.key)
+            depth[node] = level
+    # The deepest element holding at least 85% of the kept text: stray kept blocks elsewhere
+    # in the page do not pull the container up to <body>.
+    heavy = [n for n, w in weight.items() if w >= 0.85 * total]
+    container = max(heavy, key=lambda n: depth[n]) if heavy else body
+    for node in _ancestors(container):
+        if str(node.tag).lower() == "article":
+            return node
+    return container
+
+
+def _inside(el: Any, container: Any) -> bool:
+    return any(node is container for node in _ancestors(el))
+
+
+def _select(blocks: list[_Block], lines: list[str], body: Any) -> tuple[list[_Block], Any]:
+    """The blocks that make the article text, and the article container."""
+    marks = _matched(blocks, lines)
+    if not any(marks):
+        # trafilatura found nothing (a short page): everything that is not furniture.
+        return [b for b in blocks if not _is_furniture(b.owner, body)], body
+    container = _container(blocks, marks, body)
+    inside = [_inside(b.owner, container) for b in blocks]
+    kept_inside = [i for i, (m, n) in enumerate(zip(marks, inside, strict=True)) if m and n]
+    # The headline does not open the body: the byline and dateline under it count as leading.
+    body_start = [i for i in kept_inside if str(blocks[i].owner.tag).lower() not in _HEADINGS]
+    first = (body_start or kept_inside or [len(blocks)])[0]
+    last = kept_inside[-1] if kept_inside else -1
+    chosen = []
+    for i, block in enumerate(blocks):
+        if marks[i]:
+            if not _is_nav(block.owner):
+                chosen.append(block)
+        elif inside[i] and (i < first or i > last) and not _is_furniture(block.owner, container):
+            chosen.append(block)
+    return chosen, container
+
+
+def _comment_links(root: lhtml.HtmlElement, base_url: str | None) -> list[Link]:
+    """Links hidden in HTML comments: invisible to readers, so never a valid credit."""
+    links: list[Link] = []
+    for comment in root.iter(etree.Comment):
+        content = comment.text or ""
+        if "<a" not in content.lower():
+            continue
+        try:
+            fragment = lhtml.fragment_fromstring(content, create_parent="div")
+        except (etree.ParserError, ValueError):
+            continue
+        for a in fragment.iter("a"):
+            if a.get("href") is None:
+                continue
+            rel = tuple(v.lower() for v in (a.get("rel") or "").split())
+            links.append(
+                Link(href=resolve(a.get("href", ""), base_url), text=squash(a.text_content()),
+                     rel=rel, place="comment")
+            )
+    return links
+
+
+def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
+    """Parse an HTML page into main text, links (text, boilerplate, comment), media and meta."""
+    root = parse(text, origin)
+    first_meta = extract_meta(root, url)
+    base = base_href(root)
+    canonical = first_meta["canonical_url"]
+    base_url = urljoin(url or canonical or "", base) if base else (url or canonical)
+    meta = extract_meta(root, base_url) if base_url != url else first_meta
+    body = root.find("body")
+    if body is None:
+        body = root
+    walker = _Walker(base_url)
+    try:
+        walker._stack.append(body)
+        walker.visit(body, None)
+        walker.flush()
+    except RecursionError:
+        raise InputError("malformed HTML, nested too deeply to read", source=origin) from None
+    chosen, container = _select(walker.blocks, _main_lines(root, base_url), body)
+    doc_text, spans = assemble(b.para for b in chosen)
+    if not doc_text:
+        raise InputError("HTML without readable text (nothing could be extracted)", source=origin)
+    used = {id(a) for a, _s, _e in spans}
+    links = [
+        Link(href=a.href, text=doc_text[s:e], start=s, end=e, rel=a.rel, place="text")
+        for a, s, e in spans
+    ]
+    links += [
+        Link(href=a.href, text=a.text, rel=a.rel, place="boilerplate")
+        for a, _el in walker.anchors
+        if id(a) not in used
+    ]
+    links += _comment_links(root, base_url)
+    media = extract_media(root, base_url, lambda el: _inside(el, container))
+    if not meta["license_url"]:
+        meta["license_url"] = next(
+            (link.href for link in links if link.place == "text" and "license" in link.rel), None
+        )
+    heading = next((squash(h.text_content()) for h in root.iter("h1")), None)
+    return HtmlResult(doc_text, links, media, meta, heading or None)

@@ -1,0 +1,250 @@
+"""Metadata of an HTML page: head tags, JSON-LD, microdata, bylines.
+
+Each fact is looked up in a fixed order of sources, most explicit first (a ``<link
+rel=canonical>`` beats ``og:url``; ``article:published_time`` beats a ``<time>`` in the page).
+Pure functions over an lxml tree; nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import html as lhtml
+
+from ._text import squash
+
+_DATE_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "citation_publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+)
+_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
+                "sailthru.author", "byl", "twitter:creator")
+_CC_LICENSE = re.compile(r"creativecommons\.org/(?:licenses|publicdomain)/", re.IGNORECASE)
+_BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
+
+
+def meta_values(root: lhtml.HtmlElement) -> dict[str, str]:
+    """First value of each ``<meta name|property|itemprop=... content=...>``, keys lowercased."""
+    found: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content and content.strip():
+            found.setdefault(key.strip().lower(), squash(content))
+    return found
+
+
+def json_ld(root: lhtml.HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page (``@graph`` flattened); broken blocks are ignored."""
+    objects: list[dict[str, Any]] = []
+    for el in root.iter("script"):
+        if (el.get("type") or "").strip().lower() != "application/ld+json" or not el.text:
+            continue
+        try:
+            data = json.loads(el.text)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                objects.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return objects
+
+
+def _ld_name(value: Any) -> str | None:
+    if isinstance(value, str):
+        return squash(value) or None
+    if isinstance(value, dict):
+        return _ld_name(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_ld_name(v) for v in value) if n]
+        return ", ".join(names) if names else None
+    return None
+
+
+def iso_date(value: str | date | None) -> str | None:
+    """'2017-03-09T08:15:00+00:00', 'March 9, 2017' or a ``date`` -> '2017-03-09'."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    match = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if match:
+        try:
+            return date(*(int(g) for g in match.groups())).isoformat()
+        except ValueError:
+            return None
+    for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _first(*candidates: Callable[[], str | None]) -> str | None:
+    for candidate in candidates:
+        value = candidate()
+        if value:
+            return value
+    return None
+
+
+def _attr_of(root: lhtml.HtmlElement, xpath: str, attr: str) -> Callable[[], str | None]:
+    def get() -> str | None:
+        for el in root.xpath(xpath):
+            value = el.get(attr)
+            if value and value.strip():
+                return value.strip()
+        return None
+
+    return get
+
+
+def _text_of(root: lhtml.HtmlElement, xpath: str) -> Callable[[], str | None]:
+    def get() -> str | None:
+        for el in root.xpath(xpath):
+            value = squash(el.text_content())
+            if value:
+                return value
+        return None
+
+    return get
+
+
+def _ld(objects: list[dict[str, Any]], key: str) -> Callable[[], str | None]:
+    def get() -> str | None:
+        for obj in objects:
+            value = obj.get(key)
+            name = _ld_name(value)
+            if name:
+                return name
+        return None
+
+    return get
+
+
+def _key(values: dict[str, str], *keys: str) -> Callable[[], str | None]:
+    def get() -> str | None:
+        for key in keys:
+            if values.get(key):
+                return values[key]
+        return None
+
+    return get
+
+
+def _not_url(value: str | None) -> str | None:
+    if not value or re.match(r"https?://", value) or value.startswith("@"):
+        return None
+    return _BY_PREFIX.sub("", value).strip() or None
+
+
+def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any]:
+    """Title, author, site name, canonical URL, published date, licence URL and language."""
+    values = meta_values(root)
+    objects = json_ld(root)
+
+    def absolute(href: str | None) -> str | None:
+        if not href:
+            return None
+        return urljoin(base_url, href.strip()) if base_url else href.strip()
+
+    title = _first(
+        _key(values, "og:title", "twitter:title", "dc.title", "headline"),
+        _ld(objects, "headline"),
+        _text_of(root, "//h1"),
+        _text_of(root, "//title"),
+    )
+    author = _not_url(
+        _first(
+            lambda: _not_url(_key(values, *_AUTHOR_KEYS)()),
+            _ld(objects, "author"),
+            _text_of(root, "//*[@rel='author']"),
+            _text_of(root, "//*[@itemprop='author']//*[@itemprop='name']"),
+            _text_of(root, "//*[@itemprop='author']"),
+        )
+    )
+    site_name = _first(
+        _key(values, "og:site_name", "application-name", "twitter:site:name"),
+        _ld(objects, "publisher"),
+    )
+    canonical = absolute(
+        _first(
+            _attr_of(root, "//link[@rel and contains(concat(' ', normalize-space(translate("
+                     "@rel, 'CANONICAL', 'canonical')), ' '), ' canonical ')]", "href"),
+            _key(values, "og:url", "twitter:url"),
+        )
+    )
+    published = iso_date(
+        _first(
+            _key(values, *_DATE_KEYS),
+            _ld(objects, "datePublished"),
+            _attr_of(root, "//*[@itemprop='datePublished']", "datetime"),
+            _attr_of(root, "//*[@itemprop='datePublished']", "content"),
+            _attr_of(root, "//time[@datetime]", "datetime"),
+        )
+    )
+    license_url = absolute(
+        _first(
+            _attr_of(root, "//*[@rel and contains(concat(' ', normalize-space(@rel), ' '), "
+                     "' license ')][@href]", "href"),
+            lambda: next(_cc_links(root), None),
+        )
+    )
+    language = _first(
+        _attr_of(root, "/html", "lang"),
+        _attr_of(root, "/html", "xml:lang"),
+        _key(values, "content-language", "og:locale", "dc.language", "language"),
+    )
+    return {
+        "title": title,
+        "author": author,
+        "site_name": site_name,
+        "canonical_url": canonical,
+        "published": published,
+        "license_url": license_url,
+        "language": language.replace("_", "-") if language else None,
+    }
+
+
+def _cc_links(root: lhtml.HtmlElement) -> Iterator[str]:
+    for el in root.iter("a", "link"):
+        href = el.get("href") or ""
+        if _CC_LICENSE.search(href):
+            yield href
+
+
+def base_href(root: lhtml.HtmlElement) -> str | None:
+    """The ``<base href>`` of the page, if any."""
+    for el in root.iter("base"):
+        href = el.get("href")
+        if href and href.strip():
+            return href.strip()
+    return None
