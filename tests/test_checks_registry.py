@@ -1,0 +1,78 @@
+"""The registry of requirement kinds and the engine that runs a set of terms."""
+
+from __future__ import annotations
+
+import pytest
+from checks_builders import BODY, CLAUSE, HOME, context, doc, req, terms
+
+from compliance.checks import KINDS, get, run_checks
+from compliance.model import Requirement
+from compliance.terms.kinds import KIND_NAMES
+
+
+def test_the_registry_holds_exactly_the_closed_set_of_kinds() -> None:
+    assert set(KINDS) == set(KIND_NAMES)
+
+
+def test_an_unknown_kind_raises_a_key_error_listing_the_known_kinds() -> None:
+    with pytest.raises(KeyError, match=r"unknown requirement kind 'linkk'.*link_to_original"):
+        get("linkk")
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_declares_its_options_defaults_and_examples(kind: str) -> None:
+    module = get(kind)
+    assert kind == module.KIND
+    assert set(module.DEFAULTS) <= set(module.OPTIONS)
+    assert "PASS" in module.__doc__ and "FAIL" in module.__doc__
+    assert callable(module.check)
+
+
+def test_findings_carry_the_full_rule_id_and_the_quoted_clause() -> None:
+    ctx = context(doc(BODY), req("copyright_notice", "copyright"))
+    [finding] = run_checks(ctx)
+    assert finding.rule_id == "meridian/copyright"
+    assert finding.clause == CLAUSE
+
+
+def test_a_requirement_can_quote_a_named_clause() -> None:
+    rule = Requirement(id="notice", kind="copyright_notice", clause="copyright")
+    named = terms(rule, clauses={"main": CLAUSE, "copyright": "Keep our notice."})
+    [finding] = run_checks(context(doc(BODY), terms_=named))
+    assert finding.clause == "Keep our notice."
+
+
+def test_the_requirements_message_overrides_the_checks_message() -> None:
+    rule = Requirement(id="c", kind="copyright_notice", message="Keep the Harbour Light notice.")
+    [finding] = run_checks(context(doc(BODY), rule))
+    assert finding.message == "Keep the Harbour Light notice."
+
+
+def test_the_requirements_severity_is_the_findings_severity() -> None:
+    rule = Requirement(id="c", kind="copyright_notice", severity="warning")
+    [finding] = run_checks(context(doc(BODY), rule))
+    assert finding.severity == "warning"
+
+
+def test_findings_come_sorted_errors_first() -> None:
+    rules = (
+        Requirement(id="a-note", kind="advisory", severity="advisory", message="Tell us."),
+        Requirement(id="b-link", kind="link_to_original"),
+        Requirement(id="c-copyright", kind="copyright_notice", severity="warning"),
+    )
+    findings = run_checks(context(doc(f"{BODY}\n\n[Home]({HOME})"), *rules))
+    assert [f.rule_id for f in findings] == [
+        "meridian/b-link",
+        "meridian/c-copyright",
+        "meridian/a-note",
+    ]
+
+
+def test_a_compliant_copy_yields_no_findings() -> None:
+    rules = (req("credit_source"), req("copyright_notice"), req("link_to_original"))
+    credit = (
+        "The original source of this article is [Harbour Light]"
+        "(https://meridianreview.org/2017/03/harbour-talks-resume/5577/)\n\n"
+        "(c) Harbour Light 2017"
+    )
+    assert run_checks(context(doc(f"{BODY}\n\n{credit}"), *rules)) == []
