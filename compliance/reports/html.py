@@ -101,9 +101,21 @@ def _pane(text: str, passages: Sequence[Passage], side: str, prefix: str) -> Mar
         )
         for n, p in enumerate(passages, 1)
     ]
+    marks = _pieces(len(text), spans)
+    owned = {m.number for m in marks if m.number is not None}
+    # A passage hidden inside a lower-numbered one still needs its anchor, or its twin's
+    # link would lead nowhere: an empty target goes where it starts.
+    hidden: dict[int, list[int]] = {}
+    for start, _, n in spans:
+        if n not in owned:
+            hidden.setdefault(max(0, min(start, len(text))), []).append(n)
     out: list[str] = []
     seen: set[int] = set()
-    for mark in _pieces(len(text), spans):
+    for mark in marks:
+        for n in hidden.pop(mark.start, []):
+            out.append(
+                f'<a class="hl-anchor" id="{prefix}{side}{n}" href="#{prefix}{other}{n}"></a>'
+            )
         piece = escape(text[mark.start : mark.end])
         if mark.number is None:
             out.append(str(piece))
@@ -115,6 +127,11 @@ def _pane(text: str, passages: Sequence[Passage], side: str, prefix: str) -> Mar
         out.append(
             f'<a class="hl {kind}"{ident} data-p="{prefix}{n}" href="#{prefix}{other}{n}" '
             f'title="Passage {n} ({kind})">{piece}</a>'
+        )
+    for numbers in hidden.values():
+        out.extend(
+            f'<a class="hl-anchor" id="{prefix}{side}{n}" href="#{prefix}{other}{n}"></a>'
+            for n in numbers
         )
     return Markup("".join(out))
 
