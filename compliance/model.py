@@ -98,6 +98,9 @@ class Document:
     meta: Meta = field(default_factory=Meta)
     size: int = 0  # bytes of the raw input
     encoding: str = "utf-8"
+    # Text of page furniture left out of ``text`` (site header/footer, asides), where publishers
+    # often print their republishing terms; searched by terms detection, never indexed by offsets.
+    furniture: str = ""
 
 
 @dataclass(frozen=True)
