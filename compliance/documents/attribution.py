@@ -42,7 +42,8 @@ _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 _SOURCE_END = re.compile(
     r"\s+(?:under\s+(?:a|an|the)\b|with\s+(?:kind\s+)?permission\b|and\s+(?:is|was|has)\b|"
     rf"(?:on|in)\s+(?:{_MONTHS}\s|\d)|on\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*\b)"
-    r"|\s*(?:©|\(c\)\s|copyright\b)|\s+[|•·–—]\s+|\s+-\s+|\s*\(\s*(?:link|opens)",
+    r"|\s*(?:©|\(c\)\s|copyright\b)|\s+[|•·–—]\s+|\s+-\s+|\s*\(\s*(?:link|opens)"
+    r"|[,:;]?\s*<?https?://",
     re.IGNORECASE,
 )
 _ABBREVIATIONS = {"prof", "inc", "ltd", "co", "corp", "dr", "mr", "mrs", "ms", "jr", "sr",
@@ -125,6 +126,16 @@ def _cut_sentence(value: str) -> str:
     return value
 
 
+def _sentence(value: str) -> str:
+    """The first sentence of a notice, keeping a following 'All rights reserved.'"""
+    cut = _cut_sentence(value)
+    if len(cut) < len(value):
+        rest = value[len(cut) + 1:]
+        reserved = re.match(r"\s*(?:all|some)\s+rights\s+reserved\.?", rest, re.IGNORECASE)
+        return cut + "." + (reserved.group(0) if reserved else "")
+    return value
+
+
 def _clean_name(value: str) -> str | None:
     value = _SOURCE_END.split(value, maxsplit=1)[0]
     value = _cut_sentence(value)
@@ -142,9 +153,10 @@ def parse_source(line: str) -> SourceLine | None:
         if match:
             name = _clean_name(line[match.end():])
             if name:
-                mark = _COPYRIGHT_MARK.search(line, match.end())
-                shown = line[: mark.start()] if mark and mark.start() > match.end() else line
-                return SourceLine(shown.strip(), name)
+                begin = max(line.rfind(". ", 0, match.start()) + 2, 0) if match.start() else 0
+                end = line.find(name, match.end()) + len(name)
+                end += 1 if line[end:end + 1] in (".", "!") else 0
+                return SourceLine(line[begin:end].strip(), name)
     return None
 
 
@@ -167,7 +179,7 @@ def parse_copyright(notice: str) -> tuple[str | None, int | None]:
     A range of years gives the latest; a holder named twice ('X, X, 2017') is named once.
     """
     body = _COPYRIGHT_MARK.sub(" ", notice, count=1) if _COPYRIGHT_MARK.match(notice) else notice
-    body = _RIGHTS_TAIL.sub("", body).strip()
+    body = _RIGHTS_TAIL.sub("", _sentence(body)).strip()
     year: int | None = None
     for match in _YEAR_RANGE.finditer(body):
         first = int(match.group(1))
@@ -188,13 +200,16 @@ def parse_copyright(notice: str) -> tuple[str | None, int | None]:
 
 
 def find_copyright_line(text: str) -> CopyrightLine | None:
-    """The copyright notice of ``text``: a notice opening its line wins, then the last one."""
-    best: tuple[int, int, CopyrightLine] | None = None
-    for position, line in enumerate(_lines(text)):
+    """The copyright notice of ``text``: one opening its line and naming a holder wins, then
+    one beside the source line, then the last."""
+    best: tuple[int, int, int, CopyrightLine] | None = None
+    lines = list(_lines(text))
+    sources = {i for i, line in enumerate(lines) if parse_source(line)}
+    for position, line in enumerate(lines):
         match = _COPYRIGHT_MARK.search(line)
         if not match:
             continue
-        notice = line[match.start():]
+        notice = _sentence(line[match.start():])
         rest = line[match.end():]
         at_start = match.start() == 0 or not re.search(r"\w", line[: match.start()]) or bool(
             parse_source(line)
@@ -207,10 +222,12 @@ def find_copyright_line(text: str) -> CopyrightLine | None:
         if holder is None and year is None:
             continue
         found = CopyrightLine(notice.strip(), holder, year)
-        rank = (int(at_start) * 2 + int(holder is not None), position)
-        if best is None or rank >= best[:2]:
+        # A notice beside the source line is the article's; a later one may be a site's.
+        near_source = int(bool(sources & {position, position - 1, position - 2}))
+        rank = (int(at_start) * 2 + int(holder is not None), near_source, position)
+        if best is None or rank >= best[:3]:
             best = (*rank, found)
-    return best[2] if best else None
+    return best[3] if best else None
 
 
 def _split_byline(value: str) -> tuple[str | None, str | None]:
@@ -219,7 +236,8 @@ def _split_byline(value: str) -> tuple[str | None, str | None]:
     parts = [p.strip(" .;:") for p in value.split(",") if p.strip(" .;:")]
     if not parts:
         return None, None
-    author = parts[0]
+    # "By X of The Texan", "By X for Y": the outlet is not part of the name.
+    author = re.split(r"\s+(?:of|for|at|from)\s+(?=(?:the\s+)?[A-Z])", parts[0], maxsplit=1)[0]
     institution = next((p for p in reversed(parts[1:]) if _INSTITUTION_WORDS.search(p)), None)
     if len(author) > 80 or not re.match(r"[A-Z\u00c0-\u024f]", author):
         return None, institution

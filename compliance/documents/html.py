@@ -58,6 +58,13 @@ _PAGE_TAGS = {"header", "footer"}
 _PAGE_TOKENS = {"header", "footer", "masthead", "colophon"}
 _PAGE_ROLES = {"banner", "contentinfo"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup"}
+# A line that credits, licenses or states terms: worth keeping even in a page footer.
+_CREDIT_SIGNAL = re.compile(
+    r"\b(?:re-?publish\w*|reprint\w*|cross-?post\w*|syndicat\w*|creative\s+commons|cc\s+by|"
+    r"licen[cs]\w*|permission|original(?:ly)?\s+(?:published|source|appeared|article)|"
+    r"first\s+(?:published|appeared))\b",
+    re.IGNORECASE,
+)
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -271,7 +278,8 @@ def _select(blocks: list[_Block], lines: list[str], body: Any) -> tuple[list[_Bl
     marks = _matched(blocks, lines)
     if not any(marks):
         # trafilatura found nothing (a short page): everything that is not furniture.
-        return [b for b in blocks if not _is_furniture(b.owner, body)], body
+        chosen = [i for i, b in enumerate(blocks) if not _is_furniture(b.owner, body)]
+        return _with_credits(blocks, chosen), body
     container = _container(blocks, marks, body)
     inside = [_inside(b.owner, container) for b in blocks]
     kept_inside = [i for i, (m, n) in enumerate(zip(marks, inside, strict=True)) if m and n]
@@ -283,10 +291,24 @@ def _select(blocks: list[_Block], lines: list[str], body: Any) -> tuple[list[_Bl
     for i, block in enumerate(blocks):
         if marks[i]:
             if not _is_nav(block.owner):
-                chosen.append(block)
+                chosen.append(i)
         elif inside[i] and (i < first or i > last) and not _is_furniture(block.owner, container):
-            chosen.append(block)
-    return chosen, container
+            chosen.append(i)
+    return _with_credits(blocks, chosen), container
+
+
+def _with_credits(blocks: list[_Block], chosen: list[int]) -> list[_Block]:
+    """Add credit and licence lines that follow the article outside it (a page footer saying
+    "This article was originally published by X", a licence badge), so the terms and credits
+    of a page are read wherever the site put them. Menus, and the site's own "© 2017 Site"
+    line, still stay out: that notice is the site's, not the article's."""
+    after = chosen[-1] if chosen else -1
+    rescued = [
+        i for i in range(after + 1, len(blocks))
+        if _CREDIT_SIGNAL.search(blocks[i].key) and not _is_nav(blocks[i].owner)
+        and not any(str(a.tag).lower() in ("aside", "form") for a in _ancestors(blocks[i].owner))
+    ]
+    return [blocks[i] for i in sorted(set(chosen) | set(rescued))]
 
 
 def _comment_links(root: lhtml.HtmlElement, base_url: str | None) -> list[Link]:
