@@ -18,8 +18,11 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from lxml import etree
+from lxml import html as lhtml
 from rapidfuzz import fuzz
 
 from ..errors import ComplianceError, ConfigError
@@ -33,6 +36,7 @@ __all__ = [
     "choose_terms",
     "contact_for",
     "find_phrase",
+    "furniture_text",
     "licence_key",
 ]
 
@@ -174,16 +178,44 @@ def best_phrase(text: str, terms: Terms) -> tuple[PhraseMatch | None, int]:
     return max(matches, key=lambda m: (m.score, -m.start)), len(matches)
 
 
-def _by_phrase(original: Document, library: Mapping[str, Terms]) -> TermsChoice | None:
+def furniture_text(original: Document) -> str:
+    """Text of the original's page furniture (site footer, header), where terms often sit.
+
+    ``Document.furniture`` when the loader filled it; otherwise, for an HTML original read from a
+    local file, the visible text of the page's header, footer and aside elements.
+    """
+    if original.furniture or original.format != "html":
+        return original.furniture
+    path = Path(original.origin)
+    try:
+        if not path.is_file():
+            return ""
+        root = lhtml.fromstring(path.read_bytes())
+    except (OSError, ValueError, etree.ParserError):
+        return ""
+    blocks = root.xpath("//footer | //header | //aside | //*[contains(@class, 'footer')]")
+    return "\n\n".join(" ".join(b.text_content().split()) for b in blocks)
+
+
+def _by_phrase_in(text: str, library: Mapping[str, Terms]) -> TermsChoice | None:
     ranked: list[tuple[float, int, str, PhraseMatch]] = []
     for terms in library.values():
-        match, count = best_phrase(original.text, terms)
+        match, count = best_phrase(text, terms)
         if match is not None:
             ranked.append((-match.score, -count, terms.id, match))
     if not ranked:
         return None
     _, _, terms_id, match = min(ranked, key=lambda r: r[:3])
     return TermsChoice(terms_id, "phrase", detail=match.phrase, score=match.score)
+
+
+def _by_phrase(original: Document, library: Mapping[str, Terms]) -> TermsChoice | None:
+    """Phrases in the main text first, then in the page furniture."""
+    choice = _by_phrase_in(original.text, library)
+    if choice is None:
+        furniture = furniture_text(original)
+        choice = _by_phrase_in(furniture, library) if furniture else None
+    return choice
 
 
 def _by_licence(original: Document, library: Mapping[str, Terms]) -> TermsChoice | None:
@@ -248,9 +280,12 @@ def contact_for(original: Document, terms: Terms) -> str | None:
     The disclaimer is the paragraph where the terms' best phrase was found, or the next one
     (footers often put "contact: ..." on its own line).
     """
-    match, _ = best_phrase(original.text, terms)
+    text = original.text
+    match, _ = best_phrase(text, terms)
+    if match is None:
+        text = furniture_text(original)
+        match = best_phrase(text, terms)[0] if text else None
     if match is not None:
-        text = original.text
         begin, end = _paragraph_around(text, match.start)
         following = text.find("\n\n", end + 2)
         window = text[begin : len(text) if following < 0 else following]
