@@ -1,0 +1,182 @@
+"""The four statutory fair-use factors, read from what can be measured. An aid, not legal advice.
+
+Used where no licence covers a copy (all-rights-reserved originals without a grant). Each factor
+gets a reading with the figures behind it:
+
+- purpose: the republishing site's venue (commercial and print weigh against, community and
+  nonprofit in favour, unknown is neutral);
+- nature: the terms' ``nature`` (factual news favours fair use, creative work weighs against);
+- amount and substantiality: the share of the original copied, the longest verbatim run and
+  whether the lede (first paragraph, the "heart" of a news story) was taken;
+- transformation: the share of the copy that is its own text around the quotes.
+
+Overall: ``likely-fair-use`` when amount and transformation both favour it and the purpose does
+not weigh against; ``unlikely`` when the amount weighs against together with the transformation
+or the purpose; ``needs-review`` otherwise.
+
+Example:
+    >>> FairUseThresholds.from_dict({"max_share": 0.2}).max_share
+    0.2
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .errors import ConfigError
+from .model import CheckContext, Factor, FairUse, Span
+
+__all__ = ["FairUseThresholds", "assess", "lede_taken"]
+
+_COMMERCIAL = ("commercial", "print")
+_NONCOMMERCIAL = ("community", "nonprofit")
+
+
+@dataclass(frozen=True)
+class FairUseThresholds:
+    """Where each measurable factor tips; shares are 0..1 of the original or the copy."""
+
+    small_share: float = 0.10  # at most this share of the original copied: amount favours
+    max_share: float = 0.25  # more than this share copied: amount weighs against
+    max_run: float = 60  # a verbatim run longer than this many words weighs against
+    lede_share: float = 0.5  # share of the first paragraph copied for the lede to count as taken
+    min_new_text: float = 0.6  # copy at least this share its own text: transformation favours
+    low_new_text: float = 0.3  # copy less than this share its own text: transformation against
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name != "max_run" and not 0 <= value <= 1:
+                raise ValueError(
+                    f"fair_use {f.name!r} must be a share from 0 to 1 (got {value})"
+                )
+        if self.max_run < 0:
+            raise ValueError(f"fair_use 'max_run' must not be negative (got {self.max_run})")
+        if self.small_share > self.max_share:
+            raise ValueError("fair_use 'small_share' must not exceed 'max_share'")
+        if self.low_new_text > self.min_new_text:
+            raise ValueError("fair_use 'low_new_text' must not exceed 'min_new_text'")
+
+    @classmethod
+    def from_dict(
+        cls, data: Mapping[str, Any] | None, source: str | None = None
+    ) -> FairUseThresholds:
+        """Thresholds from a config mapping; unknown names and bad values are ConfigErrors."""
+        if not data:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(
+                f"unknown fair_use threshold {unknown[0]!r} (expected one of "
+                f"{', '.join(sorted(known))})",
+                source,
+            )
+        values: dict[str, float] = {}
+        for name, value in data.items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ConfigError(f"fair_use {name!r} must be a number (got {value!r})", source)
+            values[name] = float(value)
+        try:
+            return cls(**values)
+        except ValueError as exc:
+            raise ConfigError(str(exc), source) from None
+
+
+def _first_paragraph(text: str) -> Span | None:
+    for start, chunk in _chunks(text):
+        if chunk.strip():
+            return Span(start, start + len(chunk))
+    return None
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for chunk in text.split("\n\n"):
+        out.append((pos, chunk))
+        pos += len(chunk) + 2
+    return out
+
+
+def lede_taken(ctx: CheckContext, share: float = 0.5) -> bool:
+    """True when at least ``share`` of the original's first paragraph lies in copied passages."""
+    lede = _first_paragraph(ctx.original.text)
+    if lede is None or lede.length == 0:
+        return False
+    inside = sum(
+        max(0, min(lede.end, p.original.end) - max(lede.start, p.original.start))
+        for p in ctx.comparison.passages
+    )
+    return inside / lede.length >= share
+
+
+def _purpose(ctx: CheckContext) -> Factor:
+    venue = ctx.venue or "unknown"
+    if venue in _COMMERCIAL:
+        reading, why = "against-fair-use", f"the copy runs on a {venue} site"
+    elif venue in _NONCOMMERCIAL:
+        reading, why = "favours-fair-use", f"the copy runs on a {venue} site, not for profit"
+    else:
+        reading, why = "neutral", "the kind of site is unknown (set its venue in the config)"
+    return Factor("purpose", reading, why, {"venue": venue})  # type: ignore[arg-type]
+
+
+def _nature(ctx: CheckContext) -> Factor:
+    if ctx.terms.nature == "creative":
+        return Factor(
+            "nature", "against-fair-use", "the original is creative work", {"nature": "creative"}
+        )
+    return Factor(
+        "nature", "favours-fair-use", "the original is factual reporting", {"nature": "factual"}
+    )
+
+
+def _amount(ctx: CheckContext, t: FairUseThresholds) -> Factor:
+    share = max(ctx.comparison.coverage, 0.0)
+    run = ctx.comparison.longest_run
+    lede = lede_taken(ctx, t.lede_share)
+    figures: dict[str, float | str | bool] = {
+        "share_copied": round(share, 3),
+        "longest_run_words": run,
+        "lede_taken": lede,
+    }
+    said = f"{share:.0%} of the original copied, longest verbatim run {run} words"
+    said += ", lede taken" if lede else ", lede not taken"
+    if share > t.max_share or run > t.max_run:
+        return Factor("amount", "against-fair-use", said, figures)
+    if share <= t.small_share and not lede:
+        return Factor("amount", "favours-fair-use", said, figures)
+    return Factor("amount", "neutral", said, figures)
+
+
+def _transformation(ctx: CheckContext, t: FairUseThresholds) -> Factor:
+    new = ctx.comparison.new_text_share
+    figures: dict[str, float | str | bool] = {"new_text_share": round(new, 3)}
+    said = f"{new:.0%} of the copy is its own text around the quoted passages"
+    if new >= t.min_new_text:
+        return Factor("transformation", "favours-fair-use", said, figures)
+    if new < t.low_new_text:
+        return Factor("transformation", "against-fair-use", said, figures)
+    return Factor("transformation", "neutral", said, figures)
+
+
+def assess(ctx: CheckContext, thresholds: FairUseThresholds | None = None) -> FairUse:
+    """Read the four factors for a copy no licence covers, and weigh them."""
+    t = thresholds or FairUseThresholds()
+    purpose, nature = _purpose(ctx), _nature(ctx)
+    amount, transformation = _amount(ctx, t), _transformation(ctx, t)
+    against = "against-fair-use"
+    favours = "favours-fair-use"
+    if amount.reading == against and against in (transformation.reading, purpose.reading):
+        overall = "unlikely"
+    elif (
+        amount.reading == favours
+        and transformation.reading == favours
+        and purpose.reading != against
+    ):
+        overall = "likely-fair-use"
+    else:
+        overall = "needs-review"
+    return FairUse(overall=overall, factors=(purpose, nature, amount, transformation))  # type: ignore[arg-type]
