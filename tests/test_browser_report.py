@@ -164,7 +164,7 @@ def test_many_reports_load_without_console_errors_or_network_requests(
 
 
 def test_screenshot_is_produced_and_every_passage_is_highlighted_in_the_dom(
-    open_report,
+    open_report: OpenReport,
     tmp_path: Path,
 ) -> None:
     report = make_report()
