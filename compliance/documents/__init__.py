@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlparse
@@ -59,8 +60,9 @@ def load_bytes(
         from .html import load_html
 
         html = load_html(text, origin, url)
-        return _document(data, origin, fmt, html.text, html.links, html.media, html.meta,
-                         {}, html.heading, encoding, url)
+        doc = _document(data, origin, fmt, html.text, html.links, html.media, html.meta,
+                        {}, html.heading, encoding, url)
+        return replace(doc, furniture=html.furniture)
     if fmt == "markdown":
         from .markdown import load_markdown
 

@@ -36,6 +36,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "a SQLite database"),
 )
 
+_PREFERRED = ("utf_8", "cp1252", "iso8859_1", "iso8859_15", "cp1250", "cp1251", "utf_16",
+              "shift_jis", "gb18030", "big5", "euc_kr")
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -131,7 +133,14 @@ def _declared(data: bytes, declared: str | None) -> list[str]:
 def _guess(data: bytes, origin: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if matches:
+        # Equally plausible single-byte code pages are common for Western text; the web's
+        # usual one wins the tie rather than whichever charset-normalizer listed first.
+        least = min(m.chaos for m in matches)
+        tied = {m.encoding: m for m in matches if m.chaos <= least}
+        best = next((tied[e] for e in _PREFERRED if e in tied), best)
     if best is None or best.encoding is None:
         raise InputError(
             f"cannot decode: not UTF-8 (invalid byte 0x{data[utf8_error.start]:02x} at offset "

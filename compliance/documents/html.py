@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
@@ -85,7 +85,7 @@ class HtmlResult:
     media: list[Media]
     meta: dict[str, Any]
     heading: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    furniture: str = ""  # text of the page around the article, menus left out
 
 
 def parse(text: str, origin: str) -> lhtml.HtmlElement:
@@ -372,4 +372,8 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
             (link.href for link in links if link.place == "text" and "license" in link.rel), None
         )
     heading = next((squash(h.text_content()) for h in root.iter("h1")), None)
-    return HtmlResult(doc_text, links, media, meta, heading or None)
+    taken = {id(b) for b in chosen}
+    furniture = "\n\n".join(
+        b.para.text for b in walker.blocks if id(b) not in taken and not _is_nav(b.owner)
+    )
+    return HtmlResult(doc_text, links, media, meta, heading or None, furniture)

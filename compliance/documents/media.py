@@ -16,7 +16,7 @@ from lxml import html as lhtml
 from ..model import Media
 
 _BEACON = re.compile(
-    r"pixel|beacon|tracker|tracking|/count\.gif|/counter[/.]|counter\.|/1x1\b|1x1\.gif|/t\.gif"
+    r"pixel|beacon|tracker|tracking|/track[/?.]|/count\.gif|/counter[/.]|counter\.|/1x1\b|1x1\.gif|/t\.gif"
     r"|/p\.gif|/b\.gif|/collect\?|/hit\?|/impression|republish",
     re.IGNORECASE,
 )
