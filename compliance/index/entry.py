@@ -18,9 +18,23 @@ from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, Document, TermsChoice
 
-__all__ = ["IndexEntry", "decode_signature", "encode_signature", "fingerprint", "make_entry"]
+__all__ = [
+    "SHINGLE_K",
+    "IndexEntry",
+    "decode_signature",
+    "encode_signature",
+    "fingerprint",
+    "make_entry",
+    "signature_scheme",
+]
 
 _BYTEORDER = "<"
+
+SHINGLE_K = 5
+"""Words per shingle for the index signature. Longer than the alignment's shingles on purpose:
+3-word shingles such as "one of the" recur across unrelated articles and gave unrelated pairs
+up to 6 shared minima out of 128 in the benchmark; with 5 words they share at most 1-2, while
+an excerpt of 150 words still shares 7 or more with its source (bench/bench_scan.py)."""
 
 
 @dataclass(frozen=True)
@@ -71,11 +85,11 @@ def hashvalues_of(data: bytes) -> np.ndarray:
 
 
 def fingerprint(text: str) -> tuple[LeanMinHash, int]:
-    """MinHash signature and shingle count of ``text``, as the similarity module defines them."""
+    """MinHash signature and shingle count of ``text`` (the similarity module's shingles)."""
     from ..similarity.minhash import signature
     from ..similarity.shingles import shingles
 
-    grams = shingles(text)
+    grams = shingles(text, k=SHINGLE_K)
     return signature(grams), len(grams)
 
 
@@ -102,3 +116,10 @@ def make_entry(
         raw_size=doc.size,
         added_at=added_at,
     )
+
+
+def signature_scheme() -> str:
+    """Names what makes signatures comparable; an index built under another one must be rebuilt."""
+    from ..similarity.minhash import NUM_PERM, SCHEME, SEED
+
+    return f"k={SHINGLE_K};perm={NUM_PERM};seed={SEED};scheme={SCHEME}"

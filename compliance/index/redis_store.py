@@ -16,8 +16,14 @@ from typing import Any
 from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, TermsChoice
-from .entry import IndexEntry
-from .storage import FORMAT_NAME, SCHEMA_VERSION, IndexStats, Storage
+from .entry import IndexEntry, signature_scheme
+from .storage import (
+    FORMAT_NAME,
+    SCHEMA_VERSION,
+    IndexStats,
+    Storage,
+    check_signature_scheme,
+)
 
 try:
     import redis
@@ -110,6 +116,7 @@ class RedisStorage(Storage):
             self._client.hsetnx(self._key("meta"), "format", FORMAT_NAME)
             self._client.hsetnx(self._key("meta"), "schema_version", str(SCHEMA_VERSION))
             self._client.hsetnx(self._key("meta"), "generation", "0")
+            self._client.hsetnx(self._key("meta"), "signature", signature_scheme())
             meta = {
                 k.decode(): v.decode() for k, v in self._client.hgetall(self._key("meta")).items()
             }
@@ -125,6 +132,7 @@ class RedisStorage(Storage):
                 f" up to {SCHEMA_VERSION}); upgrade compliance to use it",
                 self.location,
             )
+        check_signature_scheme(meta.get("signature"), self.location)
 
     def add(self, entries: Sequence[IndexEntry]) -> list[bool]:
         if not entries:

@@ -42,8 +42,8 @@ DEFAULT_THRESHOLD = 0.05
 Matches ``compliance.similarity.DEFAULT_MIN_CONTAINMENT``: a copy holding 5% of an original
 counts as reuse there, so the search must not drop it here."""
 
-DEFAULT_MIN_HITS = 2
-"""Shared minima required, so one common phrase alone does not make a candidate."""
+DEFAULT_MIN_HITS = 3
+"""Shared minima required, so a stray common phrase or two does not make a candidate."""
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from pathlib import Path
 from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, TermsChoice
-from .entry import IndexEntry
-from .storage import FORMAT_NAME, SCHEMA_VERSION, IndexStats, Storage
+from .entry import IndexEntry, signature_scheme
+from .storage import FORMAT_NAME, SCHEMA_VERSION, IndexStats, Storage, check_signature_scheme
 
 __all__ = ["SqliteStorage"]
 
@@ -93,6 +93,7 @@ class SqliteStorage(Storage):
                         ("format", FORMAT_NAME),
                         ("schema_version", str(SCHEMA_VERSION)),
                         ("generation", "0"),
+                        ("signature", signature_scheme()),
                         ("created_at", _now()),
                     ],
                 )
@@ -118,6 +119,7 @@ class SqliteStorage(Storage):
                 f" up to {SCHEMA_VERSION}); upgrade compliance to use it",
                 self.location,
             )
+        check_signature_scheme(meta.get("signature"), self.location)
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:

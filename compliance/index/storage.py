@@ -12,9 +12,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from .entry import IndexEntry
+from ..errors import IndexFileError
+from .entry import IndexEntry, signature_scheme
 
-__all__ = ["FORMAT_NAME", "SCHEMA_VERSION", "IndexStats", "Storage"]
+__all__ = ["FORMAT_NAME", "SCHEMA_VERSION", "IndexStats", "Storage", "check_signature_scheme"]
 
 FORMAT_NAME = "compliance-index"
 SCHEMA_VERSION = 1
@@ -102,3 +103,14 @@ class Storage(ABC):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def check_signature_scheme(stored: str | None, location: str) -> None:
+    """Refuse an index whose signatures this version cannot compare with its own."""
+    current = signature_scheme()
+    if stored and stored != current:
+        raise IndexFileError(
+            f"was built with signatures {stored}, this version makes {current}; "
+            "rebuild the index (index add the originals into a new file)",
+            location,
+        )
