@@ -128,7 +128,8 @@ def _kind(value: Any) -> str:
 
 
 def _domain(value: str) -> str:
-    return value.strip().lower().removeprefix("https://").removeprefix("http://").strip("/")
+    host = value.strip().lower().removeprefix("https://").removeprefix("http://").strip("/")
+    return host.removeprefix("www.")
 
 
 def _index(r: _Reader, data: Mapping[str, Any]) -> str | dict[str, Any] | None:

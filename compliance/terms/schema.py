@@ -98,6 +98,12 @@ def _type_name(tp: Any) -> str:
     }.get(tp, getattr(tp, "__name__", str(tp)))
 
 
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    return "nothing" if value is None else type(value).__name__
+
+
 def _got(value: Any) -> str:
     return f"{value!r} that is {type(value).__name__}"
 
@@ -118,7 +124,9 @@ def _str_field(p: _Parse, data: LineDict, key: str, *, required: bool = False) -
     return value.strip()
 
 
-def _str_list(p: _Parse, container: LineDict, key: str, label: str) -> tuple[str, ...]:
+def _str_list(
+    p: _Parse, container: LineDict, key: str, label: str, noun: str = "entry"
+) -> tuple[str, ...]:
     value = container.get(key)
     if value is None:
         return ()
@@ -130,7 +138,7 @@ def _str_list(p: _Parse, container: LineDict, key: str, label: str) -> tuple[str
         if not _is_str(item):
             p.add(value.line_of(index), f"{label} must hold strings (got {_got(item)})")
         elif not item.strip():
-            p.add(value.line_of(index), f"{label} has an empty entry")
+            p.add(value.line_of(index), f"{label} has an empty {noun}")
         else:
             items.append(" ".join(item.split()))
     return tuple(items)
@@ -149,7 +157,7 @@ def _detect(p: _Parse, data: LineDict) -> Detect:
                 raw.line_of(key),
                 f"unknown key 'detect.{key}' (expected one of {_one_of(DETECT_KEYS)})",
             )
-    phrases = _str_list(p, raw, "phrases", "detect.phrases")
+    phrases = _str_list(p, raw, "phrases", "detect.phrases", noun="phrase")
     raw_phrases = raw.get("phrases")
     for index, phrase in enumerate(phrases):
         if len(phrase.split()) < MIN_PHRASE_WORDS:
@@ -336,7 +344,7 @@ def parse(text: str, path: str) -> tuple[Terms | None, list[Problem]]:
         p.add(exc.line, exc.message)
         return None, p.problems
     if not isinstance(data, LineDict):
-        p.add(1, f"a rule file must be a mapping of keys (got {type(data).__name__})")
+        p.add(1, f"a rule file must be a mapping of keys (got {_kind(data)})")
         return None, p.problems
     for key in data:
         if key not in TOP_KEYS:

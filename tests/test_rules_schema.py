@@ -1,0 +1,169 @@
+"""Rule files: what loads, and the exact one-line message for each kind of mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compliance.errors import RuleFileError
+from compliance.terms import KIND_NAMES, load_rule_file, validate
+from compliance.terms.library import load_rules, validate_paths
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path("tests/data/rules")
+KINDS = ", ".join(KIND_NAMES)
+
+
+@pytest.fixture(autouse=True)
+def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages name files relative to the working directory; run from the checkout root."""
+    monkeypatch.chdir(ROOT)
+
+
+BAD = {
+    "malformed": "tests/data/rules/bad/malformed.yaml:5: malformed YAML: "
+    "expected ',' or '}', but got '{'",
+    "tabs": "tests/data/rules/bad/tabs.yaml:5: indented with a tab character (YAML needs spaces)",
+    "missing-kind": "tests/data/rules/bad/missing-kind.yaml:5: requirement 'credit' is missing "
+    f"its kind (expected one of {KINDS})",
+    "unknown-kind": "tests/data/rules/bad/unknown-kind.yaml:8: requirement 'foo' has unknown kind "
+    f"'linkk' (expected one of {KINDS})",
+    "unknown-venue": "tests/data/rules/bad/unknown-venue.yaml:6: unknown venue 'online' "
+    "(expected one of community, nonprofit, commercial, print)",
+    "unknown-policy": "tests/data/rules/bad/unknown-policy.yaml:5: venue 'print' has unknown "
+    "policy 'maybe' (expected one of allowed, permission, forbidden)",
+    "empty-phrase": "tests/data/rules/bad/empty-phrase.yaml:7: detect.phrases has an empty phrase",
+    "unknown-key": "tests/data/rules/bad/unknown-key.yaml:4: unknown key 'venue' (expected one of "
+    "id, name, publisher, url, nature, licensed, detect, clause, clauses, venues, contact, "
+    "requirements)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_rule_file_is_one_line_error_with_file_and_line(name: str) -> None:
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_file(DATA / "bad" / f"{name}.yaml")
+    assert str(caught.value) == BAD[name]
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_validate_reports_the_same_message_as_loading(name: str) -> None:
+    assert list(validate(DATA / "bad" / f"{name}.yaml")) == [BAD[name]]
+
+
+def test_validate_yields_every_problem_of_a_file_in_line_order() -> None:
+    messages = list(validate(DATA / "bad" / "many-problems.yaml"))
+    prefix = "tests/data/rules/bad/many-problems.yaml"
+    assert messages == [
+        f"{prefix}:4: 'licensed' must be true or false (got 'sometimes' that is str)",
+        f"{prefix}:6: unknown venue 'online' (expected one of community, nonprofit, commercial, "
+        "print)",
+        f"{prefix}:10: requirement 'link' parameter 'target' must be one of article, home, "
+        "not_pdf (got 'page')",
+        f"{prefix}:13: requirement 'near' parameter 'within_chars' must be an integer "
+        "(got 'far' that is str)",
+        f"{prefix}:16: requirement 'extra' (credit_source) has unknown key 'colour' (expected one "
+        "of id, kind, severity, message, clause; parameters: edited_template, min_score, "
+        "template)",
+    ]
+
+
+def test_loading_raises_the_first_of_several_problems() -> None:
+    with pytest.raises(RuleFileError, match=r"many-problems\.yaml:4: 'licensed'"):
+        load_rule_file(DATA / "bad" / "many-problems.yaml")
+
+
+def test_duplicate_rule_id_across_files_names_both_files() -> None:
+    with pytest.raises(RuleFileError) as caught:
+        load_rules([DATA / "dup"])
+    assert str(caught.value) == (
+        "tests/data/rules/dup/b.yaml:2: duplicate rule id 'same-id' "
+        "(already defined in tests/data/rules/dup/a.yaml:1)"
+    )
+
+
+def test_validating_a_folder_reports_duplicate_ids() -> None:
+    count, messages = validate_paths([DATA / "dup"])
+    assert count == 2
+    assert messages == [
+        "tests/data/rules/dup/b.yaml:2: duplicate rule id 'same-id' "
+        "(already defined in tests/data/rules/dup/a.yaml:1)"
+    ]
+
+
+def test_clause_shorthand_becomes_the_main_clause() -> None:
+    terms = load_rule_file(DATA / "good" / "house-terms.yaml")
+    assert terms.clauses == {
+        "main": "Partners may republish our stories with a credit and a link to the story."
+    }
+
+
+def test_requirement_keys_beyond_the_common_ones_become_params_with_defaults_filled() -> None:
+    terms = load_rule_file(DATA / "good" / "house-terms.yaml")
+    by_id = {r.id: r for r in terms.requirements}
+    assert by_id["together"].params["within_chars"] == 300
+    assert by_id["together"].params["elements"] == ["source", "copyright", "link"]
+    assert by_id["link"].params["target"] == "article"
+    assert by_id["link"].clause is None
+
+
+def test_rule_file_records_where_it_came_from() -> None:
+    terms = load_rule_file(DATA / "good" / "house-terms.yaml")
+    assert terms.source == "tests/data/rules/good/house-terms.yaml"
+    assert terms.detect.domains == ("gazette.example",)
+
+
+def test_duplicate_key_in_one_mapping_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "twice.yaml"
+    path.write_text("id: twice\nname: One\nname: Two\nclause: Words here.\n", encoding="utf-8")
+    assert [m.split(": ", 1)[1] for m in validate(path)] == ["duplicate key 'name'"]
+
+
+def test_requirement_clause_must_name_a_defined_clause(tmp_path: Path) -> None:
+    path = tmp_path / "clauses.yaml"
+    path.write_text(
+        "id: c\nname: C\nclauses:\n  main: Words.\nrequirements:\n"
+        "  - {id: r, kind: venue, clause: print}\n",
+        encoding="utf-8",
+    )
+    (message,) = validate(path)
+    assert message.endswith(":6: requirement 'r' refers to unknown clause 'print' (known: main)")
+
+
+def test_clauses_mapping_must_include_main(tmp_path: Path) -> None:
+    path = tmp_path / "nomain.yaml"
+    path.write_text("id: c\nname: C\nclauses:\n  print: Ask first.\n", encoding="utf-8")
+    (message,) = validate(path)
+    assert message.endswith(":4: 'clauses' must include 'main'")
+
+
+def test_one_word_phrase_is_too_short_to_identify_an_original(tmp_path: Path) -> None:
+    path = tmp_path / "short.yaml"
+    path.write_text(
+        "id: s\nname: S\nclause: Words.\ndetect:\n  phrases: [copyright]\n", encoding="utf-8"
+    )
+    (message,) = validate(path)
+    assert message.endswith(
+        ":5: detect phrase 'copyright' is too short to identify an original (use at least 3 words)"
+    )
+
+
+def test_missing_name_is_reported_at_the_top_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "noname.yaml"
+    path.write_text("id: n\nclause: Words.\n", encoding="utf-8")
+    (message,) = validate(path)
+    assert message.endswith(":1: missing required key 'name'")
+
+
+def test_a_yaml_list_is_not_a_rule_file(tmp_path: Path) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text("- id: x\n", encoding="utf-8")
+    (message,) = validate(path)
+    assert message.endswith(":1: a rule file must be a mapping of keys (got a list)")
+
+
+def test_missing_rule_file_is_a_rule_file_error() -> None:
+    with pytest.raises(RuleFileError, match=r"nowhere\.yaml: no such rule file"):
+        load_rule_file(DATA / "nowhere.yaml")
