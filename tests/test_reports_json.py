@@ -9,19 +9,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 from reports_builders import compliant_report, make_report
+from reports_schemas import report_validator
 
 from compliance import model
 from compliance.errors import ReportError
 from compliance.reports import load_report, render, render_many, report_schema
 from compliance.serialize import to_dict
-
-
-def validator(definition: str | None = None) -> jsonschema.Draft202012Validator:
-    schema = report_schema()
-    if definition is not None:
-        schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{definition}"}
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
 
 
 def test_schema_is_valid_draft_2020_12() -> None:
@@ -31,11 +24,11 @@ def test_schema_is_valid_draft_2020_12() -> None:
 
 
 def test_json_of_a_report_with_findings_validates() -> None:
-    validator().validate(json.loads(render(make_report(), "json")))
+    report_validator().validate(json.loads(render(make_report(), "json")))
 
 
 def test_json_of_a_compliant_report_without_fair_use_validates() -> None:
-    validator().validate(json.loads(render(compliant_report(), "json")))
+    report_validator().validate(json.loads(render(compliant_report(), "json")))
 
 
 def test_json_carries_the_schema_version() -> None:
@@ -45,26 +38,26 @@ def test_json_carries_the_schema_version() -> None:
 def test_json_of_many_reports_is_an_array_that_validates() -> None:
     data = json.loads(render_many([make_report(), compliant_report()], "json"))
     assert [r["verdict"] for r in data] == ["violations", "compliant"]
-    validator("reportList").validate(data)
+    report_validator("reportList").validate(data)
 
 
 def test_scan_error_record_validates_as_a_scan_line() -> None:
-    validator("scanRecord").validate({"origin": "crawl/a.html", "error": "empty file"})
-    validator("scanRecord").validate(to_dict(make_report()))
+    report_validator("scanRecord").validate({"origin": "crawl/a.html", "error": "empty file"})
+    report_validator("scanRecord").validate(to_dict(make_report()))
 
 
 def test_schema_rejects_an_unknown_verdict() -> None:
     data = json.loads(render(make_report(), "json"))
     data["verdict"] = "fine"
     with pytest.raises(jsonschema.ValidationError):
-        validator().validate(data)
+        report_validator().validate(data)
 
 
 def test_schema_rejects_a_field_it_does_not_document() -> None:
     data = json.loads(render(make_report(), "json"))
     data["comparison"]["surprise"] = 1
     with pytest.raises(jsonschema.ValidationError):
-        validator().validate(data)
+        report_validator().validate(data)
 
 
 @pytest.mark.parametrize(

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import jsonschema
 from reports_builders import COPY_TEXT, compliant_report, make_report
+from reports_schemas import sarif_validator
 
 from compliance.model import Evidence, Finding
 from compliance.reports import render, render_many
 from compliance.reports.sarif import artifact_uri
-
-SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
-
-
-@cache
-def sarif_validator() -> jsonschema.Draft4Validator:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    return jsonschema.Draft4Validator(schema)
 
 
 def sarif(report_or_reports: Any) -> dict[str, Any]:

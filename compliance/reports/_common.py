@@ -82,7 +82,7 @@ def percent(value: float) -> str:
 def passage_summary(passages: Sequence[Passage]) -> str:
     verbatim = sum(1 for p in passages if p.kind == "verbatim")
     modified = len(passages) - verbatim
-    return f"{len(passages)} passages ({verbatim} verbatim, {modified} modified)"
+    return f"{plural(len(passages), 'passage')} ({verbatim} verbatim, {modified} modified)"
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
