@@ -42,10 +42,12 @@ def test_a_requirement_can_quote_a_named_clause() -> None:
     assert finding.clause == "Keep our notice."
 
 
-def test_the_requirements_message_overrides_the_checks_message() -> None:
+def test_the_requirements_message_leads_and_the_check_says_what_it_saw() -> None:
     rule = Requirement(id="c", kind="copyright_notice", message="Keep the Harbour Light notice.")
     [finding] = run_checks(context(doc(BODY), rule))
-    assert finding.message == "Keep the Harbour Light notice."
+    assert finding.message == (
+        "Keep the Harbour Light notice: no copyright notice naming 'Harbour Light'"
+    )
 
 
 def test_the_requirements_severity_is_the_findings_severity() -> None:

@@ -4,7 +4,7 @@ Every module declares ``KIND``, ``OPTIONS`` (parameter -> type, or a tuple of al
 ``DEFAULTS`` and a pure ``check(ctx, req) -> list[Finding]``; its docstring gives PASS and FAIL
 examples. ``run_checks`` runs every requirement of ``ctx.terms`` and stamps each finding with the
 full rule id ("<terms id>/<requirement id>"), the clause it enforces and the requirement's own
-message, so checks stay small and know nothing of rule files.
+message (put before what the check saw), so checks stay small and know nothing of rule files.
 
 Example:
     >>> from compliance.checks import get
@@ -85,7 +85,9 @@ def run_requirement(ctx: CheckContext, req: Requirement) -> list[Finding]:
     clause = ctx.terms.clauses.get(req.clause or "main", "")
     stamped = []
     for f in module.check(ctx, req):
-        message = req.message if req.message and f.outcome not in _UNCHECKABLE else f.message
+        message = f.message
+        if req.message and f.outcome not in _UNCHECKABLE:
+            message = f"{req.message.rstrip('. ')}: {f.message}"
         stamped.append(replace(f, rule_id=rule_id, kind=req.kind, clause=clause, message=message))
     return stamped
 
