@@ -1,0 +1,133 @@
+"""`compliance rules list|show|validate|detect` as a user meets them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from compliance.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES_DATA = ROOT / "tests" / "data" / "rules"
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+
+
+def test_list_shows_every_built_in_terms_id() -> None:
+    result = runner.invoke(app, ["rules", "list"])
+    assert result.exit_code == 0
+    for terms_id in ("globalresearch", "cc-by-nd-4.0", "propublica", "all-rights-reserved"):
+        assert terms_id in result.output
+
+
+def test_list_includes_an_extra_rules_folder() -> None:
+    result = runner.invoke(app, ["rules", "list", "--rules", str(RULES_DATA / "good")])
+    assert result.exit_code == 0
+    assert "house-terms" in result.output
+
+
+def test_show_says_in_plain_words_what_a_copy_must_do() -> None:
+    result = runner.invoke(app, ["rules", "show", "globalresearch"])
+    assert result.exit_code == 0
+    assert "Link to the original article itself" in result.output
+    assert "within 600 characters of each other" in result.output
+    assert "commercial: permission" in result.output
+    assert "publications@globalresearch.ca" in result.output
+
+
+def test_show_unknown_id_is_one_line_and_exit_2() -> None:
+    result = runner.invoke(app, ["rules", "show", "nope"])
+    assert result.exit_code == 2
+    assert result.output.strip().startswith("compliance: error: unknown terms 'nope'")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_validate_built_ins_passes() -> None:
+    result = runner.invoke(app, ["rules", "validate"])
+    assert result.exit_code == 0
+    assert "rule file(s) valid" in result.output
+
+
+def test_validate_prints_every_problem_and_exits_1() -> None:
+    result = runner.invoke(app, ["rules", "validate", str(RULES_DATA / "bad")])
+    assert result.exit_code == 1
+    lines = [line for line in result.stdout.splitlines() if line]
+    assert len(lines) == 13  # 8 one-problem files + 5 problems in many-problems.yaml
+    assert "tests/data/rules/bad/unknown-kind.yaml:8: requirement 'foo' has unknown kind" in (
+        result.stdout
+    )
+
+
+def test_validate_missing_path_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["rules", "validate", "no/such/folder"])
+    assert result.exit_code == 2
+    assert "no/such/folder: no such rule file or folder" in result.output
+
+
+def test_detect_names_the_terms_the_reason_and_the_contact() -> None:
+    result = runner.invoke(app, ["rules", "detect", "samples/originals/terms-wire-service.md"])
+    assert result.exit_code == 0
+    assert "terms:    wire-service" in result.output
+    assert 'the original contains "may not be published' in result.output
+
+
+def test_detect_json_reports_reason_and_score() -> None:
+    result = runner.invoke(
+        app, ["rules", "detect", "samples/originals/terms-propublica.md", "--format", "json"]
+    )
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert (payload["terms_id"], payload["reason"]) == ("propublica", "phrase")
+    assert payload["score"] == 100.0
+
+
+def test_detect_with_a_broken_rules_folder_is_one_line_and_exit_2() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "rules",
+            "detect",
+            "samples/originals/terms-propublica.md",
+            "--rules",
+            str(RULES_DATA / "dup"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "duplicate rule id 'same-id'" in result.output
+
+
+def test_detect_missing_original_exits_2_without_traceback_in_a_real_process() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "compliance", "rules", "detect", "missing.html"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("compliance: error:")
+    assert "missing.html" in proc.stderr
+
+
+def test_validate_exit_status_in_a_real_process() -> None:
+    bad = subprocess.run(
+        [sys.executable, "-m", "compliance", "rules", "validate", "tests/data/rules/bad/tabs.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert bad.returncode == 1
+    assert bad.stdout.strip() == (
+        "tests/data/rules/bad/tabs.yaml:5: indented with a tab character (YAML needs spaces)"
+    )
