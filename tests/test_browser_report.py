@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Dialog, Page, sync_playwright
 from reports_builders import COPY_TEXT, make_report
+from reports_samples import COPIES, sample_report
 
 from compliance.model import Evidence, Finding, Report
 from compliance.reports import render, render_many
@@ -202,3 +203,14 @@ def test_without_javascript_passage_links_still_navigate(open_report: OpenReport
     visit.page.locator("#o2").click()
     assert visit.page.url.endswith("#c2")
     assert visit.errors == [] and visit.requests == []
+
+
+@pytest.mark.parametrize("copy_name", COPIES)
+def test_sample_report_opens_clean_with_its_passages_highlighted(
+    open_report: OpenReport, copy_name: str
+) -> None:
+    report = sample_report(copy_name)
+    visit = open_report(render(report, "html"))
+    assert visit.errors == [] and visit.requests == [] and visit.dialogs == []
+    marked = visit.page.locator(".pane .text a[id]").count()
+    assert marked == 2 * len(report.comparison.passages)
