@@ -139,7 +139,7 @@ def _sentence(value: str) -> str:
 def _clean_name(value: str) -> str | None:
     value = _SOURCE_END.split(value, maxsplit=1)[0]
     value = _cut_sentence(value)
-    value = value.strip().strip("\"'“”‘’«»").strip(" .,;:!-–—").strip()
+    value = value.strip(" \t\"'“”‘’«».,;:!-–—")
     value = re.sub(r"^the\s+(?=[A-Z])", "", value)
     if not value or len(value) > 100 or not re.search(r"\w", value):
         return None
