@@ -17,6 +17,7 @@ from .model import (
     CheckContext,
     Document,
     DocumentInfo,
+    Finding,
     Grant,
     Report,
     Terms,
@@ -104,10 +105,14 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         outcome, findings = "not-a-copy", []
     else:
         findings = checks.run_checks(ctx)
-        if not terms.licensed:
+        # Fair use matters wherever no licence covers the copy: under all-rights-reserved
+        # terms, and under a licence whose conditions the copy does not meet.
+        if not terms.licensed or any(f.severity == "error" for f in findings):
             thresholds = fairuse.FairUseThresholds.from_dict(dict(opts.fair_use))
             fair_use = fairuse.assess(ctx, thresholds)
         outcome, findings = verdict.decide(ctx, findings, fair_use)
+        if outcome == "violations" and fair_use and fair_use.overall == "likely-fair-use":
+            outcome, findings = "likely-fair-use", [_not_relied_on(f) for f in findings]
     return Report(
         original=document_info(original),
         copy=document_info(copy),
@@ -123,6 +128,18 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         contact=contact_for(original, terms),
         checked_at=datetime.now(UTC).isoformat(timespec="seconds"),
         tool_version=__version__,
+    )
+
+
+def _not_relied_on(finding: Finding) -> Finding:
+    """A licence condition the copy need not meet, because fair use covers it: advisory only."""
+    if finding.severity == "advisory":
+        return finding
+    return replace(
+        finding,
+        severity="advisory",
+        message=f"{finding.message} (not required: the reuse is likely fair use, "
+        "so the licence is not relied on)",
     )
 
 
