@@ -151,3 +151,12 @@ def test_a_byline_without_the_demanded_institution_fails() -> None:
 def test_the_shared_credit_block_satisfies_source_and_copyright() -> None:
     ctx = context(doc(f"{BODY}\n\n{CREDIT}"), CREDIT_REQ, COPY_REQ)
     assert credit_source.check(ctx, CREDIT_REQ) + copyright_notice.check(ctx, COPY_REQ) == []
+
+
+def test_the_terms_publisher_is_a_credit_name_when_the_original_names_no_source() -> None:
+    ctx = context(
+        doc(f"{BODY}\n\nOriginally published by Meridian Review."),
+        CREDIT_REQ,
+        attribution_=attribution(source=None, publisher=None),
+    )
+    assert credit_source.check(ctx, CREDIT_REQ) == []

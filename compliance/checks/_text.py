@@ -176,9 +176,15 @@ def copied_spans(ctx: CheckContext) -> list[Span]:
 
 
 def credit_names(ctx: CheckContext) -> list[str]:
-    """Names a credit may use: the source, then the publisher (each once)."""
+    """Names a credit may use: the source, the publisher, the site name, the terms' publisher.
+
+    The terms' publisher counts only for licensed terms (all-rights-reserved names no one).
+    """
     names: list[str] = []
-    for name in (ctx.attribution.source, ctx.attribution.publisher):
+    candidates = [ctx.attribution.source, ctx.attribution.publisher, ctx.original.meta.site_name]
+    if ctx.terms.licensed:
+        candidates.append(ctx.terms.publisher)
+    for name in candidates:
         if name and name.casefold() not in {n.casefold() for n in names}:
             names.append(name)
     return names
