@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -96,22 +97,31 @@ def build(workdir: Path, count: int) -> tuple[Path, Path]:
     return declared, searched
 
 
-def timed(args: list[str], cwd: Path, runs: int) -> tuple[float, float, int]:
-    """(median, best, exit status) of ``runs`` fresh processes after one warm-up."""
+def timed(args: list[str], cwd: Path, runs: int) -> tuple[float, float, float, int]:
+    """(median wall, best wall, median CPU, exit status) of ``runs`` fresh processes.
+
+    One warm-up run is discarded. CPU is user + system time of the child, which a busy machine
+    inflates less than wall time.
+    """
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    times = []
+    times: list[float] = []
+    cpu: list[float] = []
     status = 0
     for i in range(runs + 1):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True)
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
         status = done.returncode
         if status not in (0, 1):
             raise SystemExit(f"{' '.join(args)} failed ({status}):\n{done.stderr}")
         if i:
             times.append(elapsed)
-    return statistics.median(times), min(times), status
+            cpu.append(used)
+    return statistics.median(times), min(times), statistics.median(cpu), status
 
 
 def main() -> None:
@@ -134,13 +144,13 @@ def main() -> None:
         ),
     ]
     print(f"{args.originals} originals indexed in {workdir}; {args.runs} runs each")
-    print(f"{'command':42} {'median s':>9} {'best s':>8} {'exit':>5}")
+    print(f"{'command':42} {'median s':>9} {'best s':>8} {'CPU s':>7} {'exit':>5}")
     baseline = 0.0
     for label, cmd in rows:
-        median, best, status = timed(cmd, workdir, args.runs)
+        median, best, cpu, status = timed(cmd, workdir, args.runs)
         if label.startswith("python"):
             baseline = median
-        print(f"{label:42} {median:9.3f} {best:8.3f} {status:5d}")
+        print(f"{label:42} {median:9.3f} {best:8.3f} {cpu:7.3f} {status:5d}")
     print(f"budget {BUDGET:.2f} s whole-process; interpreter start-up alone {baseline:.3f} s")
 
 

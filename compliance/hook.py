@@ -10,6 +10,7 @@ commit that touches one post pays only for what that post needs.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from .model import SEVERITY_RANK, Finding, Report
 
 if TYPE_CHECKING:
     from .config import ProjectConfig
-    from .model import Document
+    from .model import Document, Terms
     from .pipeline import CheckOptions
 
 DEFAULT_GLOBS: tuple[str, ...] = ("**/*.md", "**/*.markdown", "**/*.html", "**/*.htm")
@@ -299,7 +300,8 @@ def format_compact(results: Sequence[PostResult]) -> str:
             for f in report.findings:
                 line = line_of(result.raw, report.copy.text, f, result.body_line)
                 fix = f": {f.fix}" if f.fix else ""
-                rows.append((line, f"{result.path}:{line}: {f.rule_id}: {f.message}{fix}"))
+                message = f.message.rstrip(". ")
+                rows.append((line, f"{result.path}:{line}: {f.rule_id}: {message}{fix}"))
         lines.extend(text for _, text in sorted(rows, key=lambda r: r[0]))
     return "\n".join(lines)
 
@@ -522,10 +524,61 @@ def _front_matter_keys(config: ProjectConfig) -> Mapping[str, str]:
     return dict(keys) if isinstance(keys, Mapping) else {}
 
 
-def _library(config: ProjectConfig) -> Mapping[str, Any]:
-    from .terms import load_library
+def _library(config: ProjectConfig) -> Mapping[str, Terms]:
+    return load_library_cached(tuple(config.rules_dirs))
 
-    return load_library(tuple(config.rules_dirs))
+
+def cache_dir() -> Path:
+    """Per-user cache folder: $COMPLIANCE_CACHE_DIR, else $XDG_CACHE_HOME/compliance."""
+    import os
+
+    explicit = os.environ.get("COMPLIANCE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "compliance"
+
+
+def load_library_cached(rules_dirs: Sequence[Path] = ()) -> dict[str, Terms]:
+    """The terms library, from a JSON cache keyed by every rule file's path, size and mtime.
+
+    Parsing the rule files with line numbers is the slowest step of a hook run; a commit rarely
+    changes them. Any change to a rule file, the tool version or the folders is a cache miss,
+    which loads (and validates) the rules as usual. The cache is JSON, never code, and lives in
+    the user's cache folder, not the repository; an unwritable cache is skipped.
+    """
+    import hashlib
+    import json
+
+    from . import __version__, serialize
+    from .model import Terms
+    from .terms import load_library
+    from .terms.library import builtin_rules_dir, rule_files
+
+    try:
+        files = rule_files([builtin_rules_dir(), *rules_dirs])
+        stamp = [(str(f.resolve()), f.stat().st_mtime_ns, f.stat().st_size) for f in files]
+    except (OSError, ComplianceError):
+        return load_library(rules_dirs)  # let the loader report the problem
+    key = json.dumps([__version__, [str(d) for d in rules_dirs], stamp])
+    path = cache_dir() / f"terms-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {k: serialize.from_dict(Terms, v) for k, v in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError, ComplianceError):
+        pass
+    library = load_library(rules_dirs)
+    payload = {k: serialize.to_dict(t) for k, t in library.items()}
+    exact = all(
+        serialize.from_dict(Terms, json.loads(json.dumps(v))) == library[k]
+        for k, v in payload.items()
+    )
+    if exact:
+        from .fileio import write_atomic
+
+        with contextlib.suppress(OSError):
+            write_atomic(path, json.dumps(payload, ensure_ascii=False))
+    return library
 
 
 def _replace(options: CheckOptions, **changes: Any) -> CheckOptions:
