@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from checks_builders import BODY, CREDIT, ORIGINAL_URL, attribution, context, doc, req
+from checks_builders import BODY, CREDIT, ORIGINAL_URL, attribution, context, doc, req, terms
 
 from compliance.checks import byline, copyright_notice, credit_source
 
@@ -77,7 +77,11 @@ def test_the_url_slot_is_satisfied_by_a_link_to_the_original() -> None:
 
 
 def test_an_unknown_source_is_a_warning_asking_for_the_flag() -> None:
-    ctx = context(doc(BODY), CREDIT_REQ, attribution_=attribution(source=None, publisher=None))
+    ctx = context(
+        doc(BODY),
+        attribution_=attribution(source=None, publisher=None),
+        terms_=terms(CREDIT_REQ, publisher=""),
+    )
     [finding] = credit_source.check(ctx, CREDIT_REQ)
     assert (finding.outcome, finding.severity) == ("source-unknown", "warning")
 
