@@ -13,7 +13,7 @@ from dataclasses import replace
 import lxml.html
 from reports_builders import COPY_TEXT, ORIGINAL_TEXT, compliant_report, make_report
 
-from compliance.model import Evidence, Finding
+from compliance.model import Evidence, Finding, Span
 from compliance.reports import render, render_many
 
 
@@ -219,3 +219,23 @@ def test_a_passage_hidden_inside_another_in_the_copy_still_has_a_link_target() -
     (target,) = tree.xpath('//*[@id="c2"]')
     assert target.get("href") == "#o2"
     assert tree.xpath('//*[@id="o2"]')[0].get("href") == "#c2"
+
+
+def test_long_unchanged_stretches_of_a_modified_passage_are_condensed() -> None:
+    words = [f"w{i}" for i in range(200)]
+    original = " ".join(words)
+    copy = " ".join([*words[:100], "NEW", *words[101:]])
+    report = make_report()
+    doc = replace(report.original, text=original)
+    cp = replace(report.copy, text=copy)
+    modified = replace(
+        report.comparison.passages[2], original=Span(0, len(original)), copy=Span(0, len(copy))
+    )
+    comparison = replace(report.comparison, passages=(modified,))
+    tree = page(render(make_report(original=doc, copy=cp, comparison=comparison), "html"))
+    (diff,) = tree.xpath("//div[@class='diff']")
+    shown = " ".join(diff.text_content().split())
+    assert [d.text for d in diff.xpath("./del")] == ["w100"]
+    assert [i.text for i in diff.xpath("./ins")] == ["NEW"]
+    assert "w99" in shown and "w101" in shown and "w0 " not in shown and "w199" not in shown
+    assert shown.startswith("…") and shown.endswith("…")

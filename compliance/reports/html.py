@@ -161,14 +161,38 @@ def _passage_view(report: Report, n: int, p: Passage, prefix: str) -> dict[str, 
     }
 
 
-def _diff_markup(original: str, copy: str) -> Markup:
-    """Word diff of a modified passage: removed words struck through, added words underlined."""
+def _diff_markup(original: str, copy: str, context: int = 12) -> Markup:
+    """Word diff of a modified passage: removed words struck through, added words underlined.
+
+    Long unchanged stretches keep ``context`` words at each end around an ellipsis, so a
+    whole-article passage with three edits reads as three edits, not as the article again.
+    """
     tags = {"equal": ("", ""), "delete": ("<del>", "</del>"), "insert": ("<ins>", "</ins>")}
+    pieces = word_diff(original, copy)
     out = []
-    for piece in word_diff(original, copy):
+    for i, piece in enumerate(pieces):
+        text = piece.text
+        if piece.op == "equal":
+            text = _condense(text, context, keep_head=i > 0, keep_tail=i < len(pieces) - 1)
         opening, closing = tags[piece.op]
-        out.append(f"{opening}{escape(piece.text)}{closing}")
+        out.append(f"{opening}{escape(text)}{closing}")
     return Markup("".join(out))
+
+
+def _condense(text: str, context: int, *, keep_head: bool, keep_tail: bool) -> str:
+    """Shorten an unchanged stretch to the words next to the changes around it."""
+    words = text.split(" ")
+    head = context if keep_head else 0
+    tail = context if keep_tail else 0
+    if len(words) <= head + tail + context:
+        return text
+    parts = []
+    if head:
+        parts.append(" ".join(words[:head]))
+    parts.append("…")
+    if tail:
+        parts.append(" ".join(words[len(words) - tail :]))
+    return " ".join(parts)
 
 
 def _report_view(report: Report, prefix: str) -> dict[str, Any]:
