@@ -174,7 +174,8 @@ def _diff_markup(original: str, copy: str, context: int = 12) -> Markup:
         text = piece.text
         if piece.op == "equal":
             text = _condense(text, context, keep_head=i > 0, keep_tail=i < len(pieces) - 1)
-        opening, closing = tags[piece.op]
+        # A change of whitespace only (a paragraph break moved) reads as no change.
+        opening, closing = tags[piece.op] if text.strip() else ("", "")
         out.append(f"{opening}{escape(text)}{closing}")
     return Markup("".join(out))
 
