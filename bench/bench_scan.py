@@ -132,8 +132,8 @@ def _copy_job(args: tuple[int, int]):
     _GEN = _GEN or Generator()
     j, n = args
     kind, text, src = make_copy(_GEN, j, n)
-    mh, size = fingerprint(text)
-    return kind, text, src, np.asarray(mh.hashvalues, dtype=np.uint64), size
+    fp = fingerprint(text)
+    return kind, text, src, fp.hashvalues, fp.size, fp.anchors
 
 
 def grow_index(path: Path, start: int, stop: int, ids: list[str], pool) -> float:
@@ -188,9 +188,9 @@ def run_size(
         found = {k: [0, 0] for k in KINDS}
         false_pos = 0
         n_cands: list[int] = []
-        for kind, _text, src, hv, size in copies[:limit]:
+        for kind, _text, src, hv, size, anchors in copies[:limit]:
             t = time.perf_counter()
-            cands = method(hv, size)
+            cands = method(hv, size, anchors=anchors) if label == "lsh" else method(hv, size)
             lat.append((time.perf_counter() - t) * 1000)
             n_cands.append(len(cands))
             if src >= 0:
@@ -211,9 +211,9 @@ def run_size(
     confirmed = {k: [0, 0] for k in KINDS}
     pairs = 0
     with open_index(path, create=False) as store:
-        for kind, text, src, hv, size in copies[:scan_sample]:
+        for kind, text, src, hv, size, anchors in copies[:scan_sample]:
             hits = set()
-            for cand in search.query(hv, size, limit=25):
+            for cand in search.query(hv, size, anchors=anchors, limit=25):
                 original = store.get(cand.id).load_document()
                 pairs += 1
                 if is_copy(compare(original.text, text)):

@@ -126,10 +126,11 @@ def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
 
     started = time.perf_counter()
     storage, search = _state(options)
-    mh, size = fingerprint(copy.text)
+    fp = fingerprint(copy.text)
     candidates = search.query(
-        mh.hashvalues,
-        size,
+        fp.hashvalues,
+        fp.size,
+        anchors=fp.anchors,
         threshold=options.threshold or DEFAULT_THRESHOLD,
         min_hits=options.min_hits or DEFAULT_MIN_HITS,
         limit=options.max_candidates,

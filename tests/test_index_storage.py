@@ -167,8 +167,8 @@ def test_stats_forget_removed_originals(store: Storage) -> None:
 def test_signatures_list_every_original(store: Storage) -> None:
     entries = [entry(n) for n in range(20, 25)]
     store.add(entries)
-    got = {i: (count, sig) for i, count, sig in store.signatures()}
-    assert got == {e.id: (e.shingle_count, e.signature) for e in entries}
+    got = {i: (count, sig, anchors) for i, count, sig, anchors in store.signatures()}
+    assert got == {e.id: (e.shingle_count, e.signature, e.anchors) for e in entries}
 
 
 def test_generation_changes_on_every_write(store: Storage) -> None:

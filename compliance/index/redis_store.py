@@ -69,6 +69,7 @@ _FIELDS = (
     "document",
     "raw_size",
     "added_at",
+    "anchors",
 )
 
 
@@ -154,6 +155,7 @@ class RedisStorage(Storage):
                     "document": e.document,
                     "raw_size": e.raw_size,
                     "added_at": e.added_at or stamp,
+                    "anchors": e.anchors,
                 }
                 flat = [x for pair in values.items() for x in pair]
                 self._add(
@@ -243,9 +245,9 @@ class RedisStorage(Storage):
         for entry_id, values in self._batches(_FIELDS):
             yield _entry(entry_id, values)
 
-    def signatures(self) -> Iterator[tuple[str, int, bytes]]:
-        for entry_id, (count, sig) in self._batches(("shingles", "signature")):
-            yield entry_id, int(count), bytes(sig)
+    def signatures(self) -> Iterator[tuple[str, int, bytes, bytes]]:
+        for entry_id, (count, sig, anchors) in self._batches(("shingles", "signature", "anchors")):
+            yield entry_id, int(count), bytes(sig), bytes(anchors or b"")
 
     def stats(self) -> IndexStats:
         with self._errors():
@@ -291,4 +293,5 @@ def _entry(entry_id: str, values: Sequence[bytes | None]) -> IndexEntry:
         document=bytes(row["document"] or b""),
         raw_size=int(text("raw_size") or 0),
         added_at=text("added_at"),
+        anchors=bytes(row["anchors"] or b""),
     )

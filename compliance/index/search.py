@@ -18,6 +18,12 @@ one-row bands (one inverted list per permutation) followed by a containment re-c
 The result equals a brute-force MinHash comparison against every original (``brute_force``),
 but the work is proportional to the collisions, not to the archive size.
 
+4. Anchors, for short quotations MinHash cannot see: the shingles whose hash is 0 mod 4 are
+   kept per original (see ``entry.ANCHOR_MOD``) in one sorted array. A copy sharing at least
+   ``min_anchors`` of them with an original makes it a candidate too. Anchors held by more than
+   ``max_df`` originals (a publisher's footer, stock phrases) are ignored, so boilerplate does
+   not make every original of a publisher a candidate.
+
 Example:
     >>> search = ContainmentSearch.build(storage.signatures())
     >>> [c.id for c in search.query(hashvalues, shingle_count)]
@@ -45,6 +51,9 @@ counts as reuse there, so the search must not drop it here."""
 DEFAULT_MIN_HITS = 3
 """Shared minima required, so a stray common phrase or two does not make a candidate."""
 
+DEFAULT_MIN_ANCHORS = 2
+"""Shared anchors that make a candidate on their own (a quotation of ~20 words or more)."""
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -55,6 +64,7 @@ class Candidate:
     copy_in_original: float  # share of the copy's shingles estimated to be in the original
     original_in_copy: float  # share of the original's shingles estimated to be in the copy
     hits: int
+    anchors: int = 0  # shared anchor shingles
 
     @property
     def containment(self) -> float:
@@ -64,7 +74,15 @@ class Candidate:
 class ContainmentSearch:
     """An in-memory search structure, rebuilt from stored signatures at scan start."""
 
-    def __init__(self, ids: list[str], sizes: np.ndarray, matrix: np.ndarray) -> None:
+    def __init__(
+        self,
+        ids: list[str],
+        sizes: np.ndarray,
+        matrix: np.ndarray,
+        anchors: list[np.ndarray] | None = None,
+        *,
+        max_df: int | None = None,
+    ) -> None:
         if matrix.ndim != 2 or matrix.shape[0] != len(ids) or sizes.shape != (len(ids),):
             raise ValueError("ids, sizes and signature matrix disagree in length")
         self.ids = ids
@@ -79,14 +97,35 @@ class ContainmentSearch:
         order = np.argsort(keys, axis=None, kind="stable")
         self._sorted = keys.ravel()[order]
         self._rows = (order // p).astype(np.int32) if n else np.zeros(0, np.int32)
+        self._index_anchors(anchors or [np.zeros(0, np.uint64)] * n, max_df)
+
+    def _index_anchors(self, anchors: list[np.ndarray], max_df: int | None) -> None:
+        n = len(self.ids)
+        self.anchor_counts = np.asarray([len(a) for a in anchors], dtype=np.float64)
+        values = np.concatenate(anchors) if anchors else np.zeros(0, np.uint64)
+        rows = np.repeat(np.arange(n, dtype=np.int32), [len(a) for a in anchors])
+        self.max_df = max_df if max_df is not None else max(50, n // 1000)
+        if len(values):
+            uniq, inverse, df = np.unique(values, return_inverse=True, return_counts=True)
+            keep = df[inverse] <= self.max_df
+            values, rows = values[keep], rows[keep]
+            self.common_anchors = uniq[df > self.max_df]
+        else:
+            self.common_anchors = np.zeros(0, np.uint64)
+        order = np.argsort(values, kind="stable")
+        self._anchor_values = values[order]
+        self._anchor_rows = rows[order]
 
     @classmethod
-    def build(cls, signatures: Iterable[tuple[str, int, bytes]]) -> ContainmentSearch:
+    def build(
+        cls, signatures: Iterable[tuple[str, int, bytes, bytes]], *, max_df: int | None = None
+    ) -> ContainmentSearch:
         """Build from ``Storage.signatures()`` output."""
         ids: list[str] = []
         sizes: list[int] = []
         rows: list[np.ndarray] = []
-        for entry_id, count, sig in signatures:
+        anchors: list[np.ndarray] = []
+        for entry_id, count, sig, anchor_bytes in signatures:
             values = hashvalues_of(sig)
             if rows and len(values) != len(rows[0]):
                 raise IndexFileError(
@@ -96,15 +135,25 @@ class ContainmentSearch:
             ids.append(entry_id)
             sizes.append(count)
             rows.append(values)
+            anchors.append(np.frombuffer(anchor_bytes, dtype="<u8").astype(np.uint64))
         matrix = np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.uint64)
-        return cls(ids, np.asarray(sizes, dtype=np.int64), matrix)
+        return cls(ids, np.asarray(sizes, dtype=np.int64), matrix, anchors, max_df=max_df)
 
     def __len__(self) -> int:
         return len(self.ids)
 
     @property
     def nbytes(self) -> int:
-        return int(self._sorted.nbytes + self._rows.nbytes + self.matrix.nbytes + self.sizes.nbytes)
+        parts = (
+            self._sorted,
+            self._rows,
+            self.matrix,
+            self.sizes,
+            self._anchor_values,
+            self._anchor_rows,
+            self.anchor_counts,
+        )
+        return int(sum(a.nbytes for a in parts))
 
     def hits(self, hashvalues: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(row indices, shared minima) of every original sharing at least one minimum."""
@@ -126,23 +175,71 @@ class ContainmentSearch:
         rows = np.flatnonzero(counts)
         return rows, counts[rows]
 
+    def anchor_hits(self, anchors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(row indices, shared anchors) of every original sharing at least one anchor."""
+        query = np.unique(np.asarray(anchors, dtype=np.uint64))
+        if not len(query) or not len(self._anchor_values):
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        left = np.searchsorted(self._anchor_values, query, side="left")
+        right = np.searchsorted(self._anchor_values, query, side="right")
+        spans = [self._anchor_rows[a:b] for a, b in zip(left, right, strict=True) if b > a]
+        if not spans:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        counts = np.bincount(np.concatenate(spans), minlength=len(self.ids))
+        rows = np.flatnonzero(counts)
+        return rows, counts[rows]
+
     def query(
         self,
         hashvalues: np.ndarray,
         size: int,
         *,
+        anchors: np.ndarray | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         min_hits: int = DEFAULT_MIN_HITS,
+        min_anchors: int = DEFAULT_MIN_ANCHORS,
         limit: int | None = None,
     ) -> list[Candidate]:
-        """Originals whose estimated containment either way is at least ``threshold``.
+        """Originals whose estimated containment either way is at least ``threshold``, plus
+        those sharing ``min_anchors`` anchors with the copy (short quotations); best first.
 
         Raises:
             ValueError: if ``threshold`` is not in (0, 1] or ``min_hits`` is below 1.
         """
         _check(threshold, min_hits)
         rows, counts = self.hits(hashvalues)
-        return self._rank(rows, counts, size, threshold, min_hits, limit)
+        found = self._rank(rows, counts, size, threshold, min_hits, None)
+        if anchors is not None:
+            found = self._merge_anchors(found, anchors, min_anchors)
+        return found[:limit] if limit else found
+
+    def _merge_anchors(
+        self, found: list[Candidate], anchors: np.ndarray, min_anchors: int
+    ) -> list[Candidate]:
+        rows, counts = self.anchor_hits(anchors)
+        if not len(rows):
+            return found
+        by_id = {c.id: c for c in found}
+        q = max(1, len(np.unique(anchors)))
+        for row, shared in zip(rows.tolist(), counts.tolist(), strict=True):
+            entry_id = self.ids[row]
+            have = by_id.get(entry_id)
+            if have is None and shared < min_anchors:
+                continue
+            copy_in = min(1.0, shared / q)
+            orig_in = min(1.0, shared / max(1.0, self.anchor_counts[row]))
+            if have is None:
+                by_id[entry_id] = Candidate(entry_id, 0.0, copy_in, orig_in, 0, shared)
+            else:
+                by_id[entry_id] = Candidate(
+                    entry_id,
+                    have.jaccard,
+                    max(have.copy_in_original, copy_in),
+                    max(have.original_in_copy, orig_in),
+                    have.hits,
+                    shared,
+                )
+        return sorted(by_id.values(), key=lambda c: (-c.containment, -c.anchors, c.id))
 
     def brute_force(
         self,
@@ -192,8 +289,12 @@ class ContainmentSearch:
                 hits=int(h),
             )
             for r, j, c, o, h in zip(
-                rows[ok][order], jaccard[ok][order], copy_in[ok][order], orig_in[ok][order],
-                counts[ok][order], strict=True,
+                rows[ok][order],
+                jaccard[ok][order],
+                copy_in[ok][order],
+                orig_in[ok][order],
+                counts[ok][order],
+                strict=True,
             )
         ]
         return picked[:limit] if limit else picked

@@ -27,7 +27,7 @@ _MAGIC = b"SQLite format 3\x00"
 _BUSY_SECONDS = 60.0
 _COLUMNS = (
     "id, origin, url, url_key, title, terms, attribution, shingles, signature, document,"
-    " raw_size, added_at"
+    " raw_size, added_at, anchors"
 )
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -35,7 +35,8 @@ _SCHEMA = (
         id TEXT PRIMARY KEY, origin TEXT NOT NULL, url TEXT, url_key TEXT,
         title TEXT NOT NULL, terms_id TEXT NOT NULL, terms TEXT NOT NULL,
         attribution TEXT NOT NULL, shingles INTEGER NOT NULL, signature BLOB NOT NULL,
-        document BLOB NOT NULL, raw_size INTEGER NOT NULL, added_at TEXT NOT NULL)""",
+        document BLOB NOT NULL, raw_size INTEGER NOT NULL, added_at TEXT NOT NULL,
+        anchors BLOB NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS originals_url ON originals (url_key)",
     "CREATE INDEX IF NOT EXISTS originals_terms ON originals (terms_id)",
 )
@@ -154,8 +155,8 @@ class SqliteStorage(Storage):
             for e in entries:
                 cur = conn.execute(
                     "INSERT OR IGNORE INTO originals (id, origin, url, url_key, title, terms_id,"
-                    " terms, attribution, shingles, signature, document, raw_size, added_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " terms, attribution, shingles, signature, document, raw_size, added_at,"
+                    " anchors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         e.id,
                         e.origin,
@@ -170,6 +171,7 @@ class SqliteStorage(Storage):
                         e.document,
                         e.raw_size,
                         e.added_at or stamp,
+                        e.anchors,
                     ),
                 )
                 added.append(cur.rowcount == 1)
@@ -228,12 +230,14 @@ class SqliteStorage(Storage):
         for row in rows:
             yield _entry(row)
 
-    def signatures(self) -> Iterator[tuple[str, int, bytes]]:
+    def signatures(self) -> Iterator[tuple[str, int, bytes, bytes]]:
         with self._errors():
-            cursor = self._conn.execute("SELECT id, shingles, signature FROM originals ORDER BY id")
+            cursor = self._conn.execute(
+                "SELECT id, shingles, signature, anchors FROM originals ORDER BY id"
+            )
             while batch := cursor.fetchmany(4096):
-                for entry_id, count, sig in batch:
-                    yield entry_id, int(count), bytes(sig)
+                for entry_id, count, sig, anchors in batch:
+                    yield entry_id, int(count), bytes(sig), bytes(anchors)
 
     def stats(self) -> IndexStats:
         with self._errors():
@@ -262,7 +266,9 @@ class SqliteStorage(Storage):
 
 
 def _entry(row: tuple) -> IndexEntry:
-    (eid, origin, url, url_key, title, terms, attribution, count, sig, doc, raw, added) = row
+    (eid, origin, url, url_key, title, terms, attribution, count, sig, doc, raw, added, anchors) = (
+        row
+    )
     return IndexEntry(
         id=eid,
         origin=origin,
@@ -276,6 +282,7 @@ def _entry(row: tuple) -> IndexEntry:
         document=bytes(doc),
         raw_size=int(raw),
         added_at=added,
+        anchors=bytes(anchors),
     )
 
 

@@ -66,8 +66,8 @@ class Storage(ABC):
         """Every entry, in id order."""
 
     @abstractmethod
-    def signatures(self) -> Iterator[tuple[str, int, bytes]]:
-        """(id, shingle count, serialized signature) of every entry: what search needs."""
+    def signatures(self) -> Iterator[tuple[str, int, bytes, bytes]]:
+        """(id, shingle count, signature, anchors) of every entry: what the search needs."""
 
     @abstractmethod
     def stats(self) -> IndexStats:
