@@ -55,7 +55,7 @@ def test_report_of_json_lines_renders_an_index(tmp_path: Path) -> None:
     path = tmp_path / "scan.jsonl"
     records = [
         to_dict(make_report()),
-        {"origin": "x.html", "error": "empty"},
+        {"type": "error", "origin": "x.html", "message": "empty"},
         to_dict(compliant_report()),
     ]
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")

@@ -12,8 +12,10 @@ from reports_builders import compliant_report, make_report
 from reports_schemas import report_validator
 
 from compliance import model
+from compliance.cli.scan import json_line
 from compliance.errors import ReportError
 from compliance.reports import load_report, render, render_many, report_schema
+from compliance.scan import ScanError
 from compliance.serialize import to_dict
 
 
@@ -41,9 +43,14 @@ def test_json_of_many_reports_is_an_array_that_validates() -> None:
     report_validator("reportList").validate(data)
 
 
-def test_scan_error_record_validates_as_a_scan_line() -> None:
+def test_scan_json_lines_validate_as_scan_records() -> None:
+    error = json_line(ScanError("crawl/a.html", "empty file"))
+    for line in (error, json_line(make_report())):
+        report_validator("scanRecord").validate(json.loads(line))
+
+
+def test_the_short_error_record_form_validates_too() -> None:
     report_validator("scanRecord").validate({"origin": "crawl/a.html", "error": "empty file"})
-    report_validator("scanRecord").validate(to_dict(make_report()))
 
 
 def test_schema_rejects_an_unknown_verdict() -> None:
@@ -95,9 +102,10 @@ def test_saved_array_reads_back_as_a_list(tmp_path: Path) -> None:
 
 def test_json_lines_read_back_skipping_error_records(tmp_path: Path) -> None:
     lines = [
-        json.dumps(to_dict(make_report())),
-        json.dumps({"origin": "crawl/broken.html", "error": "binary file"}),
-        json.dumps(to_dict(compliant_report())),
+        json_line(make_report()),
+        json_line(ScanError("crawl/broken.html", "binary file")),
+        json.dumps({"origin": "crawl/other.html", "error": "too big"}),
+        json_line(compliant_report()),
     ]
     path = tmp_path / "scan.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -175,3 +183,10 @@ def test_loading_an_empty_file_is_refused(tmp_path: Path) -> None:
 def test_unknown_format_is_a_report_error() -> None:
     with pytest.raises(ReportError, match="unknown report format 'pdf'"):
         render(make_report(), "pdf")
+
+
+def test_loading_a_lone_scan_error_record_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "one.json"
+    path.write_text(json_line(ScanError("crawl/a.html", "binary file")), encoding="utf-8")
+    with pytest.raises(ReportError, match=r"one\.json: holds a scan error record.*binary file"):
+        load_report(path)

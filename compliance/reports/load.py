@@ -46,8 +46,14 @@ def report_from_record(record: Any, where: str) -> Report:
 
 
 def is_error_record(record: Any) -> bool:
-    """A scan line for an input that could not be checked: {"origin": ..., "error": ...}."""
-    return isinstance(record, dict) and "error" in record and "verdict" not in record
+    """A scan line for an input that could not be checked, not a report.
+
+    Scan writes ``{"type": "error", "origin": ..., "message": ...}``; the shorter
+    ``{"origin": ..., "error": ...}`` is recognised too.
+    """
+    if not isinstance(record, dict) or "verdict" in record:
+        return False
+    return record.get("type") == "error" or "error" in record
 
 
 def _records(text: str, source: str) -> tuple[Any, bool]:
@@ -70,7 +76,7 @@ def _records(text: str, source: str) -> tuple[Any, bool]:
 def load_report(path: str | Path) -> Report | list[Report]:
     """Read a saved report: a JSON object gives a Report, an array or JSON lines give a list.
 
-    Scan error records ({"origin", "error"}) carry no report and are skipped.
+    Scan error records (see ``is_error_record``) carry no report and are skipped.
 
     Raises:
         ReportError: the file is missing or unreadable, is not JSON, or holds something that
@@ -101,5 +107,6 @@ def load_report(path: str | Path) -> Report | list[Report]:
             if not is_error_record(record)
         ]
     if is_error_record(data):
-        raise ReportError(f"holds an error record, not a report: {data.get('error')}", source)
+        reason = data.get("message") or data.get("error")
+        raise ReportError(f"holds a scan error record, not a report: {reason}", source)
     return report_from_record(data, source)
