@@ -310,6 +310,9 @@ def scan(
     max_bytes: Annotated[
         int | None, typer.Option(help="Refuse inputs larger than this many bytes.")
     ] = None,
+    today: Annotated[
+        str | None, typer.Option(help="Check as of this ISO date (default: today), for timing.")
+    ] = None,
     progress: Annotated[
         bool | None, typer.Option(help="Show a progress bar (default: when stderr is a terminal).")
     ] = None,
@@ -352,6 +355,7 @@ def scan(
                 grants=tuple(config.grants),
                 domain_map=dict(config.domain_map),
                 fair_use=dict(config.fair_use),
+                today=today,
             )
         )
         if terms is not None and terms not in (check.library or {}):

@@ -1,0 +1,68 @@
+"""`index add samples/originals`, then `scan samples/republished`: what samples/README.md says."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from compliance.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+
+def _expected() -> dict[str, tuple[str, str, frozenset[str]]]:
+    """copy -> (original, verdict, rule ids) from the table in samples/README.md."""
+    rows = {}
+    for line in (SAMPLES / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 4 and cells[0].startswith("republished/"):
+            ids = frozenset(re.findall(r"[a-z0-9-]+/[a-z0-9-]+", cells[3]))
+            rows[cells[0]] = (cells[1], cells[2], ids)
+    return rows
+
+
+EXPECTED = _expected()
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
+    """Reports by copy (relative to samples/), from one index add and one JSON-lines scan."""
+    index = tmp_path_factory.mktemp("idx") / "index.sqlite"
+    runner = CliRunner()
+    added = runner.invoke(app, ["index", "add", str(SAMPLES / "originals"), "--index", str(index)])
+    assert added.exit_code == 0, added.output
+    result = runner.invoke(
+        app,
+        ["scan", str(SAMPLES / "republished"), "--index", str(index), "--format", "json",
+         "--today", "2024-06-01", "--fail-on", "never"],
+    )
+    assert result.exit_code == 0, result.output
+    by_copy: dict[str, list[dict]] = {}
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        copy = Path(record["copy"]["origin"]).relative_to(SAMPLES).as_posix()
+        by_copy.setdefault(copy, []).append(record)
+    return by_copy
+
+
+def test_readme_lists_copies_to_scan() -> None:
+    assert len(EXPECTED) >= 10
+
+
+@pytest.mark.parametrize("copy", sorted(EXPECTED))
+def test_scan_finds_the_readme_original_and_verdict(copy: str, scanned: dict) -> None:
+    original, verdict, rule_ids = EXPECTED[copy]
+    reports = scanned.get(copy, [])
+    if verdict == "not-a-copy":
+        assert reports == []
+        return
+    assert len(reports) == 1
+    (report,) = reports
+    found = {f["rule_id"] for f in report["findings"] if f["severity"] in ("error", "warning")}
+    assert Path(report["original"]["origin"]).relative_to(SAMPLES).as_posix() == original
+    assert (report["verdict"], found) == (verdict, set(rule_ids))
