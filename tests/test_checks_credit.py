@@ -164,3 +164,15 @@ def test_the_terms_publisher_is_a_credit_name_when_the_original_names_no_source(
         attribution_=attribution(source=None, publisher=None),
     )
     assert credit_source.check(ctx, CREDIT_REQ) == []
+
+
+def test_a_credit_earlier_on_the_line_is_not_the_copyright_holder() -> None:
+    ctx = context(doc(f"{BODY}\n\nSource: Harbour Light. Copyright © Daily Echo, 2017"), COPY_REQ)
+    [finding] = copyright_notice.check(ctx, COPY_REQ)
+    assert finding.outcome == "wrong-holder"
+    assert finding.evidence[0].snippet == "Copyright © Daily Echo, 2017"
+
+
+def test_a_holder_before_a_bare_year_mark_is_read_from_the_line() -> None:
+    ctx = context(doc(f"{BODY}\n\nHarbour Light ©2017"), COPY_REQ)
+    assert copyright_notice.check(ctx, COPY_REQ) == []

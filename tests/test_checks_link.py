@@ -185,3 +185,8 @@ def test_repeated_licence_terms_pass_when_demanded() -> None:
     rule = req("license_notice", repeat_terms=True)
     text = f"{BODY}\n\n[CC BY-ND 4.0]({DEED}). {CLAUSE}"
     assert license_notice.check(licence_ctx(text, rule), rule) == []
+
+
+def test_an_address_printed_without_its_scheme_is_a_bare_url() -> None:
+    printed = ORIGINAL_URL.replace("https://www.", "")
+    assert outcome_of(f"{BODY}\n\nSource: Harbour Light, {printed}") == "bare-url"

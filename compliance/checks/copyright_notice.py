@@ -1,8 +1,9 @@
 """copyright_notice: the copy carries a copyright line naming the holder.
 
-A copyright line is a line with "Copyright", "©" or "(c)"; it must name the holder (case- and
-spacing-insensitive). The holder is the original's copyright holder, else its source. A line that
-names the holder with another year than the original's is a warning, not an error.
+A copyright statement runs from "Copyright", "©" or "(c)" to the end of its sentence; it must
+name the holder (case- and spacing-insensitive). The holder is the original's copyright holder,
+else its source. A statement that names the holder with another year than the original's is a
+warning, not an error.
 
 PASS (holder "South Front", 2017)::
 
@@ -36,13 +37,31 @@ _MARK = re.compile(r"copyright|©|\(c\)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
+_NOTICE_END = re.compile(r"\.\s|\n|\s\|\s|[;•·]")
+_ONLY_YEAR = re.compile(
+    r"^(?:\W|copyright|\(c\)|(?:19|20)\d{2}|all\s+rights\s+reserved)*$", re.IGNORECASE
+)
+_MAX_NOTICE = 160
+
+
 def copyright_lines(text: str) -> list[Span]:
-    """Every line of ``text`` holding a copyright mark."""
+    """Every copyright statement in ``text``: from its mark to the end of its sentence.
+
+    "Source: X. Copyright © Y, 2017" gives "Copyright © Y, 2017", so a credit earlier on the
+    same line is not mistaken for the holder. A mark followed by a year only ("X ©2017") reaches
+    back to the start of its line.
+    """
     spans: list[Span] = []
     for match in _MARK.finditer(text):
-        line = _text.line_of(text, match.start())
-        if not spans or spans[-1] != line:
-            spans.append(line)
+        if spans and spans[-1].start <= match.start() < spans[-1].end:
+            continue
+        stop = _NOTICE_END.search(text, match.end(), match.end() + _MAX_NOTICE)
+        end = stop.start() if stop else min(len(text), match.end() + _MAX_NOTICE)
+        end = min(end, _text.line_of(text, match.start()).end)
+        start = match.start()
+        if _ONLY_YEAR.match(text[start:end]):
+            start = _text.line_of(text, start).start
+        spans.append(Span(start, end))
     return spans
 
 

@@ -42,7 +42,10 @@ KIND = "link_to_original"
 OPTIONS: dict[str, Any] = {"target": ("article", "home", "not_pdf")}
 DEFAULTS: dict[str, Any] = {"target": "article"}
 
-_BARE_URL = re.compile(r"(?:https?://|//|www\.)[^\s<>\"'\])]+", re.IGNORECASE)
+_BARE_URL = re.compile(
+    r"(?:https?://|//|www\.)[^\s<>\"'\])]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"'\])]*",
+    re.IGNORECASE,
+)
 
 _MESSAGES = {
     "in-comment": "the link to the original is inside an HTML comment, so readers never see it",
