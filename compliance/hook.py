@@ -386,20 +386,22 @@ class Originals:
     # the index ----------------------------------------------------------------------------
 
     @property
+    def index_spec(self) -> Any:
+        """The configured index, else ``.compliance/index.sqlite`` when it exists, else None."""
+        spec = getattr(self.config, "index", None)
+        if spec:
+            return spec
+        root = getattr(self.config, "root", None)
+        default = Path(root or ".") / ".compliance" / "index.sqlite"
+        return default if default.is_file() else None
+
+    @property
     def index(self) -> Any:
-        """The configured index, else ``.compliance/index.sqlite`` if present; opened once."""
-        if self._index is None:
-            spec = getattr(self.config, "index", None)
-            if not spec:
-                from .index import DEFAULT_INDEX_PATH
+        """The index storage for lookups by URL or id, opened on first use."""
+        if self._index is None and self.index_spec:
+            from .index import open_index
 
-                root = getattr(self.config, "root", None)
-                default = Path(root or ".") / DEFAULT_INDEX_PATH
-                spec = default if default.is_file() else None
-            if spec:
-                from .index import open_index
-
-                self._index = open_index(spec, create=False)
+            self._index = open_index(self.index_spec, create=False)
         return self._index
 
     def by_url(self, url: str) -> Document | None:
@@ -424,11 +426,25 @@ class Originals:
                 return self._load(candidate)
         return None
 
-    def candidates(self, post: Document) -> list[Document]:
-        """Originals a post may reuse: an index search, else every original in the folder."""
-        if self.index is not None:
-            return _index_search(self.index, post)
-        return self.folder_docs()
+    def reuse(self, post: Document, options: CheckOptions) -> list[Report]:
+        """Reports for every original the post reuses, found without being named.
+
+        With an index this is the same containment search and check as `compliance scan`;
+        with only an originals folder, every original in it is compared.
+        """
+        if self.index_spec:
+            from .index import index_config
+            from .scan import ScanOptions, scan_document
+
+            spec = index_config(self.index_spec)
+            result = scan_document(post, ScanOptions(index=spec, check=options, config=self.config))
+            if result.error is not None:
+                raise ComplianceError(result.error.message, post.origin)
+            return list(result.reports)
+        from .pipeline import check_pair
+
+        reports = [check_pair(post, original, options) for original in self.folder_docs()]
+        return [r for r in reports if r.verdict != "not-a-copy"]
 
     def close(self) -> None:
         close = getattr(self._index, "close", None)
@@ -449,17 +465,6 @@ def _index_get(index: Any, key: str) -> Document | None:
     ids = index.find(key)
     entry = index.get(ids[0]) if len(ids) == 1 else None
     return entry.load_document() if entry is not None else None
-
-
-def _index_search(index: Any, post: Document) -> list[Document]:
-    """Originals whose MinHash estimate says the post may contain them (or they the post)."""
-    from .index.entry import fingerprint
-    from .index.search import ContainmentSearch
-
-    signature, count = fingerprint(post.text)
-    search = ContainmentSearch.build(index.signatures())
-    found = [index.get(c.id) for c in search.query(signature.hashvalues, count)]
-    return [entry.load_document() for entry in found if entry is not None]
 
 
 # --- the hook --------------------------------------------------------------------------------
@@ -492,11 +497,12 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
         doc = originals.by_path(claim.source, path)
         if doc is not None:
             found.append(doc)
-    if not found:
-        found = originals.candidates(post)
-    reports = [check_pair(post, original, options) for original in found]
-    kept = tuple(r for r in reports if r.verdict != "not-a-copy")
-    return PostResult(path=path, raw=raw, reports=kept, body_line=body_line)
+    if found:
+        reports = [check_pair(post, original, options) for original in found]
+        kept = [r for r in reports if r.verdict != "not-a-copy"]
+    else:
+        kept = originals.reuse(post, options)
+    return PostResult(path=path, raw=raw, reports=tuple(kept), body_line=body_line)
 
 
 def run(paths: Sequence[Path], config: ProjectConfig, max_bytes: int | None = None) -> HookRun:

@@ -176,14 +176,13 @@ class Checker:
         if body.venue:
             options = replace(options, venue=body.venue)
         options = replace(options, library=self.library())
-        originals = self._originals_for(body, draft)
-        reports = [check_pair(draft, original, options) for original in originals]
-        named = body.original is not None or body.original_id or body.original_url
-        if named:
-            return reports
-        return [r for r in reports if r.verdict != "not-a-copy"]
+        originals = self._named_originals(body)
+        if originals is None:
+            return self.originals().reuse(draft, options)
+        return [check_pair(draft, original, options) for original in originals]
 
-    def _originals_for(self, body: CheckRequest, draft: Document) -> list[Document]:
+    def _named_originals(self, body: CheckRequest) -> list[Document] | None:
+        """The original the request names (text, id or URL), or None to search for it."""
         from .documents import load_bytes
         from .errors import InputError
 
@@ -210,7 +209,7 @@ class Checker:
                     "originals folder"
                 )
             return [doc]
-        return source.candidates(draft)
+        return None
 
     def close(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,176 @@
+"""`compliance hook FILES...` end to end: real posts, a real originals folder and a real index."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from compliance.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+NORTHWIND = SAMPLES / "originals" / "northwind-port-strike.md"
+NORTHWIND_URL = "https://northwindanalysis.net/articles/2023/11/port-strike-third-week"
+COMPLIANT = SAMPLES / "republished" / "compliant-full.md"
+MISSING_COPYRIGHT = SAMPLES / "republished" / "missing-copyright.md"
+UNRELATED = SAMPLES / "republished" / "unrelated.html"
+LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<rule>[\w.-]+/[\w.-]+): (?P<rest>.+)$")
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A site with an originals folder holding the Northwind original, as the working dir."""
+    root = tmp_path / "site"
+    (root / "originals").mkdir(parents=True)
+    (root / "posts").mkdir()
+    shutil.copy(NORTHWIND, root / "originals" / NORTHWIND.name)
+    (root / "compliance.yaml").write_text(
+        'originals: originals\nfiles: ["posts/**/*.md", "posts/**/*.html"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(root)
+    return root
+
+
+def _post(site: Path, name: str, source: Path, front: str = "") -> Path:
+    text = source.read_text(encoding="utf-8")
+    if front:
+        text = text.replace("---\n", f"---\n{front}\n", 1)
+    path = site / "posts" / name
+    path.write_text(text, encoding="utf-8")
+    return path.relative_to(site)
+
+
+def _hook(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["hook", *args])
+    return result.exit_code, result.output
+
+
+def test_a_compliant_copy_passes_silently(site: Path) -> None:
+    assert _hook(str(_post(site, "a.md", COMPLIANT))) == (0, "")
+
+
+def test_a_post_that_copies_nothing_passes_silently(site: Path) -> None:
+    assert _hook(str(_post(site, "a.html", UNRELATED))) == (0, "")
+
+
+def test_a_copy_missing_its_copyright_fails_with_one_compact_line(site: Path) -> None:
+    post = _post(site, "a.md", MISSING_COPYRIGHT)
+    status, output = _hook(str(post))
+    assert status == 1
+    lines = output.splitlines()
+    assert lines and all(LINE.match(line) for line in lines), output
+    first = LINE.match(lines[0])
+    assert first and first["file"] == str(post)
+    assert first["rule"].endswith("/copyright-notice")
+
+
+def test_the_line_number_points_into_the_post(site: Path) -> None:
+    post = _post(site, "a.md", MISSING_COPYRIGHT)
+    _, output = _hook(str(post))
+    total = len((site / post).read_text(encoding="utf-8").splitlines())
+    for line in output.splitlines():
+        match = LINE.match(line)
+        assert match and 1 <= int(match["line"]) <= total
+
+
+def test_fail_on_never_reports_but_exits_zero(site: Path) -> None:
+    status, output = _hook("--fail-on", "never", str(_post(site, "a.md", MISSING_COPYRIGHT)))
+    assert status == 0
+    assert "copyright-notice" in output
+
+
+def test_files_outside_the_configured_globs_are_not_checked(site: Path) -> None:
+    outside = site / "drafts" / "a.md"
+    outside.parent.mkdir()
+    shutil.copy(MISSING_COPYRIGHT, outside)
+    assert _hook("drafts/a.md") == (0, "")
+
+
+def test_the_original_named_in_front_matter_is_used(site: Path) -> None:
+    post = _post(site, "a.md", MISSING_COPYRIGHT, f"original_url: {NORTHWIND_URL}")
+    status, output = _hook(str(post))
+    assert status == 1
+    assert "copyright-notice" in output
+
+
+def test_a_front_matter_original_that_is_not_archived_is_an_input_error(site: Path) -> None:
+    post = _post(site, "a.md", COMPLIANT, "original_url: https://example.org/never-archived")
+    status, output = _hook(str(post))
+    assert status == 2
+    assert output.startswith(f"{post}: error: front matter names the original ")
+    assert "https://example.org/never-archived" in output
+
+
+def test_malformed_front_matter_is_an_input_error_naming_the_post(site: Path) -> None:
+    post = site / "posts" / "bad.md"
+    post.write_text("---\ntitle: [unclosed\n---\nText.\n", encoding="utf-8")
+    status, output = _hook("posts/bad.md")
+    assert status == 2
+    assert output.startswith("posts/bad.md: error: front matter is not valid YAML")
+
+
+def test_an_unknown_format_is_a_usage_error(site: Path) -> None:
+    status, output = _hook("--format", "xml", str(_post(site, "a.md", COMPLIANT)))
+    assert status == 2
+    assert "--format must be one of" in output
+
+
+def test_sarif_output_holds_one_result_per_finding(site: Path) -> None:
+    post = _post(site, "a.md", MISSING_COPYRIGHT)
+    _, compact = _hook(str(post))
+    status, output = _hook("--format", "sarif", str(post))
+    assert status == 1
+    sarif = json.loads(output)
+    results = [r for run in sarif["runs"] for r in run["results"]]
+    assert len(results) == len(compact.splitlines())
+
+
+def test_the_index_is_searched_when_the_post_names_no_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compliance.documents import load_path
+    from compliance.index import open_index
+    from compliance.index.ingest import add_documents
+
+    site = tmp_path / "indexed"
+    (site / "posts").mkdir(parents=True)
+    storage = open_index(site / "originals.sqlite")
+    originals = sorted((SAMPLES / "originals").iterdir())
+    list(add_documents(storage, (load_path(p) for p in originals)))
+    storage.close()
+    (site / "compliance.yaml").write_text("index: originals.sqlite\n", encoding="utf-8")
+    monkeypatch.chdir(site)
+    post = _post(site, "a.md", MISSING_COPYRIGHT)
+    status, output = _hook(str(post))
+    assert status == 1
+    assert "copyright-notice" in output
+    assert _hook(str(_post(site, "b.md", COMPLIANT))) == (0, "")
+
+
+def test_the_console_entry_exits_one_on_findings(site: Path) -> None:
+    post = _post(site, "a.md", MISSING_COPYRIGHT)
+    done = subprocess.run(
+        [sys.executable, "-m", "compliance", "hook", str(post)],
+        cwd=site,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(site)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr
+    assert LINE.match(done.stdout.splitlines()[0])
+    assert done.stderr == ""
