@@ -239,3 +239,13 @@ def test_long_unchanged_stretches_of_a_modified_passage_are_condensed() -> None:
     assert [i.text for i in diff.xpath("./ins")] == ["NEW"]
     assert "w99" in shown and "w101" in shown and "w0 " not in shown and "w199" not in shown
     assert shown.startswith("…") and shown.endswith("…")
+
+
+def test_evidence_beyond_five_is_folded_but_kept() -> None:
+    evidence = tuple(Evidence("copy", snippet=f"link {n}") for n in range(8))
+    finding = replace(make_report().findings[1], evidence=evidence)
+    tree = page(render(make_report(findings=(finding,)), "html"))
+    assert len(tree.xpath('//div[contains(@class, "finding ")]/ul[@class="evidence"]/li')) == 5
+    folded = tree.xpath('//details[@class="more-evidence"]')[0]
+    assert folded.findtext("summary") == "3 more pieces of evidence"
+    assert len(folded.xpath(".//li")) == 3

@@ -7,6 +7,7 @@ from dataclasses import replace
 from markdown_it import MarkdownIt
 from reports_builders import compliant_report, make_report
 
+from compliance.model import Evidence
 from compliance.reports import render, render_many
 from compliance.reports.markdown import escape
 
@@ -70,3 +71,17 @@ def test_many_reports_start_with_one_summary_row_each() -> None:
     assert text.startswith("## Compliance: 2 results (1 violations, 1 compliant)")
     rows = [line for line in text.splitlines() if line.startswith("| samples/")]
     assert len(rows) == 2
+
+
+def test_long_evidence_lists_are_cut_to_five_with_a_count() -> None:
+    evidence = tuple(Evidence("copy", snippet=f"link {n}") for n in range(8))
+    finding = replace(make_report().findings[1], evidence=evidence)
+    text = render(make_report(findings=(finding,)), "markdown")
+    assert "link 4" in text and "link 5" not in text
+    assert "`valleycourier/link-to-original` and 3 more" in text
+
+
+def test_evidence_without_a_span_shows_no_offsets() -> None:
+    finding = replace(make_report().findings[1], evidence=(Evidence("copy", snippet="seen"),))
+    text = render(make_report(findings=(finding,)), "markdown")
+    assert "- `valleycourier/link-to-original` copy: seen" in text

@@ -27,6 +27,7 @@ VERDICT_ICON = {
     "likely-fair-use": "ℹ️",
     "not-a-copy": "➖",
 }
+EVIDENCE_SHOWN = 5  # per finding; a comment is no place for forty navigation links
 SEVERITY_ICON = {"error": "🔴 error", "warning": "🟠 warning", "advisory": "🔵 advisory"}
 
 # Inline Markdown that could format, link or break a table cell. "<" and ">" become entities
@@ -80,13 +81,17 @@ def _details(report: Report) -> list[str]:
     body: list[str] = []
     if report.clause:
         body += [f"> {escape(report.clause)}", ""]
-    evidence = [
-        f"- {_code(f.rule_id)} {ev.document} [{ev.start}, {ev.end}): "
-        f"{escape(ev.snippet or ev.note)}"
-        for f in report.findings
-        for ev in f.evidence
-        if ev.snippet or ev.note
-    ]
+    evidence: list[str] = []
+    for f in report.findings:
+        shown = [ev for ev in f.evidence if ev.snippet or ev.note]
+        for ev in shown[:EVIDENCE_SHOWN]:
+            where = f" [{ev.start}, {ev.end})" if ev.start >= 0 else ""
+            note = f" ({escape(ev.note)})" if ev.snippet and ev.note else ""
+            evidence.append(
+                f"- {_code(f.rule_id)} {ev.document}{where}: {escape(ev.snippet or ev.note)}{note}"
+            )
+        if len(shown) > EVIDENCE_SHOWN:
+            evidence.append(f"- {_code(f.rule_id)} and {len(shown) - EVIDENCE_SHOWN} more")
     if evidence:
         body += ["**Evidence**", "", *evidence, ""]
     if report.fair_use is not None:
