@@ -236,12 +236,14 @@ def _is_furniture(el: Any, container: Any) -> bool:
 def _matched(blocks: list[_Block], lines: list[str]) -> list[bool]:
     """Which blocks hold text trafilatura kept (exactly, inside a kept line, or around one)."""
     line_set = set(lines)
-    joined = "\n".join(lines)
+    joined = " ".join(lines)
     long_lines = [line for line in lines if len(line) >= 40]
     marks = []
     for block in blocks:
         key = block.key
         hit = key in line_set or (len(key) >= 25 and key in joined)
+        if not hit and "\n" in block.para.text:  # a <br> paragraph: trafilatura splits it too
+            hit = all(squash(part) in line_set for part in block.para.text.split("\n"))
         if not hit and len(key) >= 40:
             hit = any(line in key for line in long_lines)
         marks.append(hit)
