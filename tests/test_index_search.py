@@ -1,0 +1,122 @@
+"""Candidate search: containment both ways, short quotations, and agreement with brute force."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from compliance.errors import IndexFileError
+from compliance.index import ContainmentSearch, fingerprint
+from compliance.index.entry import anchors_of
+from compliance.similarity.shingles import shingles
+
+_RNG = random.Random(42)
+VOCAB = [
+    "".join(_RNG.choice("bcdfghklmnprstvz") + _RNG.choice("aeiou") for _ in range(3))
+    for _ in range(8000)
+]
+
+
+def text(seed: int, words: int) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(VOCAB) for _ in range(words))
+
+
+def build(texts: dict[str, str], **kwargs: int) -> ContainmentSearch:
+    fps = {key: fingerprint(t) for key, t in texts.items()}
+    return ContainmentSearch(
+        list(fps),
+        np.array([f.size for f in fps.values()]),
+        np.vstack([f.hashvalues for f in fps.values()]),
+        [f.anchors for f in fps.values()],
+        **kwargs,
+    )
+
+
+def find(search: ContainmentSearch, copy: str) -> list[str]:
+    fp = fingerprint(copy)
+    return [c.id for c in search.query(fp.hashvalues, fp.size, anchors=fp.anchors)]
+
+
+ARCHIVE = {f"o{i}": text(i, 1500 if i % 2 else 700) for i in range(60)}
+SEARCH = build(ARCHIVE)
+
+
+def test_a_verbatim_copy_finds_its_original_first() -> None:
+    assert find(SEARCH, ARCHIVE["o7"])[0] == "o7"
+
+
+def test_an_excerpt_of_a_long_original_is_found_despite_low_jaccard() -> None:
+    words = ARCHIVE["o9"].split()
+    excerpt = " ".join(words[400:560])
+    fp = fingerprint(excerpt)
+    (best, *_) = SEARCH.query(fp.hashvalues, fp.size, anchors=fp.anchors)
+    assert best.id == "o9"
+    assert best.jaccard < 0.2
+    assert best.copy_in_original > 0.8
+
+
+def test_an_original_inside_a_much_longer_copy_is_found() -> None:
+    padded = " ".join([text(1000, 1500), ARCHIVE["o4"], text(1001, 1500)])
+    assert "o4" in find(SEARCH, padded)
+
+
+def test_a_copy_quoting_two_originals_finds_both() -> None:
+    a = " ".join(ARCHIVE["o11"].split()[100:300])
+    b = " ".join(ARCHIVE["o20"].split()[50:250])
+    assert {"o11", "o20"} <= set(find(SEARCH, f"{a} {text(2000, 300)} {b}"))
+
+
+def test_a_short_quotation_is_found_through_anchors() -> None:
+    quote = " ".join(ARCHIVE["o13"].split()[600:640])
+    copy = f"{text(3000, 200)} {quote} {text(3001, 200)}"
+    assert find(SEARCH, copy) == ["o13"]
+
+
+def test_unrelated_text_has_no_candidates() -> None:
+    assert find(SEARCH, text(5000, 900)) == []
+
+
+def test_lsh_answer_equals_the_brute_force_answer() -> None:
+    for key in ("o1", "o2", "o30"):
+        copy = " ".join(ARCHIVE[key].split()[200:500])
+        fp = fingerprint(copy)
+        fast = [(c.id, c.hits) for c in SEARCH.query(fp.hashvalues, fp.size)]
+        slow = [(c.id, c.hits) for c in SEARCH.brute_force(fp.hashvalues, fp.size)]
+        assert fast
+        assert fast == slow
+
+
+def test_anchors_shared_by_many_originals_are_ignored() -> None:
+    footer = " ".join(text(9000, 60).split())  # a 60-word footer every original carries
+    archive = {f"p{i}": f"{text(100 + i, 300)} {footer}" for i in range(8)}
+    search = build(archive, max_df=3)
+    footer_anchors = set(anchors_of(shingles(footer, k=5)).tolist())
+    assert footer_anchors
+    assert footer_anchors <= set(search.common_anchors.tolist())
+    rows, _ = search.anchor_hits(fingerprint(f"{text(7000, 300)} {footer}").anchors)
+    assert len(rows) == 0
+
+
+def test_limit_keeps_the_best_candidates() -> None:
+    fp = fingerprint(ARCHIVE["o3"])
+    assert [c.id for c in SEARCH.query(fp.hashvalues, fp.size, limit=1)] == ["o3"]
+
+
+def test_threshold_outside_zero_to_one_is_refused() -> None:
+    fp = fingerprint(ARCHIVE["o3"])
+    with pytest.raises(ValueError, match="threshold"):
+        SEARCH.query(fp.hashvalues, fp.size, threshold=1.5)
+
+
+def test_signatures_of_another_length_are_refused() -> None:
+    with pytest.raises(IndexFileError, match="rebuild the index"):
+        SEARCH.query(np.zeros(64, dtype=np.uint64), 10)
+
+
+def test_an_empty_archive_finds_nothing() -> None:
+    search = ContainmentSearch.build([])
+    fp = fingerprint(ARCHIVE["o1"])
+    assert search.query(fp.hashvalues, fp.size, anchors=fp.anchors) == []
