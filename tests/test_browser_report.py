@@ -214,3 +214,16 @@ def test_sample_report_opens_clean_with_its_passages_highlighted(
     assert visit.errors == [] and visit.requests == [] and visit.dialogs == []
     marked = visit.page.locator(".pane .text a[id]").count()
     assert marked == 2 * len(report.comparison.passages)
+
+
+def test_printed_report_shows_both_texts_in_full(open_report: OpenReport, tmp_path: Path) -> None:
+    visit = open_report(render(make_report(), "html"))
+    visit.page.emulate_media(media="print")
+    heights = visit.page.eval_on_selector_all(
+        ".pane .text",
+        "els => els.map(e => [getComputedStyle(e).maxHeight, e.scrollHeight - e.clientHeight])",
+    )
+    assert heights == [["none", 0], ["none", 0]]
+    pdf = tmp_path / "report.pdf"
+    visit.page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
