@@ -325,3 +325,20 @@ def test_a_5000_word_page_loads_well_under_300_ms() -> None:
     assert len(doc.text.split()) >= 5000
     assert doc.meta.copyright_line == "Copyright © Ledger, 2017"
     assert elapsed < 0.3, f"took {elapsed:.3f}s"
+
+
+def test_credit_box_right_after_the_article_body_is_kept() -> None:
+    story = "".join(f"<p>Paragraph {i}: the council debated the harbour plan for hours and "
+                    "reached no decision on the budget.</p>" for i in range(6))
+    body = (
+        f'<div id="wrap"><div class="top"><a href="/">Blog</a></div>'
+        f'<div class="post-body">{story}</div>'
+        '<div class="post-credits"><p>Source: <a href="https://ledger.example/s">Ledger</a></p>'
+        "<p>Copyright © Ledger, 2017</p></div>"
+        '<div class="sidebar"><p>© Someone in a sidebar 2020</p></div>'
+        '<div class="site-footer"><p>© 2024 My Blog.</p></div></div>'
+    )
+    doc = load_bytes(_html(body), "p.html")
+    assert doc.text.endswith("Source: Ledger\n\nCopyright © Ledger, 2017")
+    assert [link.place for link in doc.links if link.text == "Ledger"] == ["text"]
+    assert "sidebar" not in doc.text and "My Blog" not in doc.text

@@ -65,6 +65,11 @@ _CREDIT_SIGNAL = re.compile(
     r"first\s+(?:published|appeared))\b",
     re.IGNORECASE,
 )
+# Credit and notice lines, added only when they directly follow the article.
+_NOTICE_SIGNAL = re.compile(
+    r"\bcopyright\b|©|\(c\)\s|^\s*(?:original\s+)?source\s*:|^\s*(?:by|via)\s",
+    re.IGNORECASE,
+)
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -300,16 +305,29 @@ def _select(blocks: list[_Block], lines: list[str], body: Any) -> tuple[list[_Bl
 
 
 def _with_credits(blocks: list[_Block], chosen: list[int]) -> list[_Block]:
-    """Add credit and licence lines that follow the article outside it (a page footer saying
-    "This article was originally published by X", a licence badge), so the terms and credits
-    of a page are read wherever the site put them. Menus, and the site's own "© 2017 Site"
-    line, still stay out: that notice is the site's, not the article's."""
+    """Add credit lines that follow the article outside its container.
+
+    Sites put "Source: X" and "Copyright © X" in a box after the article body, and terms or
+    "This article was originally published by X" in the page footer. Right after the article,
+    up to the first piece of page furniture, any credit or notice line is added; past that, only
+    lines about republishing or licences, so the site's own "© 2017 Site" stays out. Menus and
+    asides always stay out.
+    """
     after = chosen[-1] if chosen else -1
-    rescued = [
-        i for i in range(after + 1, len(blocks))
-        if _CREDIT_SIGNAL.search(blocks[i].key) and not _is_nav(blocks[i].owner)
-        and not any(str(a.tag).lower() in ("aside", "form") for a in _ancestors(blocks[i].owner))
-    ]
+    body = blocks[0].owner.getroottree().getroot() if blocks else None
+    adjacent = True
+    rescued = []
+    for i in range(after + 1, len(blocks)):
+        owner = blocks[i].owner
+        boxed = any(str(a.tag).lower() in ("aside", "form") for a in _ancestors(owner))
+        if boxed or _is_nav(owner):
+            adjacent = False
+            continue
+        if adjacent and _is_furniture(owner, body):
+            adjacent = False
+        key = blocks[i].key
+        if _CREDIT_SIGNAL.search(key) or (adjacent and _NOTICE_SIGNAL.search(key)):
+            rescued.append(i)
     return [blocks[i] for i in sorted(set(chosen) | set(rescued))]
 
 
