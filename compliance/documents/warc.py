@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import ComplianceError, InputError
 from ..model import Document
@@ -54,10 +55,14 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Doc
                 )
                 return
             read += 1
-            if record.rec_type != "response" or record.http_headers is None:
-                continue
-            content_type = record.http_headers.get_header("Content-Type") or ""
-            if content_type and content_type.split(";")[0].strip().lower() not in HTML_TYPES:
+            content_type = ""
+            if record.http_headers is not None:
+                content_type = record.http_headers.get_header("Content-Type") or ""
+            skip = record.rec_type != "response" or record.http_headers is None
+            if skip or content_type.split(";")[0].strip().lower() not in ("", *HTML_TYPES):
+                if _drain(record):
+                    yield InputError(f"WARC is truncated inside record {read}", name)
+                    return
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
@@ -68,6 +73,9 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Doc
                 yield InputError(f"record is truncated or unreadable ({_reason(exc)})", origin)
                 yield InputError(f"WARC is truncated or corrupt after {read} records", name)
                 return
+            if len(data) <= limit and getattr(record.raw_stream, "limit", 0) > 0:
+                yield InputError("record is truncated (the archive ends inside it)", origin)
+                continue
             try:
                 yield load_bytes(
                     data,
@@ -80,6 +88,14 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Doc
                 yield exc if isinstance(exc, InputError) else InputError(exc.message, origin)
     finally:
         stream.close()
+
+
+def _drain(record: Any) -> bool:
+    """Read a skipped record to its end; True when the archive ended inside it."""
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass
+    return getattr(stream, "limit", 0) > 0
 
 
 def _reason(exc: BaseException) -> str:
