@@ -1,0 +1,158 @@
+"""How long `compliance check` takes on a 5,000-word pair, against a naive baseline.
+
+The issue's budget: one pair of 5,000-word articles checked in under 1 s. This script builds a
+5,000-word HTML original (with a Global-Research-style footer), a republished copy of it wrapped
+in a partner site's navigation with some sentences reworded, a paragraph dropped and two swapped,
+and times, in the same run:
+
+- ``load``: loading both documents (HTML main-text extraction);
+- ``compare``: MinHash + containment + passage alignment (compliance.similarity.compare);
+- ``check_pair``: the whole pipeline after loading (terms, compare, checks, fair use, verdict);
+- ``process``: a fresh ``compliance check`` process, start to exit (what a user waits for);
+- ``baseline``: difflib.SequenceMatcher over the two word lists, the textbook way to find
+  copied passages, which gives no offsets in characters and no checks.
+
+Usage::
+
+    python bench/bench_check.py [--words 5000] [--runs 5]
+
+It prints the median of each and the ratio to the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+URL = "https://www.meridianobserver.org/2024/05/long-read/7001"
+VOCAB = (  # noqa: SIM905
+    "council harbour river budget minister election farmers drought market school vote province "
+    "railway bridge tax court ruling hospital nurses strike coast storm energy grid prices wages "
+    "union mayor village museum festival bank loan report inquiry police protest treaty border "
+    "trade export factory mine forest fire rescue flood season harvest weather research study "
+    "university students teachers water supply road traffic airport port ship the a of and to in "
+    "on for with that was said by from at as it its their this which after before during"
+).split()
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(VOCAB) for _ in range(rng.randint(12, 24))]
+    return " ".join(words).capitalize() + "."
+
+
+def article(rng: random.Random, words: int) -> list[str]:
+    paragraphs, count = [], 0
+    while count < words:
+        para = " ".join(sentence(rng) for _ in range(rng.randint(3, 5)))
+        paragraphs.append(para)
+        count += len(para.split())
+    return paragraphs
+
+
+def original_html(paragraphs: list[str]) -> str:
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>A long read</title>
+<link rel="canonical" href="{URL}"><meta name="author" content="Tomas Reyes"></head><body>
+<nav><a href="https://www.meridianobserver.org/">Home</a></nav><article><h1>A long read</h1>
+<p>By Tomas Reyes</p>{body}
+<p>The original source of this article is <a href="{URL}">Meridian Observer</a></p>
+<p>Copyright © Tomas Reyes, Meridian Observer, 2024</p></article>
+<footer><p>The Meridian Institute grants permission to cross-post Meridian Observer articles on
+community internet sites, provided that the source and the copyright are credited together with
+a hyperlink to the original article.</p></footer></body></html>"""
+
+
+def copy_html(paragraphs: list[str], rng: random.Random) -> str:
+    edited = list(paragraphs)
+    for i in rng.sample(range(len(edited)), k=max(1, len(edited) // 6)):
+        words = edited[i].split()
+        j = rng.randrange(len(words))
+        words[j] = "reportedly"
+        edited[i] = " ".join(words)
+    del edited[len(edited) // 2]
+    edited[1], edited[2] = edited[2], edited[1]
+    body = "\n".join(f"<p>{p}</p>" for p in edited)
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Reposted</title></head>
+<body><nav><a href="https://commonsdispatch.net/">Commons Dispatch</a>
+<a href="https://commonsdispatch.net/world/">World</a></nav><main><article><h1>A long read</h1>
+{body}<p>The original source of this article is <a href="{URL}">Meridian Observer</a>.
+Copyright © Tomas Reyes, Meridian Observer, 2024.</p></article></main>
+<aside><a href="https://commonsdispatch.net/most-read">Most read</a></aside></body></html>"""
+
+
+def median_time(fn: Callable[[], object], runs: int) -> float:
+    fn()  # warm-up: imports, caches
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    from compliance.documents import load_path
+    from compliance.pipeline import CheckOptions, check_pair, with_library
+    from compliance.similarity import compare
+
+    rng = random.Random(7)
+    paragraphs = article(rng, args.words)
+    with tempfile.TemporaryDirectory() as tmp:
+        orig_path, copy_path = Path(tmp, "original.html"), Path(tmp, "copy.html")
+        orig_path.write_text(original_html(paragraphs), encoding="utf-8")
+        copy_path.write_text(copy_html(paragraphs, rng), encoding="utf-8")
+        original, copy = load_path(orig_path), load_path(copy_path)
+        options = with_library(CheckOptions())
+        report = check_pair(copy, original, options)
+
+        t_load = median_time(lambda: (load_path(orig_path), load_path(copy_path)), args.runs)
+        t_compare = median_time(lambda: compare(original.text, copy.text), args.runs)
+        t_check = median_time(lambda: check_pair(copy, original, options), args.runs)
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        cmd = [sys.executable, "-m", "compliance", "check", str(copy_path), "--original",
+               str(orig_path), "--format", "json", "--fail-on", "never"]
+        t_process = median_time(
+            lambda: subprocess.run(cmd, env=env, capture_output=True, check=True), args.runs
+        )
+        a, b = original.text.split(), copy.text.split()
+        t_base = median_time(
+            lambda: difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks(),
+            args.runs,
+        )
+
+    words = len(original.text.split())
+    print(f"pair: original {words} words, copy {len(copy.text.split())} words; "
+          f"verdict {report.verdict}, {len(report.comparison.passages)} passages, "
+          f"coverage {report.comparison.coverage:.0%}")
+    print(f"{'step':<28}{'median s':>10}{'x baseline':>12}")
+    for name, t in (
+        ("load both documents", t_load),
+        ("compare (minhash + align)", t_compare),
+        ("check_pair (after load)", t_check),
+        ("whole `compliance check`", t_process),
+        ("baseline: difflib words", t_base),
+    ):
+        print(f"{name:<28}{t:>10.3f}{t / t_base:>12.2f}")
+    verdict = "within" if t_process < 1.0 else "OVER"
+    print(f"budget: whole process {t_process:.3f} s, {verdict} the 1 s budget")
+
+
+if __name__ == "__main__":
+    main()
