@@ -172,3 +172,18 @@ def test_url_origin_resolves_relative_links() -> None:
     doc = load_bytes(b"See [the list](../list).\n", "https://a.example/news/story.md")
     assert doc.links[0].href == "https://a.example/list"
     assert doc.meta.canonical_url == "https://a.example/news/story.md"
+
+
+def test_charset_from_the_content_type_decodes_the_body() -> None:
+    body = "Größere Fähren für die Inseln.".encode("iso-8859-1")
+    doc = load_bytes(body, "https://a.example/x", content_type="text/plain; charset=ISO-8859-1")
+    assert doc.text == "Größere Fähren für die Inseln."
+
+
+def test_the_package_docstring_example_holds() -> None:
+    import doctest
+
+    import compliance.documents
+
+    result = doctest.testmod(compliance.documents)
+    assert (result.attempted, result.failed) == (3, 0)
