@@ -220,22 +220,25 @@ class ContainmentSearch:
         if not len(rows):
             return found
         by_id = {c.id: c for c in found}
+        known = np.fromiter((self.ids[r] in by_id for r in rows.tolist()), bool, len(rows))
+        keep = known | (counts >= min_anchors)
+        rows, counts = rows[keep], counts[keep]
         q = max(1, len(np.unique(anchors)))
-        for row, shared in zip(rows.tolist(), counts.tolist(), strict=True):
+        copy_in = np.minimum(1.0, counts / q)
+        orig_in = np.minimum(1.0, counts / np.maximum(1.0, self.anchor_counts[rows]))
+        for row, shared, c_in, o_in in zip(
+            rows.tolist(), counts.tolist(), copy_in.tolist(), orig_in.tolist(), strict=True
+        ):
             entry_id = self.ids[row]
             have = by_id.get(entry_id)
-            if have is None and shared < min_anchors:
-                continue
-            copy_in = min(1.0, shared / q)
-            orig_in = min(1.0, shared / max(1.0, self.anchor_counts[row]))
             if have is None:
-                by_id[entry_id] = Candidate(entry_id, 0.0, copy_in, orig_in, 0, shared)
+                by_id[entry_id] = Candidate(entry_id, 0.0, c_in, o_in, 0, shared)
             else:
                 by_id[entry_id] = Candidate(
                     entry_id,
                     have.jaccard,
-                    max(have.copy_in_original, copy_in),
-                    max(have.original_in_copy, orig_in),
+                    max(have.copy_in_original, c_in),
+                    max(have.original_in_copy, o_in),
                     have.hits,
                     shared,
                 )
