@@ -18,11 +18,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from lxml import etree
-from lxml import html as lhtml
 from rapidfuzz import fuzz
 
 from ..errors import ComplianceError, ConfigError
@@ -179,22 +176,8 @@ def best_phrase(text: str, terms: Terms) -> tuple[PhraseMatch | None, int]:
 
 
 def furniture_text(original: Document) -> str:
-    """Text of the original's page furniture (site footer, header), where terms often sit.
-
-    ``Document.furniture`` when the loader filled it; otherwise, for an HTML original read from a
-    local file, the visible text of the page's header, footer and aside elements.
-    """
-    if original.furniture or original.format != "html":
-        return original.furniture
-    path = Path(original.origin)
-    try:
-        if not path.is_file():
-            return ""
-        root = lhtml.fromstring(path.read_bytes())
-    except (OSError, ValueError, etree.ParserError):
-        return ""
-    blocks = root.xpath("//footer | //header | //aside | //*[contains(@class, 'footer')]")
-    return "\n\n".join(" ".join(b.text_content().split()) for b in blocks)
+    """Text of the original's page furniture (site footer, header), where terms often sit."""
+    return original.furniture
 
 
 def _by_phrase_in(text: str, library: Mapping[str, Terms]) -> TermsChoice | None:
