@@ -190,3 +190,10 @@ def test_repeated_licence_terms_pass_when_demanded() -> None:
 def test_an_address_printed_without_its_scheme_is_a_bare_url() -> None:
     printed = ORIGINAL_URL.replace("https://www.", "")
     assert outcome_of(f"{BODY}\n\nSource: Harbour Light, {printed}") == "bare-url"
+
+
+def test_a_missing_link_points_at_the_credit_it_belongs_next_to() -> None:
+    ctx = context(doc(f"{BODY}\n\nSource: Harbour Light"), LINK_REQ)
+    [finding] = link_to_original.check(ctx, LINK_REQ)
+    credit = next(e for e in finding.evidence if e.start >= 0)
+    assert ctx.copy.text[credit.start : credit.end] == "Harbour Light"

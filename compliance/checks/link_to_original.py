@@ -155,6 +155,10 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
         _text.span_evidence(ctx.copy, "copy", s, "bare address") for s in spans
     ]
     evidence += [_text.link_evidence(lk, "offending link") for lk in links]
+    evidence += [
+        _text.span_evidence(ctx.copy, "copy", span, "the credit; the link belongs next to it")
+        for span in _text.credit_spans(ctx)[:1]
+    ]
     shown = {(e.snippet) for e in evidence}
     evidence += [e for e in _text.links_seen(ctx.copy) if e.snippet not in shown]
     return [
