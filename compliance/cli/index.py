@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -76,6 +77,7 @@ def add(
                 elif not quiet:
                     line = f"{result.status:<8} {result.id[:12]}  {result.terms_id:<20}"
                     typer.echo(f"{line} {result.origin}")
+                    sys.stdout.flush()  # a reported line means committed: show it now
             total = len(storage)
             where = storage.location
     except ComplianceError as exc:
