@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -41,23 +42,23 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("serve")
 
 
-@pytest.fixture(scope="module")
-def server(workdir: Path) -> Iterator[str]:
-    """A real `compliance serve` process on a free loopback port, token from the environment."""
+@contextmanager
+def _running(workdir: Path, *options: str, token: str = TOKEN) -> Iterator[str]:
+    """Start `compliance serve` in ``workdir`` on a free loopback port; yield its base URL."""
     port = _free_port()
     proc = subprocess.Popen(
         [
             sys.executable, "-m", "compliance", "serve", "--host", "127.0.0.1",
-            "--port", str(port), "--max-request-bytes", str(LIMIT),
+            "--port", str(port), *options,
         ],
         cwd=workdir,
-        env=_env(COMPLIANCE_TOKEN=TOKEN),
+        env=_env(COMPLIANCE_TOKEN=token, COMPLIANCE_CACHE_DIR=str(workdir / ".cache")),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     try:
         while True:
             if proc.poll() is not None:
@@ -68,12 +69,35 @@ def server(workdir: Path) -> Iterator[str]:
             except httpx.TransportError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail("server did not answer /healthz within 30 s")
+                pytest.fail("server did not answer /healthz within 60 s")
             time.sleep(0.1)
         yield base
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(workdir: Path) -> Iterator[str]:
+    """A real server with the default config, a size limit and a token from the environment."""
+    with _running(workdir, "--max-request-bytes", str(LIMIT)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def indexed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real server whose project config names an index of every sample original."""
+    from compliance.documents import load_path
+    from compliance.index import open_index
+    from compliance.index.ingest import add_documents
+
+    site = tmp_path_factory.mktemp("indexed")
+    storage = open_index(site / "originals.sqlite")
+    list(add_documents(storage, (load_path(p) for p in sorted((SAMPLES / "originals").iterdir()))))
+    storage.close()
+    (site / "compliance.yaml").write_text("index: originals.sqlite\n", encoding="utf-8")
+    with _running(site) as base:
+        yield base
 
 
 def _auth() -> dict[str, str]:
@@ -198,3 +222,57 @@ def test_the_token_option_is_required_to_be_non_empty() -> None:
     )
     assert run.returncode == 2
     assert re.fullmatch(r"compliance: error: --token must not be empty\n", run.stderr)
+
+
+MERIDIAN = "originals/meridian-flood-barriers.html"
+MERIDIAN_URL = "https://www.meridianobserver.org/2024/03/river-towns-flood-barriers/5612"
+
+
+def _draft(name: str) -> dict[str, str]:
+    path = SAMPLES / "republished" / name
+    return {"draft": path.read_text(encoding="utf-8"), "format": FORMATS[path.suffix]}
+
+
+def test_without_a_named_original_the_index_is_searched(indexed_server: str) -> None:
+    answer = httpx.post(
+        f"{indexed_server}/v1/check", json=_draft("missing-link.html"), headers=_auth(), timeout=60
+    )
+    assert answer.status_code == 200, answer.text
+    served = answer.json()
+    assert served["verdict"] == "violations"
+    assert served["report"]["original"]["origin"].endswith(MERIDIAN)
+
+
+def test_an_original_url_is_looked_up_in_the_index(indexed_server: str) -> None:
+    body = {**_draft("missing-link.html"), "original_url": MERIDIAN_URL}
+    answer = httpx.post(f"{indexed_server}/v1/check", json=body, headers=_auth(), timeout=60)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["report"]["original"]["origin"].endswith(MERIDIAN)
+
+
+def test_an_original_id_prefix_is_looked_up_in_the_index(indexed_server: str) -> None:
+    from compliance.documents import load_path
+
+    prefix = load_path(SAMPLES / MERIDIAN).id[:12]
+    body = {**_draft("missing-link.html"), "original_id": prefix}
+    answer = httpx.post(f"{indexed_server}/v1/check", json=body, headers=_auth(), timeout=60)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["report"]["original"]["id"].startswith(prefix)
+
+
+def test_an_unknown_original_id_is_a_400(indexed_server: str) -> None:
+    body = {**_draft("missing-link.html"), "original_id": "0123456789abcdef"}
+    answer = httpx.post(f"{indexed_server}/v1/check", json=body, headers=_auth(), timeout=60)
+    assert answer.status_code == 400
+    assert "0123456789abcdef" in answer.json()["detail"]
+
+
+def test_a_check_over_the_timeout_is_answered_with_504(tmp_path: Path) -> None:
+    with _running(tmp_path, "--timeout", "0.001") as base:
+        body = {
+            **_draft("compliant-full.html"),
+            "original": (SAMPLES / MERIDIAN).read_text(encoding="utf-8"),
+            "original_format": "html",
+        }
+        answer = httpx.post(f"{base}/v1/check", json=body, headers=_auth(), timeout=60)
+    assert answer.status_code == 504
