@@ -70,6 +70,20 @@ _NOTICE_SIGNAL = re.compile(
     r"\bcopyright\b|©|\(c\)\s|^\s*(?:original\s+)?source\s*:|^\s*(?:by|via)\s",
     re.IGNORECASE,
 )
+# A short line in the body that points back at where the piece came from.
+_LINKBACK_SIGNAL = re.compile(
+    r"^\W*(?:h/t|hat\s+tip|courtesy\s+of|credit\s*:|reposted\s+from|cross-?posted\s+from|"
+    r"read\s+(?:the\s+)?(?:original|full\s+(?:story|article|piece))|read\s+it\s+(?:at|on|there)|"
+    r"see\s+the\s+original)\b|\bvia\s+\S",
+    re.IGNORECASE,
+)
+# Body lines longer than this are prose, not a credit line the extractor mistook for a link list.
+_SHORT_CREDIT = 300
+# Reader comments and lists of other stories: never article text, never a credit, wherever they are.
+_NEVER_CREDIT_TOKENS = {
+    "comments", "comment", "respond", "discussion", "replies", "reply", "related", "recommended",
+    "trending", "popular", "share", "sharing", "sharedaddy", "social", "newsletter", "subscribe",
+}
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -299,9 +313,39 @@ def _select(blocks: list[_Block], lines: list[str], body: Any) -> tuple[list[_Bl
         if marks[i]:
             if not _is_nav(block.owner):
                 chosen.append(i)
-        elif inside[i] and (i < first or i > last) and not _is_furniture(block.owner, container):
+        elif not inside[i] or _is_furniture(block.owner, container):
+            continue
+        elif i < first or i > last or _is_body_credit(block):
             chosen.append(i)
     return _with_credits(blocks, chosen), container
+
+
+def _is_body_credit(block: _Block) -> bool:
+    """A short credit, notice or link-back line between the article's paragraphs.
+
+    The extractor drops a paragraph that is little more than a link ("via <a>X</a>",
+    "Source: <a>X</a>") as link furniture, though it is exactly the credit a republisher owes.
+    Captions stay out: a photo credit is not the article's.
+    """
+    if len(block.key) > _SHORT_CREDIT:
+        return False
+    if any(str(a.tag).lower() in ("figure", "figcaption") for a in _ancestors(block.owner)):
+        return False
+    key = block.key
+    return bool(
+        _CREDIT_SIGNAL.search(key) or _NOTICE_SIGNAL.search(key) or _LINKBACK_SIGNAL.search(key)
+    )
+
+
+def _never_credit(el: Any) -> bool:
+    """Inside reader comments, sharing buttons or a list of other stories."""
+    for node in _ancestors(el):
+        if _tokens(node) & _NEVER_CREDIT_TOKENS:
+            return True
+        itemtype = (node.get("itemtype") or "").lower()
+        if itemtype.endswith("/comment") or (node.get("role") or "").lower() == "comment":
+            return True
+    return False
 
 
 def _with_credits(blocks: list[_Block], chosen: list[int]) -> list[_Block]:
@@ -320,7 +364,7 @@ def _with_credits(blocks: list[_Block], chosen: list[int]) -> list[_Block]:
     for i in range(after + 1, len(blocks)):
         owner = blocks[i].owner
         boxed = any(str(a.tag).lower() in ("aside", "form") for a in _ancestors(owner))
-        if boxed or _is_nav(owner):
+        if boxed or _is_nav(owner) or _never_credit(owner):
             adjacent = False
             continue
         if adjacent and _is_furniture(owner, body):
