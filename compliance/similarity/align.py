@@ -58,12 +58,12 @@ class AlignParams:
     """
 
     shingle_k: int = DEFAULT_K  # words per shingle for MinHash and containment
-    seed_k: int = 2  # content words per alignment seed
+    seed_k: int = 1  # content words per alignment seed
     seed_gap: int = 6  # content words allowed between two seeds of one fragment
-    min_seeds: int = 3  # seeds a fragment needs to survive (isolated chance matches drop out)
+    min_seeds: int = 4  # seeds a fragment needs to survive (isolated chance matches drop out)
     merge_gap: int = 30  # content words allowed between two fragments of one passage
     min_words: int = 12  # words a passage must span in both texts
-    min_score: float = 40.0  # 0..100 rapidfuzz ratio below which a passage is dropped
+    min_score: float = 55.0  # 0..100 rapidfuzz ratio below which a passage is dropped
     max_occurrences: int = 8  # seeds occurring more often than this in either text are skipped
 
     def __post_init__(self) -> None:
@@ -78,7 +78,6 @@ class AlignParams:
 
 
 DEFAULT_PARAMS = AlignParams()
-_SPLIT_GAIN = 10.0  # score points both halves must gain before a passage is split in two
 
 
 def align(original: str, copy: str, params: AlignParams | None = None) -> list[Passage]:
@@ -88,18 +87,20 @@ def align(original: str, copy: str, params: AlignParams | None = None) -> list[P
     seeds = _seeds(o, c, p)
     if not seeds:
         return []
-    # Fragments: dense runs of seeds. Chance matches are isolated and fail min_seeds.
-    kept = [
-        seed
-        for frag in _cluster(seeds, p.seed_gap, p.seed_k, axes=(1, 0, 2))
-        if len({s[1] for s in frag}) >= p.min_seeds
-        for seed in frag
+    # Fragments: dense runs of seeds along one diagonal. Chance matches are isolated and fail
+    # min_seeds. Surviving seeds are then grouped into passages with the wider merge_gap, so
+    # shuffled or swapped neighbouring sentences stay one passage, as they are one copied piece.
+    frags = [
+        f
+        for f in _cluster(seeds, p.seed_gap, p.seed_k, axes=(1, 0, 2))
+        if len({s[1] for s in f}) >= p.min_seeds
     ]
-    if not kept:
-        return []
+    kept = [seed for f in frags for seed in f]
     passages: list[Passage] = []
-    for group in _cluster(kept, p.merge_gap, p.seed_k):
-        passages.extend(_refine(group, o, c, p))
+    for group in _cluster(kept, p.merge_gap, p.seed_k) if kept else []:
+        passage = _passage(group, o, c, p)
+        if passage is not None:
+            passages.append(passage)
     return sorted(_drop_overlaps(passages), key=lambda q: (q.copy.start, q.original.start))
 
 
@@ -162,33 +163,17 @@ def _cluster(
             return groups
 
 
-def _refine(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> list[Passage]:
-    """One passage per group, split in two where the original runs backwards (reordered
-    paragraphs) if both halves then score clearly better than the whole."""
-    whole = _passage(group, o, c, p)
-    if whole is None or whole.kind == "verbatim":
-        return [whole] if whole is not None else []
-    group = sorted(group, key=lambda s: (s[1], s[0]))
-    jumps: list[tuple[int, int]] = []
-    high = group[0][0]
-    for n in range(1, len(group)):
-        back = high - group[n][0]
-        if back > p.seed_k:
-            jumps.append((back, n))
-        high = max(high, group[n][0])
-    for _, n in sorted(jumps, reverse=True)[:3]:
-        left = _passage(group[:n], o, c, p)
-        right = _passage(group[n:], o, c, p)
-        if left and right and min(left.score, right.score) >= whole.score + _SPLIT_GAIN:
-            return _refine(group[:n], o, c, p) + _refine(group[n:], o, c, p)
-    return [whole]
-
-
 def _passage(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> Passage | None:
     k = p.seed_k
     o_tok, c_tok = o.tok, c.tok
-    o_lo, o_hi = o.idx[min(s[0] for s in group)], o.idx[max(s[0] for s in group) + k - 1]
-    c_lo, c_hi = c.idx[min(s[1] for s in group)], c.idx[max(s[1] for s in group) + k - 1]
+    chain = _chain(group)
+    (o0, c0), (o1, c1) = chain[0], chain[-1]
+    # Seeds before the chain in both texts, or after it in both, still belong to the passage;
+    # a seed before it in one text and after it in the other is a chance match.
+    o_lo = o.idx[min([o0] + [s[0] for s in group if s[1] <= c0])]
+    c_lo = c.idx[min([c0] + [s[1] for s in group if s[0] <= o0])]
+    o_hi = o.idx[max([o1] + [s[0] for s in group if s[1] >= c1]) + k - 1]
+    c_hi = c.idx[max([c1] + [s[1] for s in group if s[0] >= o1]) + k - 1]
     # Extend outwards while the words agree (e.g. the leading "The" a content seed skipped).
     while o_lo > 0 and c_lo > 0 and o_tok[o_lo - 1][0] == c_tok[c_lo - 1][0]:
         o_lo, c_lo = o_lo - 1, c_lo - 1
@@ -214,6 +199,33 @@ def _passage(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -
         kind=kind,
         words=n_words,
     )
+
+
+def _chain(group: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of seeds rising in both texts: its ends bound the passage, so a chance
+    match just outside the copied stretch cannot stretch it (patience sorting, O(n log n))."""
+    ordered = sorted(group, key=lambda s: (s[1], -s[0]))
+    tails: list[int] = []  # tails[n]: index in ordered of the smallest end of a chain of n+1
+    back: list[int] = [-1] * len(ordered)
+    for i, (orig, _) in enumerate(ordered):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if ordered[tails[mid]][0] < orig:
+                lo = mid + 1
+            else:
+                hi = mid
+        back[i] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    out: list[tuple[int, int]] = []
+    i = tails[-1]
+    while i >= 0:
+        out.append(ordered[i])
+        i = back[i]
+    return out[::-1]
 
 
 def _with_punctuation(text: str, start: int, end: int) -> Span:
