@@ -26,7 +26,7 @@ def hook(
     ] = None,
     config_path: Annotated[
         Path | None,
-        typer.Option("--config", help="Start the search for compliance.yaml here (a folder)."),
+        typer.Option("--config", help="A compliance.yaml, or a folder to search up from."),
     ] = None,
     output: Annotated[Path | None, typer.Option(help="Write the report here (atomic).")] = None,
 ) -> None:
@@ -42,8 +42,10 @@ def hook(
     outcome = run(list(files or ()), config)
     if fmt == "compact":
         text = format_compact(outcome.results)
-        if text:
-            typer.echo(text, err=False)
+        if output is not None:
+            emit(text, output)
+        elif text:
+            typer.echo(text)
     else:
         from ..reports import render_many
 

@@ -30,7 +30,7 @@ def serve(
     workers: Annotated[int, typer.Option(help="Checks that may run at once.")] = 4,
     config_path: Annotated[
         Path | None,
-        typer.Option("--config", help="Start the search for compliance.yaml here (a folder)."),
+        typer.Option("--config", help="A compliance.yaml, or a folder to search up from."),
     ] = None,
 ) -> None:
     """Serve POST /v1/check and GET /healthz; OpenAPI at /openapi.json, docs at /docs."""
