@@ -313,12 +313,11 @@ def check_options(config: ProjectConfig, terms_id: str | None = None) -> CheckOp
     """Pipeline options from the project config, as `compliance check` builds them."""
     from .pipeline import CheckOptions
 
-    site = getattr(config, "site", None)
     return CheckOptions(
         terms_id=terms_id,
         rules_dirs=tuple(config.rules_dirs),
-        venue=config.venue_for(site),
-        copy_site=site,
+        venue=config.venue_for(config.site),
+        copy_site=config.site,
         grants=tuple(config.grants),
         domain_map=dict(config.domain_map),
         fair_use=dict(config.fair_use),
@@ -341,8 +340,7 @@ class Originals:
 
     @property
     def folder(self) -> Path | None:
-        folder = getattr(self.config, "originals", None)
-        return Path(folder) if folder else None
+        return self.config.originals
 
     def _load(self, path: Path) -> Document:
         from .documents import DEFAULT_MAX_BYTES, load_path
@@ -388,11 +386,9 @@ class Originals:
     @property
     def index_spec(self) -> Any:
         """The configured index, else ``.compliance/index.sqlite`` when it exists, else None."""
-        spec = getattr(self.config, "index", None)
-        if spec:
-            return spec
-        root = getattr(self.config, "root", None)
-        default = Path(root or ".") / ".compliance" / "index.sqlite"
+        if self.config.index:
+            return self.config.index
+        default = (self.config.root or Path.cwd()) / ".compliance" / "index.sqlite"
         return default if default.is_file() else None
 
     @property
@@ -417,8 +413,8 @@ class Originals:
         return _index_get(self.index, key) if self.index is not None else None
 
     def by_path(self, name: str, near: Path) -> Document | None:
-        """An original named by a relative path: beside the post, or in the folder."""
-        for base in (near.parent, self.folder):
+        """An original named by a relative path: beside the post, in the folder, or the root."""
+        for base in (near.parent, self.folder, self.config.root):
             if base is None:
                 continue
             candidate = base / name
@@ -478,7 +474,7 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
     post = load_path(path, max_bytes=originals.max_bytes or DEFAULT_MAX_BYTES)
     raw = path.read_text(encoding=post.encoding or "utf-8", errors="replace")
     front, body_line = split_front_matter(raw, str(path))
-    claim = declared({**front, **post.meta.front_matter}, _front_matter_keys(config))
+    claim = declared({**front, **post.meta.front_matter}, config.front_matter)
     library = _library(config)
     terms_id = claim.license if claim.license in library else None
     options = _replace(check_options(config, terms_id), library=library)
@@ -507,9 +503,7 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
 
 def run(paths: Sequence[Path], config: ProjectConfig, max_bytes: int | None = None) -> HookRun:
     """Check every post in ``paths`` the config selects; one post's error does not stop others."""
-    root = getattr(config, "root", None)
-    globs = tuple(getattr(config, "files", ()) or DEFAULT_GLOBS)
-    posts = select_posts(paths, globs, Path(root) if root else None)
+    posts = select_posts(paths, config.files or DEFAULT_GLOBS, config.root)
     outcome = HookRun()
     if not posts:
         return outcome
@@ -523,11 +517,6 @@ def run(paths: Sequence[Path], config: ProjectConfig, max_bytes: int | None = No
     finally:
         originals.close()
     return outcome
-
-
-def _front_matter_keys(config: ProjectConfig) -> Mapping[str, str]:
-    keys = getattr(config, "front_matter", None)
-    return dict(keys) if isinstance(keys, Mapping) else {}
 
 
 def _library(config: ProjectConfig) -> Mapping[str, Terms]:

@@ -174,3 +174,35 @@ def test_the_console_entry_exits_one_on_findings(site: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert LINE.match(done.stdout.splitlines()[0])
     assert done.stderr == ""
+
+
+def test_a_source_path_in_front_matter_names_the_original_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "bare"
+    (site / "posts").mkdir(parents=True)
+    (site / "archive").mkdir()
+    shutil.copy(NORTHWIND, site / "archive" / NORTHWIND.name)
+    (site / "compliance.yaml").write_text("fail_on: error\n", encoding="utf-8")
+    monkeypatch.chdir(site)
+    post = _post(site, "a.md", MISSING_COPYRIGHT, f"source: archive/{NORTHWIND.name}")
+    status, output = _hook(str(post))
+    assert status == 1
+    assert "copyright-notice" in output
+
+
+def test_a_license_in_front_matter_chooses_those_terms(site: Path) -> None:
+    post = _post(site, "a.md", MISSING_COPYRIGHT, "license: cc-by-4.0")
+    _, output = _hook("--format", "json", str(post))
+    reports = json.loads(output)
+    assert [r["terms"]["terms_id"] for r in reports] == ["cc-by-4.0"]
+
+
+def test_front_matter_keys_follow_the_config(site: Path) -> None:
+    (site / "compliance.yaml").write_text(
+        'originals: originals\nfiles: ["posts/*.md"]\nfront_matter: {license: licence}\n',
+        encoding="utf-8",
+    )
+    post = _post(site, "a.md", MISSING_COPYRIGHT, "licence: cc-by-4.0")
+    _, output = _hook("--format", "json", str(post))
+    assert [r["terms"]["terms_id"] for r in json.loads(output)] == ["cc-by-4.0"]
