@@ -78,6 +78,9 @@ class AlignParams:
 
 
 DEFAULT_PARAMS = AlignParams()
+_SPLIT_GAIN = 10.0  # score points both halves must gain before a passage is split in two
+_MAX_TRIM = 3  # stray seeds trimmed at most from each end of a passage
+_MAX_DEPTH = 3  # rounds of aligning the seeds a group's passages left over
 
 
 def align(original: str, copy: str, params: AlignParams | None = None) -> list[Passage]:
@@ -98,9 +101,7 @@ def align(original: str, copy: str, params: AlignParams | None = None) -> list[P
     kept = [seed for f in frags for seed in f]
     passages: list[Passage] = []
     for group in _cluster(kept, p.merge_gap, p.seed_k) if kept else []:
-        passage = _passage(group, o, c, p)
-        if passage is not None:
-            passages.append(passage)
+        passages.extend(_passages(group, o, c, p))
     return sorted(_drop_overlaps(passages), key=lambda q: (q.copy.start, q.original.start))
 
 
@@ -163,7 +164,64 @@ def _cluster(
             return groups
 
 
+def _passages(
+    group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams, depth: int = 0
+) -> list[Passage]:
+    """Passages of one group; seeds left outside them (e.g. a paragraph swapped with its
+    neighbour) are grouped and aligned again, a few levels deep at most."""
+    found = _refine(group, o, c, p)
+    if depth >= _MAX_DEPTH:
+        return found
+    left = [
+        s
+        for s in group
+        if not any(q.copy.start <= c.tok[c.idx[s[1]]][1] < q.copy.end for q in found)
+    ]
+    if len(left) >= p.min_seeds and len(left) < len(group):
+        for sub in _cluster(left, p.merge_gap, p.seed_k):
+            found.extend(_passages(sub, o, c, p, depth + 1))
+    return found
+
+
+def _refine(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> list[Passage]:
+    """One passage per group, split in two where the original runs backwards (swapped
+    paragraphs) if both halves then score clearly better than the whole."""
+    whole = _passage(group, o, c, p)
+    if whole is None or whole.kind == "verbatim":
+        return [whole] if whole is not None else []
+    group = sorted(group, key=lambda s: (s[1], s[0]))
+    jumps: list[tuple[int, int]] = []
+    high = group[0][0]
+    for n in range(1, len(group)):
+        if high - group[n][0] > p.seed_gap:
+            jumps.append((high - group[n][0], n))
+        high = max(high, group[n][0])
+    for _, n in sorted(jumps, reverse=True)[:3]:
+        left, right = _passage(group[:n], o, c, p), _passage(group[n:], o, c, p)
+        if left and right and min(left.score, right.score) >= whole.score + _SPLIT_GAIN:
+            return _refine(group[:n], o, c, p) + _refine(group[n:], o, c, p)
+    return [whole]
+
+
 def _passage(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> Passage | None:
+    """The passage a group of seeds spans, with a stray seed at either end trimmed off when the
+    passage scores better without it (refining boundaries with rapidfuzz)."""
+    best = _span(group, o, c, p)
+    for end in (0, -1):
+        for _ in range(_MAX_TRIM):
+            if best is None or best.kind == "verbatim" or len(group) <= p.min_seeds:
+                break
+            chain = _chain(group)
+            stray = chain[end]
+            rest = [s for s in group if s != stray]
+            cand = _span(rest, o, c, p)
+            if cand is None or cand.score <= best.score:
+                break
+            group, best = rest, cand
+    return best
+
+
+def _span(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> Passage | None:
     k = p.seed_k
     o_tok, c_tok = o.tok, c.tok
     chain = _chain(group)
