@@ -82,6 +82,9 @@ class Meta:
     source_line: str | None = None  # "The original source of this article is X"
     copyright_line: str | None = None  # "Copyright © X, 2017"
     front_matter: dict[str, Any] = field(default_factory=dict)
+    # The page's own rights statement (<meta name="copyright">, dc.rights): the copyright holder
+    # when no notice is printed in the text.
+    rights: str | None = None
 
 
 @dataclass(frozen=True)
