@@ -105,6 +105,7 @@ def _document(
         source_line=source.line if source else None,
         copyright_line=notice.line if notice else None,
         front_matter=front_matter,
+        rights=found.get("rights"),
     )
     return Document(
         id=hashlib.sha256(data).hexdigest(),

@@ -317,6 +317,11 @@ def extract_attribution(
     if notice:
         put("copyright_holder", notice.holder, "footer")
         put("copyright_year", notice.year, "footer")
+    if meta.rights and "copyright_holder" not in facts:
+        holder, year = parse_copyright(meta.rights)
+        put("copyright_holder", holder, "meta")
+        if holder:
+            put("copyright_year", year, "meta")
     put("author", meta.author, "meta")
     known_author = str(facts["author"]) if "author" in facts else None
     byline = find_byline(doc.text, known_author)

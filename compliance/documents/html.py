@@ -51,8 +51,15 @@ _FURNITURE_TOKENS = {
     "share", "sharing", "sharedaddy", "social", "related", "newsletter", "subscribe",
     "subscription", "cookie", "cookies", "ad", "ads", "advert", "advertisement", "sponsored",
     "promo", "popup", "modal", "comments", "comment", "respond", "pagination", "pager",
-    "skip", "toolbar", "signup", "recommended", "trending", "popular",
+    "skip", "toolbar", "signup", "recommended", "trending", "popular", "commentlist", "disqus",
+    "replies", "outbrain", "taboola", "paywall",
 }
+# Class names run words together ("jp-relatedposts", "post-ufi-button", "sharebar"): these
+# stems mark furniture inside a token too. None of them occurs inside an article word.
+_FURNITURE_STEMS = re.compile(
+    r"related|recommend|trending|newsletter|subscri|breadcrumb|sharing|sharebar|sharedaddy|"
+    r"social|advert|sponsor|disqus|^share|^comments$|^comments?(?:list|area|section|thread|s)"
+)
 # Page header and footer: furniture unless they belong to an <article>.
 _PAGE_TAGS = {"header", "footer"}
 _PAGE_TOKENS = {"header", "footer", "masthead", "colophon"}
@@ -84,6 +91,16 @@ _NEVER_CREDIT_TOKENS = {
     "comments", "comment", "respond", "discussion", "replies", "reply", "related", "recommended",
     "trending", "popular", "share", "sharing", "sharedaddy", "social", "newsletter", "subscribe",
 }
+_NEVER_CREDIT_STEMS = re.compile(
+    r"related|recommend|trending|newsletter|subscri|sharing|sharebar|sharedaddy|social|disqus|"
+    r"^share|^comments?(?:list|area|section|thread|s)"
+)
+# Story-body wrappers of common publishing systems; the article container widens to them.
+_BODY_CLASSES = {
+    "entry-content", "post-content", "article-content", "article-body", "articlebody",
+    "story-body", "story-content", "post-body", "entry-body", "gh-content", "post-full-content",
+    "field--name-body", "available-content", "article__body", "c-entry-content", "td-post-content",
+}
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -93,6 +110,9 @@ class _Block:
     owner: Any  # the innermost block element holding this text
     para: Paragraph
     key: str = ""  # squashed text, for matching against trafilatura's lines
+    # Mostly the text of links that are themselves furniture ("Share", "Like", "Subscribe"
+    # buttons set as classed <a> elements in an unclassed bar).
+    button_bar: bool = False
 
 
 @dataclass
@@ -129,6 +149,8 @@ class _Walker:
         self.anchors: list[tuple[Anchor, Any]] = []
         self._stack: list[Any] = []
         self._builder = ParagraphBuilder()
+        self._elements: dict[int, Any] = {}
+        self._inline = False  # inside a labelled field printed on one line
 
     def anchor_for(self, el: Any) -> Anchor:
         href = resolve(el.get("href", ""), self.base_url)
@@ -138,13 +160,20 @@ class _Walker:
         ).strip()
         anchor = Anchor(href=href, rel=rel, text=text)
         self.anchors.append((anchor, el))
+        self._elements[id(anchor)] = el
         return anchor
 
     def flush(self) -> None:
         if not self._builder.empty and self._stack:
             para = self._builder.build()
             if para.text:
-                self.blocks.append(_Block(self._stack[-1], para, squash(para.text)))
+                buttons = sum(
+                    e - s for a, s, e in para.spans
+                    if _furniture_tokens(_tokens(self._elements[id(a)]))
+                )
+                self.blocks.append(
+                    _Block(self._stack[-1], para, squash(para.text), 2 * buttons >= len(para.text))
+                )
         self._builder = ParagraphBuilder()
 
     def visit(self, el: Any, anchor: Anchor | None) -> None:
@@ -157,7 +186,11 @@ class _Walker:
         if tag == "br":
             self._builder.line_break()
             return
-        block = tag in _BLOCK
+        classes = el.get("class") or ""
+        block = tag in _BLOCK and not self._inline
+        inline_field = block and "field--label-inline" in classes
+        if inline_field:
+            self._inline = True
         if block:
             self.flush()
             self._stack.append(el)
@@ -175,6 +208,15 @@ class _Walker:
             if not own.text or not squash(el.text_content()):
                 self._builder.empty_link(own)
             self._builder.end_link()
+        if self._inline and "field__label" in classes:
+            # Drupal prints an inline field label with a colon from its stylesheet.
+            if not squash(el.text_content()).endswith(":"):
+                self._builder.add(":")
+            self._builder.add(" ")
+        elif self._inline and tag in _BLOCK:
+            self._builder.add(" ")
+        if inline_field:
+            self._inline = False
         if block:
             self.flush()
             self._stack.pop()
@@ -218,6 +260,10 @@ def _tokens(el: Any) -> set[str]:
     return {t for t in _TOKEN_SPLIT.split(value) if t}
 
 
+def _furniture_tokens(tokens: set[str]) -> bool:
+    return bool(tokens & _FURNITURE_TOKENS) or any(_FURNITURE_STEMS.search(t) for t in tokens)
+
+
 def _is_nav(el: Any) -> bool:
     """Inside navigation, whoever kept it: nav/menu elements or navigation roles."""
     for node in _ancestors(el):
@@ -243,7 +289,7 @@ def _is_furniture(el: Any, container: Any) -> bool:
         tag = str(node.tag).lower()
         role = (node.get("role") or "").lower()
         tokens = _tokens(node)
-        if tag in _FURNITURE_TAGS or role in _FURNITURE_ROLES or tokens & _FURNITURE_TOKENS:
+        if tag in _FURNITURE_TAGS or role in _FURNITURE_ROLES or _furniture_tokens(tokens):
             return True
         if (page_level and not in_article) and (
             tag in _PAGE_TAGS or role in _PAGE_ROLES or tokens & _PAGE_TOKENS
@@ -284,10 +330,21 @@ def _container(blocks: list[_Block], marks: list[bool], body: Any) -> Any:
     # in the page do not pull the container up to <body>.
     heavy = [n for n, w in weight.items() if w >= 0.85 * total]
     container = max(heavy, key=lambda n: depth[n]) if heavy else body
+    widest = container
     for node in _ancestors(container):
         if str(node.tag).lower() == "article":
             return node
-    return container
+        if _is_body_container(node):
+            widest = node
+    return widest
+
+
+def _is_body_container(el: Any) -> bool:
+    """An element publishing systems wrap the whole story body in (not the page around it)."""
+    if (el.get("itemprop") or "").lower() == "articlebody":
+        return True
+    classes = (el.get("class") or "").lower().split()
+    return any(c in _BODY_CLASSES for c in classes)
 
 
 def _inside(el: Any, container: Any) -> bool:
@@ -313,7 +370,7 @@ def _select(blocks: list[_Block], lines: list[str], body: Any) -> tuple[list[_Bl
         if marks[i]:
             if not _is_nav(block.owner):
                 chosen.append(i)
-        elif not inside[i] or _is_furniture(block.owner, container):
+        elif not inside[i] or block.button_bar or _is_furniture(block.owner, container):
             continue
         elif i < first or i > last or _is_body_credit(block):
             chosen.append(i)
@@ -340,7 +397,8 @@ def _is_body_credit(block: _Block) -> bool:
 def _never_credit(el: Any) -> bool:
     """Inside reader comments, sharing buttons or a list of other stories."""
     for node in _ancestors(el):
-        if _tokens(node) & _NEVER_CREDIT_TOKENS:
+        tokens = _tokens(node)
+        if tokens & _NEVER_CREDIT_TOKENS or any(_NEVER_CREDIT_STEMS.search(t) for t in tokens):
             return True
         itemtype = (node.get("itemtype") or "").lower()
         if itemtype.endswith("/comment") or (node.get("role") or "").lower() == "comment":

@@ -38,6 +38,9 @@ _DATE_KEYS = (
 )
 _AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
                 "sailthru.author", "byl", "twitter:creator")
+_RIGHTS_KEYS = ("copyright", "dc.rights", "dcterms.rights", "rights", "dc.rights.rightsholder",
+                "dcterms.rightsholder", "article:copyright")
+_LD_ARTICLE = re.compile(r"article|posting|report|blog", re.IGNORECASE)
 _CC_LICENSE = re.compile(r"creativecommons\.org/(?:licenses|publicdomain)/", re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
 
@@ -82,6 +85,32 @@ def _ld_name(value: Any) -> str | None:
     if isinstance(value, list):
         names = [n for n in (_ld_name(v) for v in value) if n]
         return ", ".join(names) if names else None
+    return None
+
+
+def _ld_article_url(objects: list[dict[str, Any]]) -> str | None:
+    """The address a schema.org article object gives itself (mainEntityOfPage, then url)."""
+    for obj in objects:
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if not any(isinstance(k, str) and _LD_ARTICLE.search(k) for k in kinds):
+            continue
+        for key in ("mainEntityOfPage", "url"):
+            value = obj.get(key)
+            if isinstance(value, dict):
+                value = value.get("@id") or value.get("url")
+            if isinstance(value, str) and re.match(r"https?://", value.strip()):
+                return value.strip()
+    return None
+
+
+def _ld_rights(objects: list[dict[str, Any]]) -> str | None:
+    """'© 2024 Holder' from schema.org copyrightHolder and copyrightYear."""
+    for obj in objects:
+        holder = _ld_name(obj.get("copyrightHolder"))
+        if holder:
+            year = obj.get("copyrightYear")
+            return f"© {year} {holder}" if isinstance(year, int | str) and year else holder
     return None
 
 
@@ -167,7 +196,7 @@ def _not_url(value: str | None) -> str | None:
 
 
 def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any]:
-    """Title, author, site name, canonical URL, published date, licence URL and language."""
+    """Title, author, site name, canonical URL, published date, licence URL, language, rights."""
     values = meta_values(root)
     objects = json_ld(root)
 
@@ -200,6 +229,7 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
             _attr_of(root, "//link[@rel and contains(concat(' ', normalize-space(translate("
                      "@rel, 'CANONICAL', 'canonical')), ' '), ' canonical ')]", "href"),
             _key(values, "og:url", "twitter:url"),
+            lambda: _ld_article_url(objects),
         )
     )
     published = iso_date(
@@ -218,6 +248,12 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
             lambda: next(_cc_links(root), None),
         )
     )
+    rights = _first(
+        _key(values, *_RIGHTS_KEYS),
+        lambda: _ld_rights(objects),
+    )
+    if rights and re.match(r"https?://", rights):
+        rights = None  # a link to a rights page names no holder
     language = _first(
         _attr_of(root, "/html", "lang"),
         _attr_of(root, "/html", "xml:lang"),
@@ -231,6 +267,7 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
         "published": published,
         "license_url": license_url,
         "language": language.replace("_", "-") if language else None,
+        "rights": rights,
     }
 
 
