@@ -80,7 +80,9 @@ class AlignParams:
 DEFAULT_PARAMS = AlignParams()
 _SPLIT_GAIN = 10.0  # score points both halves must gain before a passage is split in two
 _MAX_TRIM = 3  # stray seeds trimmed at most from each end of a passage
+_TRIM_GAIN = 2.0  # score points a passage must gain for a stray end seed to be trimmed
 _MAX_DEPTH = 3  # rounds of aligning the seeds a group's passages left over
+_LEFTOVER_SCORE = 90.0  # a passage from left-over seeds must be (nearly) verbatim
 
 
 def align(original: str, copy: str, params: AlignParams | None = None) -> list[Passage]:
@@ -168,7 +170,8 @@ def _passages(
     group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams, depth: int = 0
 ) -> list[Passage]:
     """Passages of one group; seeds left outside them (e.g. a paragraph swapped with its
-    neighbour) are grouped and aligned again, a few levels deep at most."""
+    neighbour) are grouped and aligned again, a few levels deep at most, and kept only when
+    nearly verbatim (looser left-overs are the ragged edges of an edited passage)."""
     found = _refine(group, o, c, p)
     if depth >= _MAX_DEPTH:
         return found
@@ -179,13 +182,14 @@ def _passages(
     ]
     if len(left) >= p.min_seeds and len(left) < len(group):
         for sub in _cluster(left, p.merge_gap, p.seed_k):
-            found.extend(_passages(sub, o, c, p, depth + 1))
+            more = _passages(sub, o, c, p, depth + 1)
+            found.extend(q for q in more if q.score >= _LEFTOVER_SCORE)
     return found
 
 
 def _refine(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> list[Passage]:
     """One passage per group, split in two where the original runs backwards (swapped
-    paragraphs) if both halves then score clearly better than the whole."""
+    paragraphs) if both halves are then nearly verbatim and clearly better than the whole."""
     whole = _passage(group, o, c, p)
     if whole is None or whole.kind == "verbatim":
         return [whole] if whole is not None else []
@@ -198,7 +202,11 @@ def _refine(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) ->
         high = max(high, group[n][0])
     for _, n in sorted(jumps, reverse=True)[:3]:
         left, right = _passage(group[:n], o, c, p), _passage(group[n:], o, c, p)
-        if left and right and min(left.score, right.score) >= whole.score + _SPLIT_GAIN:
+        if (
+            left
+            and right
+            and min(left.score, right.score) >= max(_LEFTOVER_SCORE, whole.score + _SPLIT_GAIN)
+        ):
             return _refine(group[:n], o, c, p) + _refine(group[n:], o, c, p)
     return [whole]
 
@@ -215,7 +223,7 @@ def _passage(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -
             stray = chain[end]
             rest = [s for s in group if s != stray]
             cand = _span(rest, o, c, p)
-            if cand is None or cand.score <= best.score:
+            if cand is None or cand.score < best.score + _TRIM_GAIN:
                 break
             group, best = rest, cand
     return best
