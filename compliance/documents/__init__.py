@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..model import Document, Link, Media, Meta
-from .attribution import find_copyright_line, find_source_line
+from .attribution import find_copyright_line, find_dateline, find_source_line
 from .decode import DEFAULT_MAX_BYTES, check_size, decode, read_limited
 from .sniff import Format, detect_format
 
@@ -99,7 +99,7 @@ def _document(
         author=found.get("author"),
         site_name=found.get("site_name"),
         canonical_url=found.get("canonical_url") or url,
-        published=found.get("published"),
+        published=found.get("published") or find_dateline(text),
         license_url=found.get("license_url"),
         language=found.get("language"),
         source_line=source.line if source else None,

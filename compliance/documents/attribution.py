@@ -83,6 +83,19 @@ _DATE_TAIL = re.compile(rf"[,\s]+(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\
                         r"\d{4}|\d{4}-\d\d-\d\d).*$", re.IGNORECASE)
 
 
+_DATE_IN_LINE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTHS})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTHS}),?\s+(?P<y2>\d{{4}})|"
+    r"(?P<y3>\d{4})-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
+    re.IGNORECASE,
+)
+_NOT_PUBLISHED = re.compile(r"^\W*(?:(?:last\s+)?(?:updated|modified|edited|revised))\b",
+                            re.IGNORECASE)
+_DATELINE_TOP = 8  # a dateline sits under the headline, among the first few paragraphs
+_DATELINE_MAX = 100  # a line that is no more than a dateline (with a name or "Published")
+_DATELINE_LEAD = 80  # "PLACE, date — story...": the date opens the paragraph
+
+
 @dataclass(frozen=True)
 class SourceLine:
     """A line naming the original source, and the name it gives."""
@@ -228,6 +241,42 @@ def find_copyright_line(text: str) -> CopyrightLine | None:
         if best is None or rank >= best[:3]:
             best = (*rank, found)
     return best[3] if best else None
+
+
+def find_dateline(text: str) -> str | None:
+    """The publication date of a dateline near the top, as ISO 8601, e.g. '2024-03-12'.
+
+    'Meridian Observer, March 12, 2024', 'Published 12 March 2024' or 'LONDON, March 12, 2024 —
+    The story...'. A date in the prose, or an 'Updated ...' line, is not a dateline.
+    """
+    for line in list(_lines(text))[:_DATELINE_TOP]:
+        if _NOT_PUBLISHED.match(line):
+            continue
+        match = _DATE_IN_LINE.search(line)
+        if not match:
+            continue
+        rest = line[match.end():]
+        opens = match.start() <= _DATELINE_LEAD and re.match(r"\s*(?:[—–|]|-\s)", rest)
+        if len(line) <= _DATELINE_MAX or opens:
+            found = _iso(match)
+            if found:
+                return found
+    return None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    from datetime import date
+
+    g = match.groupdict()
+    try:
+        if g["y3"]:
+            return date(int(g["y3"]), int(g["m3"]), int(g["d3"])).isoformat()
+        month_name = (g["m1"] or g["m2"]).lower()[:3]
+        month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                 "dec"].index(month_name) + 1
+        return date(int(g["y1"] or g["y2"]), month, int(g["d1"] or g["d2"])).isoformat()
+    except ValueError:
+        return None
 
 
 def _split_byline(value: str) -> tuple[str | None, str | None]:

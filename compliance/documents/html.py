@@ -32,6 +32,9 @@ _SKIP = {
     "script", "style", "noscript", "template", "head", "title", "svg", "math", "select",
     "option", "button", "input", "textarea", "iframe", "object", "embed", "canvas", "video",
     "audio", "map", "meta", "link", "base",
+    # AMP components that print placeholders ("Advertisement") or buttons, never story text.
+    "amp-ad", "amp-embed", "amp-sticky-ad", "amp-analytics", "amp-pixel", "amp-social-share",
+    "amp-consent", "amp-user-notification", "amp-auto-ads",
 }
 _BLOCK = {
     "html", "body", "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
@@ -41,10 +44,10 @@ _BLOCK = {
     "dialog", "hgroup", "search",
 }
 # Always furniture, even where trafilatura kept it: a link only in the menu is not a credit.
-_NAV_TAGS = {"nav", "menu"}
+_NAV_TAGS = {"nav", "menu", "amp-sidebar", "amp-mega-menu", "amp-nested-menu"}
 _NAV_ROLES = {"navigation", "menubar", "menu"}
 # Furniture when found inside the article container (around the kept text).
-_FURNITURE_TAGS = {"nav", "menu", "aside", "form", "dialog", "search"}
+_FURNITURE_TAGS = {"nav", "menu", "aside", "form", "dialog", "search"} | _NAV_TAGS
 _FURNITURE_ROLES = {"navigation", "menubar", "menu", "complementary", "search", "dialog"}
 _FURNITURE_TOKENS = {
     "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "widget",
@@ -100,6 +103,11 @@ _BODY_CLASSES = {
     "entry-content", "post-content", "article-content", "article-body", "articlebody",
     "story-body", "story-content", "post-body", "entry-body", "gh-content", "post-full-content",
     "field--name-body", "available-content", "article__body", "c-entry-content", "td-post-content",
+}
+# Class names of a box that holds the article's credit, wherever it sits.
+_CREDIT_BOX_TOKENS = {
+    "credit", "credits", "attribution", "source", "sources", "republish", "republished",
+    "republishing", "syndication", "syndicated", "reprint", "origin", "provenance",
 }
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -394,6 +402,11 @@ def _is_body_credit(block: _Block) -> bool:
     )
 
 
+def _is_credit_box(el: Any) -> bool:
+    """Inside a box made for the credit (``<aside class="credit">``, ``div.article-source``)."""
+    return any(_tokens(node) & _CREDIT_BOX_TOKENS for node in _ancestors(el))
+
+
 def _never_credit(el: Any) -> bool:
     """Inside reader comments, sharing buttons or a list of other stories."""
     for node in _ancestors(el):
@@ -421,13 +434,17 @@ def _with_credits(blocks: list[_Block], chosen: list[int]) -> list[_Block]:
     rescued = []
     for i in range(after + 1, len(blocks)):
         owner = blocks[i].owner
+        key = blocks[i].key
+        if _is_credit_box(owner) and not _never_credit(owner):
+            if _CREDIT_SIGNAL.search(key) or _NOTICE_SIGNAL.search(key):
+                rescued.append(i)
+            continue
         boxed = any(str(a.tag).lower() in ("aside", "form") for a in _ancestors(owner))
         if boxed or _is_nav(owner) or _never_credit(owner):
             adjacent = False
             continue
         if adjacent and _is_furniture(owner, body):
             adjacent = False
-        key = blocks[i].key
         if _CREDIT_SIGNAL.search(key) or (adjacent and _NOTICE_SIGNAL.search(key)):
             rescued.append(i)
     return [blocks[i] for i in sorted(set(chosen) | set(rescued))]
