@@ -250,9 +250,9 @@ VARIANTS: tuple[Variant, ...] = (
             _wording(lambda f: f"This piece was originally published on {f.source}: "
                      f"{_a(f.url, 'read it there')}.")),
     Variant("credit-source-colon", OK, _wording(lambda f: f"Source: {_a(f.url, f.source)}")),
-    # A paragraph of nothing but "via <link>" is dropped by the main-text extractor as link
-    # furniture; the wording is tested inside a sentence, as republishers write it.
-    Variant("credit-via", OK, _wording(lambda f: f"Republished via {_a(f.url, f.source)}")),
+    Variant("credit-via", OK, _wording(lambda f: f"via {_a(f.url, f.source)}")),
+    Variant("credit-republished-via", OK,
+            _wording(lambda f: f"Republished via {_a(f.url, f.source)}")),
     Variant("credit-upper-case", OK,
             _wording(lambda f: f"SOURCE: {f.source.upper()} ({_a(f.url, 'original')})")),
     Variant("credit-no-spaces", OK,
