@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._lazy_imports import speedup_imports as speedup_imports  # re-exported for cli/hook.py
 from .errors import ComplianceError, InputError
 from .model import SEVERITY_RANK, Finding, Report
 
@@ -87,56 +88,6 @@ class HookRun:
     @property
     def reports(self) -> list[Report]:
         return [rep for r in self.results for rep in r.reports]
-
-
-# --- start-up time ------------------------------------------------------------------------
-
-# datasketch's package __init__ imports every sketch, and MinHashLSH pulls in scipy.integrate:
-# about 0.45 s before the first line of a hook runs. A post needs only MinHash/LeanMinHash
-# (numpy), so those names are served from their own modules and the rest load on first use.
-_FAST_DATASKETCH = {
-    "MinHash": "minhash",
-    "LeanMinHash": "lean_minhash",
-    "sha1_hash32": "hashfunc",
-    "sha1_hash64": "hashfunc",
-}
-
-
-def speedup_imports() -> None:
-    """Make ``import datasketch`` lazy for this process (PEP 562); a no-op once it is loaded.
-
-    Names other than MinHash, LeanMinHash and the hash functions run the real package
-    ``__init__`` on first access, so every caller still sees the whole datasketch API.
-    """
-    import importlib
-    import importlib.util
-    import sys
-    import types
-
-    if "datasketch" in sys.modules:
-        return
-    spec = importlib.util.find_spec("datasketch")
-    if spec is None or spec.loader is None or spec.submodule_search_locations is None:
-        return
-    module = types.ModuleType("datasketch")
-    module.__spec__ = spec
-    module.__file__ = spec.origin
-    module.__path__ = list(spec.submodule_search_locations)
-    module.__package__ = "datasketch"
-    loader = spec.loader
-
-    def __getattr__(name: str) -> Any:
-        if name in _FAST_DATASKETCH:
-            submodule = importlib.import_module(f"datasketch.{_FAST_DATASKETCH[name]}")
-            return getattr(submodule, name)
-        if name.startswith("__"):
-            raise AttributeError(name)
-        del module.__getattr__  # run the real __init__ once, then plain attribute access
-        loader.exec_module(module)
-        return getattr(module, name)
-
-    module.__getattr__ = __getattr__  # type: ignore[attr-defined]
-    sys.modules["datasketch"] = module
 
 
 # --- choosing files -------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import sys
 
 import typer
 
+from .._lazy_imports import speedup_imports
 from ..errors import ComplianceError
 
 app = typer.Typer(
@@ -37,7 +38,12 @@ _register_commands()
 
 
 def main() -> None:
-    """Console entry point: any ComplianceError becomes one line on stderr and exit status 2."""
+    """Console entry point: any ComplianceError becomes one line on stderr and exit status 2.
+
+    Before any command runs, datasketch is made lazy (`speedup_imports`): a check then loads
+    MinHash alone, not the scipy stack behind MinHashLSH, which only index commands touch.
+    """
+    speedup_imports()
     try:
         app(standalone_mode=True)
     except ComplianceError as exc:

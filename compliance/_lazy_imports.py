@@ -1,0 +1,59 @@
+"""Start-up speed for short-lived processes: import only the part of datasketch a check needs.
+
+datasketch's package ``__init__`` imports every sketch it ships, and ``MinHashLSH`` pulls in
+``scipy.integrate`` (with scipy.optimize, scipy.special, ...): about half a second of CPU before
+the first line of a check runs. Comparing a pair needs only ``MinHash``/``LeanMinHash`` (numpy),
+so `speedup_imports` serves those names from their own modules and leaves the rest to load on
+first use. The CLI entry point calls it once, before any command imports anything heavy.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import types
+from typing import Any
+
+__all__ = ["speedup_imports"]
+
+# name -> datasketch submodule that defines it without importing the package's other sketches
+_FAST_DATASKETCH = {
+    "MinHash": "minhash",
+    "LeanMinHash": "lean_minhash",
+    "sha1_hash32": "hashfunc",
+    "sha1_hash64": "hashfunc",
+}
+
+
+def speedup_imports() -> None:
+    """Make ``import datasketch`` lazy for this process (PEP 562); a no-op once it is loaded.
+
+    Names other than MinHash, LeanMinHash and the hash functions run the real package
+    ``__init__`` on first access, so every caller (the index's MinHashLSH included) still sees
+    the whole datasketch API. Safe to call more than once.
+    """
+    if "datasketch" in sys.modules:
+        return
+    spec = importlib.util.find_spec("datasketch")
+    if spec is None or spec.loader is None or spec.submodule_search_locations is None:
+        return
+    module = types.ModuleType("datasketch")
+    module.__spec__ = spec
+    module.__file__ = spec.origin
+    module.__path__ = list(spec.submodule_search_locations)
+    module.__package__ = "datasketch"
+    loader = spec.loader
+
+    def __getattr__(name: str) -> Any:
+        if name in _FAST_DATASKETCH:
+            submodule = importlib.import_module(f"datasketch.{_FAST_DATASKETCH[name]}")
+            return getattr(submodule, name)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        del module.__getattr__  # run the real __init__ once, then plain attribute access
+        loader.exec_module(module)
+        return getattr(module, name)
+
+    module.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    sys.modules["datasketch"] = module
