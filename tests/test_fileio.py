@@ -1,0 +1,27 @@
+"""Reports and exports are written atomically: the old file survives a failed write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compliance.fileio import open_atomic, write_atomic
+
+
+def test_write_atomic_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.json"
+    write_atomic(target, "first")
+    write_atomic(target, "second")
+    assert target.read_text(encoding="utf-8") == "second"
+    assert [p.name for p in target.parent.iterdir()] == ["report.json"]
+
+
+def test_a_failed_write_keeps_the_old_content(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("good", encoding="utf-8")
+    with pytest.raises(RuntimeError), open_atomic(target) as handle:
+        handle.write("half")
+        raise RuntimeError("interrupted")
+    assert target.read_text(encoding="utf-8") == "good"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
