@@ -10,7 +10,6 @@ commit that touches one post pays only for what that post needs.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -471,60 +470,16 @@ def run(paths: Sequence[Path], config: ProjectConfig, max_bytes: int | None = No
 
 
 def _library(config: ProjectConfig) -> Mapping[str, Terms]:
-    return load_library_cached(tuple(config.rules_dirs))
+    from .terms import load_library
 
-
-def cache_dir() -> Path:
-    """Per-user cache folder: $COMPLIANCE_CACHE_DIR, else $XDG_CACHE_HOME/compliance."""
-    import os
-
-    explicit = os.environ.get("COMPLIANCE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "compliance"
+    return load_library(tuple(config.rules_dirs))  # cached in the user's cache folder
 
 
 def load_library_cached(rules_dirs: Sequence[Path] = ()) -> dict[str, Terms]:
-    """The terms library, from a JSON cache keyed by every rule file's path, size and mtime.
+    """The terms library through its on-disk cache (kept here for existing callers)."""
+    from .terms.library import load_library_cached as load
 
-    Parsing the rule files with line numbers is the slowest step of a hook run; a commit rarely
-    changes them. Any change to a rule file, the tool version or the folders is a cache miss,
-    which loads (and validates) the rules as usual. The cache is JSON, never code, and lives in
-    the user's cache folder, not the repository; an unwritable cache is skipped.
-    """
-    import hashlib
-    import json
-
-    from . import __version__, serialize
-    from .model import Terms
-    from .terms import load_library
-    from .terms.library import builtin_rules_dir, rule_files
-
-    try:
-        files = rule_files([builtin_rules_dir(), *rules_dirs])
-        stamp = [(str(f.resolve()), f.stat().st_mtime_ns, f.stat().st_size) for f in files]
-    except (OSError, ComplianceError):
-        return load_library(rules_dirs)  # let the loader report the problem
-    key = json.dumps([__version__, [str(d) for d in rules_dirs], stamp])
-    path = cache_dir() / f"terms-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {k: serialize.from_dict(Terms, v) for k, v in data.items()}
-    except (OSError, ValueError, TypeError, AttributeError, ComplianceError):
-        pass
-    library = load_library(rules_dirs)
-    payload = {k: serialize.to_dict(t) for k, t in library.items()}
-    exact = all(
-        serialize.from_dict(Terms, json.loads(json.dumps(v))) == library[k]
-        for k, v in payload.items()
-    )
-    if exact:
-        from .fileio import write_atomic
-
-        with contextlib.suppress(OSError):
-            write_atomic(path, json.dumps(payload, ensure_ascii=False))
-    return library
+    return load(rules_dirs)
 
 
 def _replace(options: CheckOptions, **changes: Any) -> CheckOptions:
