@@ -263,3 +263,16 @@ def test_a_redis_key_space_holding_other_data_is_refused(redis_url: str) -> None
 def test_an_unreachable_redis_is_an_index_error() -> None:
     with pytest.raises(IndexFileError, match="Redis"):
         open_index(f"redis://127.0.0.1:{_free_port()}/0")
+
+
+def test_an_index_built_with_other_signatures_must_be_rebuilt(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "index.sqlite"
+    open_index(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = 'k=9;perm=64' WHERE key = 'signature'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(IndexFileError, match="rebuild the index"):
+        open_index(path)
