@@ -50,6 +50,11 @@ def compare(original: str, copy: str, params: AlignParams | None = None) -> Comp
 def is_copy(c: Comparison, min_containment: float = DEFAULT_MIN_CONTAINMENT) -> bool:
     """True when the copy reuses the original: containment at the threshold, or any passage.
 
+    Passages count because :func:`align` reports only those sharing at least
+    ``AlignParams.min_matched`` words in order with the original: a short, loose likeness between
+    two articles on one topic never becomes a passage, so it cannot make an innocent article a
+    copy, while a quoted sentence of some thirty words from a long original still does.
+
     Raises:
         ValueError: if ``min_containment`` is outside 0..1.
     """
