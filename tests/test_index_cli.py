@@ -209,3 +209,23 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     assert [p.returncode for p in procs] == [0, 0], outputs
     result = runner.invoke(app, ["index", "stats", "-i", str(path), "--format", "json"])
     assert json.loads(result.stdout)["count"] == 100
+
+
+def test_index_and_scan_use_the_index_named_in_the_project_config(tmp_path: Path) -> None:
+    (tmp_path / "compliance.yaml").write_text("index: archive/originals.sqlite\n", "utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "COMPLIANCE_INDEX"}
+    env["PYTHONPATH"] = str(ROOT)
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "compliance", *args],
+            cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env,
+        )
+
+    added = run("index", "add", str(SAMPLES / "originals" / "meridian-flood-barriers.html"))
+    assert added.returncode == 0, added.stderr
+    assert (tmp_path / "archive" / "originals.sqlite").is_file()
+    copy = SAMPLES / "republished" / "missing-link.html"
+    scanned = run("scan", str(copy), "--format", "json", "--today", "2024-06-01")
+    assert scanned.returncode == 1, scanned.stderr
+    assert json.loads(scanned.stdout.splitlines()[0])["verdict"] == "violations"

@@ -26,11 +26,14 @@ index_app = typer.Typer(
 
 
 def _open(index: str | None, *, create: bool):
+    """The index from --index or $COMPLIANCE_INDEX, else the project config, else the default."""
+    from ..config import load_config
     from ..errors import ComplianceError
     from ..index import open_index
 
     try:
-        return open_index(index, create=create)
+        spec = index if index is not None else load_config(Path.cwd()).index
+        return open_index(spec, create=create)
     except ComplianceError as exc:
         fail(str(exc))
 

@@ -343,7 +343,7 @@ def scan(
         config = load_config(Path.cwd())
         level = check_fail_on(fail_on or config.fail_on)
         files = expand_inputs(paths)
-        store = index_config(index)
+        store = index_config(index if index is not None else config.index)
         if store.get("type", "sqlite") == "sqlite":
             store["path"] = str(Path(store.get("path", ".compliance/index.sqlite")).resolve())
         check = with_library(
