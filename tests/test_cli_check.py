@@ -138,3 +138,18 @@ def test_every_format_renders(fmt: str) -> None:
 
 def test_unknown_format_is_a_usage_error() -> None:
     assert_one_line_error(run(COMPLIANT, "--original", ORIGINAL, "--format", "pdf"), "--format")
+
+
+def test_sarif_regions_point_into_the_copy_file_itself() -> None:
+    copy = ROOT / "samples/republished/missing-source.html"
+    result = run(copy, "--original", ORIGINAL, "--format", "sarif")
+    assert result.returncode == 1, result.stderr
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    region = next(
+        r["locations"][0]["physicalLocation"]["region"]
+        for r in results
+        if r["ruleId"].endswith("/copyright-notice")
+    )
+    line = copy.read_text(encoding="utf-8").splitlines()[region["startLine"] - 1]
+    start = region["startColumn"] - 1
+    assert line[start : start + len("Copyright © Tomas Reyes")] == "Copyright © Tomas Reyes"

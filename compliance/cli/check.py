@@ -81,7 +81,11 @@ def check(
     if fmt == "table" and output is None:
         emit(render(report, "table", color=sys.stdout.isatty()), None)
     else:
-        emit(render(report, fmt), output)
+        # SARIF regions go where the evidence sits in the copy's own file, not its extracted text.
+        sources = None
+        if fmt == "sarif":
+            sources = {copy_doc.origin: copy.read_bytes().decode(copy_doc.encoding, "replace")}
+        emit(render(report, fmt, sources=sources), output)
     raise typer.Exit(exit_code(report.findings, level))
 
 

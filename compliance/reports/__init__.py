@@ -11,7 +11,7 @@ renders JSON does not pay for the console or the templates.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib.resources import files
 from typing import Any
 
@@ -37,18 +37,40 @@ def _module(fmt: str) -> Any:
     return importlib.import_module(f"{__name__}.{_MODULES[fmt]}")
 
 
-def render(report: Report, fmt: str, *, color: bool = False) -> str:
-    """Render one report; ``color`` adds ANSI colours to the table and is ignored elsewhere."""
+def render(
+    report: Report,
+    fmt: str,
+    *,
+    color: bool = False,
+    sources: Mapping[str, str] | None = None,
+) -> str:
+    """Render one report.
+
+    ``color`` adds ANSI colours to the table; ``sources`` (origin -> raw file text) lets SARIF
+    place regions in the copy's file rather than in its extracted text. Other formats ignore both.
+    """
     module = _module(fmt)
-    return module.render(report, color=color) if fmt == "table" else module.render(report)
+    if fmt == "table":
+        return module.render(report, color=color)
+    if fmt == "sarif":
+        return module.render(report, sources)
+    return module.render(report)
 
 
-def render_many(reports: Sequence[Report], fmt: str, *, color: bool = False) -> str:
+def render_many(
+    reports: Sequence[Report],
+    fmt: str,
+    *,
+    color: bool = False,
+    sources: Mapping[str, str] | None = None,
+) -> str:
     """Render several reports as one document (an HTML index, a SARIF run, a JSON array...)."""
     module = _module(fmt)
     reports = list(reports)
     if fmt == "table":
         return module.render_many(reports, color=color)
+    if fmt == "sarif":
+        return module.render_many(reports, sources)
     return module.render_many(reports)
 
 

@@ -2,19 +2,22 @@
 
 Each finding is a result on the copy (the artifact is the copy's origin). Its region is the
 first piece of evidence in the copy, or else the first copied passage, as 1-based line and
-column of ``Document.text`` counted in code points (``columnKind: unicodeCodePoints``).
+column counted in code points (``columnKind: unicodeCodePoints``). When the caller hands over the
+copy's raw file (``sources``), the region is placed in that file, where an editor or a pull
+request shows it; otherwise it is placed in ``Document.text``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from .. import __version__
+from ..documents.source_map import locate
 from ..model import Finding, Report, Span
 from ._common import clip, line_col
 
@@ -34,6 +37,12 @@ def artifact_uri(origin: str) -> str:
     if path.is_absolute():
         return path.as_uri()
     return quote(path.as_posix(), safe="/")
+
+
+def _source_region(source: str, text: str, span: Span) -> dict[str, Any] | None:
+    """The region of the file ``source`` that holds ``text[span]``, if its words are found."""
+    found = locate(source, text[span.start : span.end]) if span.end > span.start else None
+    return _region(source, Span(*found)) if found else None
 
 
 def _region(text: str, span: Span) -> dict[str, Any]:
@@ -82,7 +91,11 @@ def _fingerprint(report: Report, finding: Finding) -> str:
 
 
 def _result(
-    report: Report, finding: Finding, rule_index: int, artifact_index: int
+    report: Report,
+    finding: Finding,
+    rule_index: int,
+    artifact_index: int,
+    source: str | None = None,
 ) -> dict[str, Any]:
     message = finding.message + (f" Fix: {finding.fix}" if finding.fix else "")
     physical: dict[str, Any] = {
@@ -90,7 +103,8 @@ def _result(
     }
     span = _span_in_copy(report, finding)
     if span is not None:
-        physical["region"] = _region(report.copy.text, span)
+        placed = _source_region(source, report.copy.text, span) if source else None
+        physical["region"] = placed or _region(report.copy.text, span)
     properties: dict[str, Any] = {
         "severity": finding.severity,
         "verdict": report.verdict,
@@ -121,8 +135,14 @@ def _artifact(report: Report) -> dict[str, Any]:
     }
 
 
-def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
-    """The SARIF log object: one run, one artifact per copy, one result per finding."""
+def sarif_log(
+    reports: Sequence[Report], sources: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The SARIF log object: one run, one artifact per copy, one result per finding.
+
+    ``sources`` maps a copy's origin to its raw file text, to place regions in the file.
+    """
+    sources = sources or {}
     rules: list[dict[str, Any]] = []
     rule_index: dict[str, int] = {}
     artifacts: list[dict[str, Any]] = []
@@ -138,7 +158,13 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
                 rule_index[finding.rule_id] = len(rules)
                 rules.append(_rule(finding))
             results.append(
-                _result(report, finding, rule_index[finding.rule_id], artifact_index[key])
+                _result(
+                    report,
+                    finding,
+                    rule_index[finding.rule_id],
+                    artifact_index[key],
+                    sources.get(report.copy.origin),
+                )
             )
     version = next((r.tool_version for r in reports if r.tool_version), __version__)
     return {
@@ -161,11 +187,11 @@ def sarif_log(reports: Sequence[Report]) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
+def render(report: Report, sources: Mapping[str, str] | None = None) -> str:
     """One report as a SARIF 2.1.0 log."""
-    return render_many([report])
+    return render_many([report], sources)
 
 
-def render_many(reports: Sequence[Report]) -> str:
+def render_many(reports: Sequence[Report], sources: Mapping[str, str] | None = None) -> str:
     """Several reports as one SARIF run (a scan shows up as one analysis)."""
-    return json.dumps(sarif_log(reports), ensure_ascii=False, indent=2)
+    return json.dumps(sarif_log(reports, sources), ensure_ascii=False, indent=2)
