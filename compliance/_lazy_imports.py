@@ -24,14 +24,16 @@ _FAST_DATASKETCH = {
     "sha1_hash32": "hashfunc",
     "sha1_hash64": "hashfunc",
 }
+# dunders only the real __init__ defines; other missing dunders are probes that must not load it
+_REAL_DUNDERS = {"__all__", "__version__"}
 
 
 def speedup_imports() -> None:
     """Make ``import datasketch`` lazy for this process (PEP 562); a no-op once it is loaded.
 
-    Names other than MinHash, LeanMinHash and the hash functions run the real package
-    ``__init__`` on first access, so every caller (the index's MinHashLSH included) still sees
-    the whole datasketch API. Safe to call more than once.
+    Names other than MinHash, LeanMinHash and the hash functions (``MinHashLSH``, ``__all__``,
+    ``__version__``, ...) run the real package ``__init__`` on first access, so every caller
+    still sees the whole datasketch API. Safe to call more than once.
     """
     if "datasketch" in sys.modules:
         return
@@ -49,7 +51,7 @@ def speedup_imports() -> None:
         if name in _FAST_DATASKETCH:
             submodule = importlib.import_module(f"datasketch.{_FAST_DATASKETCH[name]}")
             return getattr(submodule, name)
-        if name.startswith("__"):
+        if name.startswith("__") and name not in _REAL_DUNDERS:
             raise AttributeError(name)
         del module.__getattr__  # run the real __init__ once, then plain attribute access
         loader.exec_module(module)

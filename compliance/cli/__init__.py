@@ -1,7 +1,9 @@
 """The `compliance` command. Each subcommand lives in its own module here and registers itself.
 
 Modules only parse options, call the pipeline, render and choose an exit code; heavy imports
-happen inside the command functions so that `compliance hook` starts fast.
+happen inside the command functions so that `compliance hook` starts fast. For the same reason
+`main` builds only the command it is asked for (module name = command name); ``app``, the whole
+command tree, is built on first access for help, typos and tests.
 """
 
 from __future__ import annotations
@@ -9,32 +11,72 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
+from collections.abc import Iterable, Sequence
 
 import typer
 
 from .._lazy_imports import speedup_imports
 from ..errors import ComplianceError
 
-app = typer.Typer(
-    name="compliance",
-    help="Check republished articles against the republishing terms of their originals.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+__all__ = ["app", "main"]
 
 _SKIP = {"common"}
+_HELP = "Check republished articles against the republishing terms of their originals."
+_app: typer.Typer | None = None
 
 
-def _register_commands() -> None:
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name in _SKIP or info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        module.register(app)
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="compliance",
+        help=_HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
 
 
-_register_commands()
+def _command_modules() -> list[str]:
+    return sorted(
+        info.name
+        for info in pkgutil.iter_modules(__path__)
+        if info.name not in _SKIP and not info.name.startswith("_")
+    )
+
+
+def _register(target: typer.Typer, names: Iterable[str]) -> typer.Typer:
+    for name in names:
+        importlib.import_module(f"{__name__}.{name}").register(target)
+    return target
+
+
+def _full_app() -> typer.Typer:
+    global _app
+    if _app is None:
+        _app = _register(_new_app(), _command_modules())
+    return _app
+
+
+def _app_for(args: Sequence[str]) -> typer.Typer:
+    """The app to run ``args`` with: just the named command when there is one, else all."""
+    name = args[0] if args else ""
+    if name not in _command_modules():
+        return _full_app()
+    lean = _new_app()
+    # A callback keeps a one-command app a group, so `compliance NAME ...` parses as usual
+    # (typer would otherwise run the lone command at the top level).
+    lean.callback()(_group)
+    return _register(lean, [name])
+
+
+def _group() -> None:
+    """Check republished articles against the republishing terms of their originals."""
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``compliance.cli.app``: the whole command tree, built on first access (PEP 562)."""
+    if name == "app":
+        return _full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -45,7 +87,7 @@ def main() -> None:
     """
     speedup_imports()
     try:
-        app(standalone_mode=True)
+        _app_for(sys.argv[1:])(standalone_mode=True)
     except ComplianceError as exc:
         print(f"compliance: error: {exc}", file=sys.stderr)
         sys.exit(2)
