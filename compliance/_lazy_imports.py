@@ -4,18 +4,21 @@ datasketch's package ``__init__`` imports every sketch it ships, and ``MinHashLS
 ``scipy.integrate`` (with scipy.optimize, scipy.special, ...): about half a second of CPU before
 the first line of a check runs. Comparing a pair needs only ``MinHash``/``LeanMinHash`` (numpy),
 so `speedup_imports` serves those names from their own modules and leaves the rest to load on
-first use. The CLI entry point calls it once, before any command imports anything heavy.
+first use. `single_threaded_blas` saves the start of OpenBLAS's thread pool (numpy starts one
+thread per core at import), which this tool never uses. The CLI entry point calls both once,
+before any command imports anything heavy.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
 import types
 from typing import Any
 
-__all__ = ["speedup_imports"]
+__all__ = ["single_threaded_blas", "speedup_imports"]
 
 # name -> datasketch submodule that defines it without importing the package's other sketches
 _FAST_DATASKETCH = {
@@ -59,3 +62,14 @@ def speedup_imports() -> None:
 
     module.__getattr__ = __getattr__  # type: ignore[attr-defined]
     sys.modules["datasketch"] = module
+
+
+def single_threaded_blas() -> None:
+    """Ask OpenBLAS for one thread unless the user chose a number (``OPENBLAS_NUM_THREADS``).
+
+    numpy's OpenBLAS starts a pool of threads at import, about 50 ms of CPU on a 2-core machine.
+    MinHash and the index use integer array operations, never BLAS, so the pool only costs.
+    Child processes (scan workers) inherit the setting, which also avoids oversubscription.
+    Must run before numpy is imported; afterwards it changes nothing.
+    """
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")

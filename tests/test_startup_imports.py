@@ -11,28 +11,33 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 
 # Runs `compliance ARGS...` as `python -m compliance` does, then prints the loaded modules.
 _PROBE = """
-import json, runpy, sys
+import json, os, runpy, sys
 sys.argv = ["compliance", *json.loads(sys.argv[1])]
 status = 0
 try:
     runpy.run_module("compliance", run_name="__main__", alter_sys=True)
 except SystemExit as exc:
     status = exc.code if isinstance(exc.code, int) else 1
-print("\\n@@MODULES@@" + json.dumps({"status": status, "modules": sorted(sys.modules)}))
+found = {"status": status, "modules": sorted(sys.modules)}
+found["blas"] = os.environ.get("OPENBLAS_NUM_THREADS")
+print("\\n@@MODULES@@" + json.dumps(found))
 """
 
 
-def _run(args: list[str], cwd: Path, tmp_path: Path) -> tuple[int, set[str]]:
+def _probe(args: list[str], cwd: Path, tmp_path: Path, **env_vars: str) -> dict[str, Any]:
+    """Run `compliance ARGS` in a fresh interpreter: its exit status, modules and BLAS setting."""
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"},
         "PYTHONPATH": str(ROOT),
         "COMPLIANCE_CACHE_DIR": str(tmp_path / "cache"),
+        **env_vars,
     }
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, json.dumps(args)],
@@ -43,7 +48,12 @@ def _run(args: list[str], cwd: Path, tmp_path: Path) -> tuple[int, set[str]]:
         timeout=120,
     )
     assert "@@MODULES@@" in done.stdout, done.stderr
-    data = json.loads(done.stdout.rsplit("@@MODULES@@", 1)[1])
+    data: dict[str, Any] = json.loads(done.stdout.rsplit("@@MODULES@@", 1)[1])
+    return data
+
+
+def _run(args: list[str], cwd: Path, tmp_path: Path) -> tuple[int, set[str]]:
+    data = _probe(args, cwd, tmp_path)
     return data["status"], set(data["modules"])
 
 
@@ -135,3 +145,12 @@ def test_an_unknown_command_is_answered_from_the_whole_command_tree(tmp_path: Pa
     )
     assert done.returncode == 2
     assert "Did you mean 'check'?" in done.stderr
+
+
+def test_the_entry_point_keeps_openblas_to_one_thread(tmp_path: Path) -> None:
+    assert _probe(["--help"], tmp_path, tmp_path)["blas"] == "1"
+
+
+def test_a_users_own_openblas_setting_is_kept(tmp_path: Path) -> None:
+    data = _probe(["--help"], tmp_path, tmp_path, OPENBLAS_NUM_THREADS="2")
+    assert data["blas"] == "2"

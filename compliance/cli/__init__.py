@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import typer
 
-from .._lazy_imports import speedup_imports
+from .._lazy_imports import single_threaded_blas, speedup_imports
 from ..errors import ComplianceError
 
 __all__ = ["app", "main"]
@@ -83,8 +83,10 @@ def main() -> None:
     """Console entry point: any ComplianceError becomes one line on stderr and exit status 2.
 
     Before any command runs, datasketch is made lazy (`speedup_imports`): a check then loads
-    MinHash alone, not the scipy stack behind MinHashLSH, which only index commands touch.
+    MinHash alone, not the scipy stack behind MinHashLSH. OpenBLAS is kept to one thread
+    (`single_threaded_blas`), since no command does linear algebra.
     """
+    single_threaded_blas()
     speedup_imports()
     try:
         _app_for(sys.argv[1:])(standalone_mode=True)
