@@ -146,3 +146,20 @@ def test_a_5000_word_pair_aligns_well_under_a_second() -> None:
 def test_bad_params_raise_value_error_naming_the_field(field: str, value: float) -> None:
     with pytest.raises(ValueError, match=field):
         AlignParams(**{field: value})
+
+
+def test_a_heading_the_original_repeats_stays_outside_the_passage() -> None:
+    body = PARAS[2] + "\n\n" + PARAS[3]
+    original = PARAS[0] + "\n\nDeeper Channel\nDeeper channel " + body + "\n\n" + PARAS[1]
+    copy = OTHER + " Deeper channel " + body.replace("permanent", "lasting") + "\n\n" + OTHER[::-1]
+    (p,) = align(original, copy)
+    assert original[p.original.start :].startswith("Deeper channel Engineers")
+    assert _norm(_slice(original, p.original))[:3] == _norm(_slice(copy, p.copy))[:3]
+
+
+def test_words_only_one_side_has_at_a_passage_end_are_cut() -> None:
+    original = PARAS[0] + "\n\n" + PARAS[1] + " Birds nest along the estuary every spring."
+    copy = PARAS[0] + "\n\n" + PARAS[1].replace("households", "homes") + "\n\n" + OTHER
+    (p,) = align(original, copy)
+    assert _slice(original, p.original).endswith("local birds.")
+    assert _slice(copy, p.copy).endswith("local birds.")

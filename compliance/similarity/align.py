@@ -31,10 +31,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
+from rapidfuzz.distance import Indel, LCSseq
 
 from ..model import Passage, Span
 from .shingles import DEFAULT_K, content_indices, words
@@ -101,6 +102,8 @@ _MAX_TRIM = 3  # stray seeds trimmed at most from each end of a passage
 _TRIM_GAIN = 2.0  # score points a passage must gain for a stray end seed to be trimmed
 _MAX_DEPTH = 3  # rounds of aligning the seeds a group's passages left over
 _LEFTOVER_SCORE = 90.0  # a passage from left-over seeds must be (nearly) verbatim
+_EDGE_WINDOW = 40  # words at each end of a passage realigned to place its edges exactly
+_EDGE_RUN = 5  # shared words in a row that settle an edge (shorter runs may be chance)
 
 
 def align(original: str, copy: str, params: AlignParams | None = None) -> list[Passage]:
@@ -270,6 +273,7 @@ def _span(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> P
     c_lo = c.idx[min([c0] + [s[1] for s in group if s[0] <= o0])]
     o_hi = o.idx[max([o1] + [s[0] for s in group if s[1] >= c1]) + k - 1]
     c_hi = c.idx[max([c1] + [s[1] for s in group if s[0] >= o1]) + k - 1]
+    o_lo, o_hi, c_lo, c_hi = _trim_edges(o_tok, c_tok, o_lo, o_hi, c_lo, c_hi)
     # Extend outwards while the words agree (e.g. the leading "The" a content seed skipped).
     while o_lo > 0 and c_lo > 0 and o_tok[o_lo - 1][0] == c_tok[c_lo - 1][0]:
         o_lo, c_lo = o_lo - 1, c_lo - 1
@@ -295,6 +299,47 @@ def _span(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> P
         kind=kind,
         words=n_words,
     )
+
+
+def _trim_edges(
+    o_tok: list[Token], c_tok: list[Token], o_lo: int, o_hi: int, c_lo: int, c_hi: int
+) -> tuple[int, int, int, int]:
+    """Cut the words at either end that have no counterpart on the other side.
+
+    A stray seed can carry one side of a passage past the copied stretch (the original repeats
+    a heading or phrase just outside it); the words it adds on that side alone align with
+    nothing. Before the first and after the last shared word, as many words are kept on each
+    side as the other side has there too (an edited edge); the excess is cut. A word alignment
+    of the whole passage (rapidfuzz, fast) finds the gross edges; difflib's longest-match-first
+    alignment of a few words at each end then settles which of two repeats is the copied one.
+    """
+    a = [t[0] for t in o_tok[o_lo : o_hi + 1]]
+    b = [t[0] for t in c_tok[c_lo : c_hi + 1]]
+    if a == b:
+        return o_lo, o_hi, c_lo, c_hi
+    ops = [op for op in Indel.opcodes(a, b) if op.tag == "equal"]
+    if not ops:
+        return o_lo, o_hi, c_lo, c_hi
+    a0, b0, a1, b1 = ops[0].src_start, ops[0].dest_start, ops[-1].src_end, ops[-1].dest_end
+    w = _EDGE_WINDOW
+    head = _blocks(a[a0 : a0 + w], b[b0 : b0 + w])
+    if head and head[0][2] >= _EDGE_RUN:
+        a0, b0 = a0 + head[0][0], b0 + head[0][1]
+    tail = _blocks(a[max(a0, a1 - w) : a1], b[max(b0, b1 - w) : b1])
+    if tail and tail[-1][2] >= _EDGE_RUN:
+        i, j, n = tail[-1]
+        a1, b1 = max(a0, a1 - w) + i + n, max(b0, b1 - w) + j + n
+    lead, trail = min(a0, b0), min(len(a) - a1, len(b) - b1)
+    return o_lo + a0 - lead, o_lo + a1 - 1 + trail, c_lo + b0 - lead, c_lo + b1 - 1 + trail
+
+
+def _blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """Runs of shared words of two short word lists, longest found first (difflib)."""
+    return [
+        tuple(m)
+        for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+        if m.size
+    ]  # type: ignore[misc]
 
 
 def _chain(group: list[tuple[int, int]]) -> list[tuple[int, int]]:
