@@ -40,27 +40,27 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 URL = "https://www.meridianobserver.org/2024/05/long-read/7001"
-VOCAB = (  # noqa: SIM905
-    "council harbour river budget minister election farmers drought market school vote province "
-    "railway bridge tax court ruling hospital nurses strike coast storm energy grid prices wages "
-    "union mayor village museum festival bank loan report inquiry police protest treaty border "
-    "trade export factory mine forest fire rescue flood season harvest weather research study "
-    "university students teachers water supply road traffic airport port ship the a of and to in "
-    "on for with that was said by from at as it its their this which after before during"
-).split()
+def article(words: int) -> list[str]:
+    """Paragraphs of real prose (the project's sample articles, fixtures and docs), ``words`` long.
 
+    Generated word salad would be the wrong test: real articles repeat their content words, which
+    is what makes alignment hard, and they must be measured as they are.
+    """
+    from compliance.documents import load_path
 
-def sentence(rng: random.Random) -> str:
-    words = [rng.choice(VOCAB) for _ in range(rng.randint(12, 24))]
-    return " ".join(words).capitalize() + "."
-
-
-def article(rng: random.Random, words: int) -> list[str]:
+    sources = sorted((ROOT / "samples" / "originals").iterdir())
+    fixtures = ROOT / "tests" / "data" / "documents"
+    sources += sorted(fixtures.rglob("*.html")) + sorted(fixtures.rglob("*.md"))
+    sources.append(ROOT / "samples" / "republished" / "excerpt-in-new-article.md")
+    sources += [ROOT / "rules" / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
     paragraphs, count = [], 0
-    while count < words:
-        para = " ".join(sentence(rng) for _ in range(rng.randint(3, 5)))
-        paragraphs.append(para)
-        count += len(para.split())
+    for path in sources:
+        for para in load_path(path).text.split("\n\n"):
+            if len(para.split()) >= 12:
+                paragraphs.append(para)
+                count += len(para.split())
+            if count >= words:
+                return paragraphs
     return paragraphs
 
 
@@ -132,7 +132,7 @@ def main() -> None:
     from compliance.similarity import compare
 
     rng = random.Random(7)
-    paragraphs = article(rng, args.words)
+    paragraphs = article(args.words)
     with tempfile.TemporaryDirectory() as tmp:
         orig_path, copy_path = Path(tmp, "original.html"), Path(tmp, "copy.html")
         orig_path.write_text(original_html(paragraphs), encoding="utf-8")
