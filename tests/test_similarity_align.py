@@ -163,3 +163,20 @@ def test_words_only_one_side_has_at_a_passage_end_are_cut() -> None:
     (p,) = align(original, copy)
     assert _slice(original, p.original).endswith("local birds.")
     assert _slice(copy, p.copy).endswith("local birds.")
+
+
+def _reword(text: str) -> str:
+    """Every third word replaced, as machine obfuscation does."""
+    swap = ["plainly", "yonder", "indeed", "brisk", "quietly", "sundry"]
+    return " ".join(swap[i % 6] if i % 3 == 1 else w for i, w in enumerate(text.split()))
+
+
+def test_a_reworded_stretch_with_its_paragraphs_reordered_is_one_passage() -> None:
+    mixed = " ".join(_reword(p) for p in [PARAS[3], PARAS[1], PARAS[2]])
+    start = len(OTHER) + 2
+    copy = f"{OTHER}\n\n{mixed}\n\n{OTHER[::-1]}"
+    (p,) = align(ORIGINAL, copy)
+    assert p.kind == "modified"
+    assert p.copy.start - start < 15 and p.copy.end == start + len(mixed)
+    assert p.original.start == len(PARAS[0]) + 2
+    assert len(ORIGINAL) - p.original.end < 15

@@ -13,7 +13,10 @@ Method (seed, extend and merge, score and refine):
 3. **Score and refine**: each group becomes a passage from its first to its last seed word in
    both texts, extended outwards while the words agree; passages shorter than ``min_words`` or
    scoring below ``min_score`` (rapidfuzz ``ratio`` of the normalised word strings) are dropped,
-   as are passages claiming copy text already claimed by a longer passage.
+   as are passages claiming copy text already claimed by a longer passage. Word ends that only
+   one side has are cut. Seeds a passage leaves over (sentences shuffled inside an edited
+   stretch) are aligned again; a left-over passage beside one already found is joined to it
+   (its score, over reordered text, may then fall below ``min_score``).
 4. **Evidence bar**: a passage is reported only when at least ``min_matched`` of its words recur,
    in order, on both sides (longest common subsequence of the normalised words). Two unrelated
    articles on one topic share short, loose stretches by chance; on PAN13 (tune half) every such
@@ -189,22 +192,39 @@ def _split(
 def _cluster(
     seeds: list[tuple[int, int]], gap: int, k: int, axes: tuple[int, ...] = (1, 0)
 ) -> list[list[tuple[int, int]]]:
-    """Split seed groups along each of ``axes`` in turn until a full round splits nothing."""
-    groups = [seeds]
-    while True:
-        before = len(groups)
-        for axis in axes:
-            groups = [part for g in groups for part in _split(g, axis, gap, k)]
-        if len(groups) == before:
-            return groups
+    """Split seed groups along each of ``axes`` in turn until a full round splits nothing.
+
+    Groups split independently, so a group a full round leaves whole is final and set aside.
+    """
+    done: list[list[tuple[int, int]]] = []
+    todo = [seeds]
+    while todo:
+        nxt: list[list[tuple[int, int]]] = []
+        for g in todo:
+            parts = [g]
+            for axis in axes:
+                parts = [
+                    q
+                    for part in parts
+                    for q in (_split(part, axis, gap, k) if len(part) > 1 else [part])
+                ]
+            if len(parts) == 1:
+                done.append(g)
+            else:
+                nxt.extend(parts)
+        todo = nxt
+    return done
 
 
 def _passages(
     group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams, depth: int = 0
 ) -> list[Passage]:
-    """Passages of one group; seeds left outside them (e.g. a paragraph swapped with its
-    neighbour) are grouped and aligned again, a few levels deep at most, and kept only when
-    nearly verbatim (looser left-overs are the ragged edges of an edited passage)."""
+    """Passages of one group. Seeds left outside the first passage (a paragraph swapped with
+    its neighbour, sentences shuffled inside an edited stretch) are grouped and aligned again,
+    a few levels deep at most. A left-over passage next to a passage in both texts is joined to
+    it (one copied stretch, reordered inside), unless both are nearly verbatim (swapped
+    paragraphs, reported apart); one standing alone is kept only when nearly verbatim (a looser
+    one is the ragged edge of an edited passage)."""
     found = _refine(group, o, c, p)
     if depth >= _MAX_DEPTH:
         return found
@@ -213,11 +233,53 @@ def _passages(
         for s in group
         if not any(q.copy.start <= c.tok[c.idx[s[1]]][1] < q.copy.end for q in found)
     ]
+    extra: list[Passage] = []
     if len(left) >= p.min_seeds and len(left) < len(group):
         for sub in _cluster(left, p.merge_gap, p.seed_k):
-            more = _passages(sub, o, c, p, depth + 1)
-            found.extend(q for q in more if q.score >= _LEFTOVER_SCORE)
-    return found
+            extra.extend(_passages(sub, o, c, p, depth + 1))
+    return _join(found, extra, o, c, p.merge_gap)
+
+
+def _join(main: list[Passage], extra: list[Passage], o: _Text, c: _Text, gap: int) -> list[Passage]:
+    """``main`` with each of ``extra`` joined to the passages within ``gap`` words of it in both
+    texts (see :func:`_passages`)."""
+    out = list(main)
+    for q in sorted(extra, key=lambda x: -x.words):
+        near = [m for m in out if _adjoins(m, q, o, c, gap)]
+        verbatim = q.score >= _LEFTOVER_SCORE and all(m.score >= _LEFTOVER_SCORE for m in near)
+        if near and not verbatim:
+            out = [m for m in out if m not in near] + [_union([*near, q], o, c)]
+        elif q.score >= _LEFTOVER_SCORE:
+            out.append(q)
+    return out
+
+
+def _adjoins(a: Passage, b: Passage, o: _Text, c: _Text, gap: int) -> bool:
+    """True when two passages lie within ``gap`` words of each other in both texts."""
+    return _gap(o, a.original, b.original) <= gap and _gap(c, a.copy, b.copy) <= gap
+
+
+def _gap(t: _Text, x: Span, y: Span) -> int:
+    """Words between two spans of ``t`` (0 when they touch or overlap)."""
+    lo, hi = (x, y) if x.start <= y.start else (y, x)
+    if hi.start <= lo.end:
+        return 0
+    return max(0, bisect_left(t.starts, hi.start) - bisect_right(t.ends, lo.end))
+
+
+def _union(parts: list[Passage], o: _Text, c: _Text) -> Passage:
+    """One passage spanning ``parts`` in both texts, scored afresh."""
+    ospan = Span(min(q.original.start for q in parts), max(q.original.end for q in parts))
+    cspan = Span(min(q.copy.start for q in parts), max(q.copy.end for q in parts))
+    a, b = _words_in(o, ospan), _words_in(c, cspan)
+    score = 100.0 if a == b else fuzz.ratio(" ".join(a), " ".join(b))
+    return Passage(
+        original=ospan,
+        copy=cspan,
+        score=round(float(score), 2),
+        kind="verbatim" if a == b else "modified",
+        words=len(a),
+    )
 
 
 def _refine(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -> list[Passage]:
@@ -226,6 +288,8 @@ def _refine(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) ->
     whole = _passage(group, o, c, p)
     if whole is None or whole.kind == "verbatim":
         return [whole] if whole is not None else []
+    if whole.score + _SPLIT_GAIN > 100.0:  # no split could gain enough
+        return [whole]
     group = sorted(group, key=lambda s: (s[1], s[0]))
     jumps: list[tuple[int, int]] = []
     high = group[0][0]
@@ -250,7 +314,7 @@ def _passage(group: list[tuple[int, int]], o: _Text, c: _Text, p: AlignParams) -
     best = _span(group, o, c, p)
     for end in (0, -1):
         for _ in range(_MAX_TRIM):
-            if best is None or best.kind == "verbatim" or len(group) <= p.min_seeds:
+            if best is None or best.score + _TRIM_GAIN > 100.0 or len(group) <= p.min_seeds:
                 break
             chain = _chain(group)
             stray = chain[end]
