@@ -211,31 +211,20 @@ def declared(front_matter: Mapping[str, Any], keys: Mapping[str, str] | None = N
 def line_of(raw: str, doc_text: str, finding: Finding, default: int = 1) -> int:
     """The 1-based line of the post's file a finding points at, for an editor to jump to.
 
-    Offsets index the extracted text, not the file, so the first words of the evidence are
-    looked up in the file with markup allowed between them. Findings about something missing
-    (no evidence in the copy) point at the first line of the body.
+    Offsets index the extracted text, not the file, so the evidence's words are looked up in the
+    file with markup allowed between them. Findings about something missing (no evidence in the
+    copy) point at the first line of the body.
     """
+    from .documents.source_map import locate
+
     for ev in finding.evidence:
         if ev.document != "copy":
             continue
         snippet = doc_text[ev.start : ev.end] if 0 <= ev.start < ev.end else ev.snippet
-        line = _find_words(raw, snippet)
-        if line is not None:
-            return line
+        found = locate(raw, snippet)
+        if found is not None:
+            return raw.count("\n", 0, found[0]) + 1
     return default
-
-
-def _find_words(raw: str, snippet: str) -> int | None:
-    words = re.findall(r"\w+", snippet)
-    for count in (8, 4, 2):
-        if len(words) < min(count, 2):
-            continue
-        head = words[:count]
-        rx = r"\W+".join(re.escape(w) for w in head)
-        match = re.search(rx, raw)
-        if match:
-            return raw.count("\n", 0, match.start()) + 1
-    return None
 
 
 def format_compact(results: Sequence[PostResult]) -> str:

@@ -206,3 +206,16 @@ def test_front_matter_keys_follow_the_config(site: Path) -> None:
     post = _post(site, "a.md", MISSING_COPYRIGHT, "licence: cc-by-4.0")
     _, output = _hook("--format", "json", str(post))
     assert [r["terms"]["terms_id"] for r in json.loads(output)] == ["cc-by-4.0"]
+
+
+def test_sarif_regions_land_on_the_post_file_lines(site: Path) -> None:
+    post = _post(site, "no-copyright.md", MISSING_COPYRIGHT, f"original_url: {NORTHWIND_URL}")
+    status, output = _hook("--format", "sarif", str(post))
+    assert status == 1, output
+    result = json.loads(output)["runs"][0]["results"][0]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    lines = (site / post).read_text(encoding="utf-8").splitlines()
+    snippet_words = re.findall(r"\w+", region["snippet"]["text"])[:3]
+    assert re.findall(r"\w+", lines[region["startLine"] - 1][region["startColumn"] - 1 :])[:3] == (
+        snippet_words
+    )

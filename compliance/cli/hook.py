@@ -52,7 +52,9 @@ def hook(
         for result in outcome.results:
             if result.error:
                 typer.echo(f"compliance: error: {result.path}: {result.error}", err=True)
-        emit(render_many(outcome.reports, fmt), output)
+        # Each post's own file, so SARIF regions land on its lines (front matter included).
+        sources = {rep.copy.origin: r.raw for r in outcome.results for rep in r.reports}
+        emit(render_many(outcome.reports, fmt, sources=sources), output)
     raise typer.Exit(outcome.exit_status(level))
 
 
