@@ -66,3 +66,25 @@ def test_scan_finds_the_readme_original_and_verdict(copy: str, scanned: dict) ->
     found = {f["rule_id"] for f in report["findings"] if f["severity"] in ("error", "warning")}
     assert Path(report["original"]["origin"]).relative_to(SAMPLES).as_posix() == original
     assert (report["verdict"], found) == (verdict, set(rule_ids))
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown", "sarif"])
+def test_scan_renders_every_pair_found_as_one_document(fmt: str, tmp_path: Path) -> None:
+    index = tmp_path / "index.sqlite"
+    runner = CliRunner()
+    added = runner.invoke(app, ["index", "add", str(SAMPLES / "originals"), "--index", str(index)])
+    assert added.exit_code == 0, added.output
+    out = tmp_path / f"scan.{fmt}"
+    result = runner.invoke(
+        app,
+        ["scan", str(SAMPLES / "republished"), "--index", str(index), "--format", fmt,
+         "--today", "2024-06-01", "--output", str(out)],
+    )
+    assert result.exit_code == 1, result.output
+    text = out.read_text(encoding="utf-8")
+    copies = [c for c, (_, verdict, _) in EXPECTED.items() if verdict != "not-a-copy"]
+    if fmt == "sarif":
+        uris = {a["location"]["uri"] for a in json.loads(text)["runs"][0]["artifacts"]}
+        assert {Path(u).name for u in uris} == {Path(c).name for c in copies}
+    else:
+        assert all(Path(c).name in text for c in copies)

@@ -2,7 +2,9 @@
 
 Output streams: ``--format json`` writes one JSON object per line as each document finishes (a
 Report as ``serialize.to_dict`` gives it, or ``{"type": "error", ...}``), ``csv`` one row per
-pair or error, and ``table`` a summary at the end. ``--output`` is written to a temporary file
+pair or error, and ``table`` a summary at the end; ``html``, ``markdown`` and ``sarif`` render every
+pair found as one document at the end (an HTML index page linking each result's detail, one
+SARIF run). ``--output`` is written to a temporary file
 beside the target and renamed into place only when the scan completes.
 """
 
@@ -26,7 +28,8 @@ from ..fileio import open_atomic
 from ..model import VERDICTS, Report
 from .common import FAIL_ON_CHOICES, check_fail_on, fail
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "csv", "html", "markdown", "sarif")
+WHOLE = ("html", "markdown", "sarif")  # rendered once, from every report, at the end
 CSV_FIELDS = (
     "copy",
     "copy_url",
@@ -328,6 +331,7 @@ def scan(
     workers = jobs or os.cpu_count() or 1
     summary = Summary()
     findings: list[Any] = []
+    collected: list[Report] = []  # for the formats rendered once at the end
     try:
         config = load_config(Path.cwd())
         level = check_fail_on(fail_on or config.fail_on)
@@ -364,6 +368,8 @@ def scan(
                 summary.add(result)
                 for report in result.reports:
                     findings.extend(report.findings)
+                if fmt in WHOLE:
+                    collected.extend(result.reports)
                 records: Sequence[Any] = (
                     [result.error] if result.error is not None else result.reports
                 )
@@ -382,6 +388,10 @@ def scan(
             if fmt == "table":
                 color = output is None and sys.stdout.isatty()
                 out.write(render_summary(summary, color=color))
+            elif fmt in WHOLE:
+                from ..reports import render_many
+
+                out.write(render_many(collected, fmt) + "\n")
     except ComplianceError as exc:
         fail(str(exc))
     for err in summary.errors:
