@@ -180,3 +180,24 @@ def test_a_reworded_stretch_with_its_paragraphs_reordered_is_one_passage() -> No
     assert p.copy.start - start < 15 and p.copy.end == start + len(mixed)
     assert p.original.start == len(PARAS[0]) + 2
     assert len(ORIGINAL) - p.original.end < 15
+
+
+def test_a_verbatim_copy_that_leaves_out_lines_is_reported_as_verbatim_pieces() -> None:
+    dateline = "PORT ELWYN, Harbour Desk, 3 March 2024"
+    donate = "If you value local reporting please give a small monthly donation to keep us free"
+    original = f"{PARAS[0]}\n\n{dateline}\n\n{PARAS[1]}\n\n{PARAS[2]}\n\n{donate}\n\n{PARAS[3]}"
+    copy = f"{PARAS[0]}\n\n{PARAS[1]}\n\n{PARAS[2]}\n\n{PARAS[3]}"
+    passages = align(original, copy)
+    assert [p.kind for p in passages] == ["verbatim"] * 3
+    assert [_slice(copy, p.copy) for p in passages] == [
+        PARAS[0],
+        f"{PARAS[1]}\n\n{PARAS[2]}",
+        PARAS[3],
+    ]
+
+
+def test_a_copy_with_a_word_changed_here_and_there_stays_one_modified_passage() -> None:
+    copy = ORIGINAL.replace("confirmed", "said").replace("petition", "letter")
+    (p,) = align(ORIGINAL, copy)
+    assert p.kind == "modified"
+    assert (p.copy.start, p.copy.end) == (0, len(copy))

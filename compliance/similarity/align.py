@@ -31,6 +31,7 @@ strings given, so they slice the same text a reader sees.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
@@ -105,6 +106,9 @@ _MAX_TRIM = 3  # stray seeds trimmed at most from each end of a passage
 _TRIM_GAIN = 2.0  # score points a passage must gain for a stray end seed to be trimmed
 _MAX_DEPTH = 3  # rounds of aligning the seeds a group's passages left over
 _LEFTOVER_SCORE = 90.0  # a passage from left-over seeds must be (nearly) verbatim
+_MIN_PIECE = 5  # words in a row a verbatim piece of a passage needs (shorter runs are joints)
+_PIECE_COVER = 0.95  # share of a passage its verbatim runs must cover before it is cut
+_MIN_GAP = 5  # words left out or added (on one side) where a passage is cut into pieces
 _EDGE_WINDOW = 40  # words at each end of a passage realigned to place its edges exactly
 _EDGE_RUN = 5  # shared words in a row that settle an edge (shorter runs may be chance)
 
@@ -128,8 +132,60 @@ def align(original: str, copy: str, params: AlignParams | None = None) -> list[P
     passages: list[Passage] = []
     for group in _cluster(kept, p.merge_gap, p.seed_k) if kept else []:
         passages.extend(_passages(group, o, c, p))
-    kept_passages = [q for q in _drop_overlaps(passages) if _matched(q, o, c) >= p.min_matched]
+    kept_passages = [
+        piece
+        for q in _drop_overlaps(passages)
+        if _matched(q, o, c) >= p.min_matched
+        for piece in _verbatim_pieces(q, o, c)
+    ]
     return sorted(kept_passages, key=lambda q: (q.copy.start, q.original.start))
+
+
+def _verbatim_pieces(q: Passage, o: _Text, c: _Text) -> list[Passage]:
+    """``q`` cut where the copy leaves out or adds a line (a dateline, a donation box), when it
+    is otherwise word for word the original: a report then shows which stretches are verbatim.
+
+    Only a passage whose runs of at least ``_MIN_PIECE`` shared words cover ``_PIECE_COVER`` of
+    it is cut, and only between two such runs with at least ``_MIN_GAP`` words on one side: an
+    edited or translated passage, and one with a word changed here and there, stays whole.
+    """
+    if q.kind == "verbatim":
+        return [q]
+    a0, a1 = _token_range(o, q.original)
+    b0, b1 = _token_range(c, q.copy)
+    a = [t[0] for t in o.tok[a0:a1]]
+    b = [t[0] for t in c.tok[b0:b1]]
+    runs = [
+        op
+        for op in Indel.opcodes(a, b)
+        if op.tag == "equal" and op.src_end - op.src_start >= _MIN_PIECE
+    ]
+    if sum(op.src_end - op.src_start for op in runs) < _PIECE_COVER * min(len(a), len(b)):
+        return [q]
+    # Pieces as [a_start, a_end, b_start, b_end) word ranges; the first and last keep q's edges.
+    pieces = [[0, runs[0].src_end, 0, runs[0].dest_end]]
+    for prev, run in itertools.pairwise(runs):
+        if max(run.src_start - prev.src_end, run.dest_start - prev.dest_end) >= _MIN_GAP:
+            pieces.append([run.src_start, run.src_end, run.dest_start, run.dest_end])
+        else:
+            pieces[-1][1], pieces[-1][3] = run.src_end, run.dest_end
+    if len(pieces) == 1:
+        return [q]
+    pieces[-1][1], pieces[-1][3] = len(a), len(b)
+    out = []
+    for i0, i1, j0, j1 in pieces:
+        same = a[i0:i1] == b[j0:j1]
+        score = 100.0 if same else fuzz.ratio(" ".join(a[i0:i1]), " ".join(b[j0:j1]))
+        out.append(
+            Passage(
+                original=_with_punctuation(o.text, o.tok[a0 + i0][1], o.tok[a0 + i1 - 1][2]),
+                copy=_with_punctuation(c.text, c.tok[b0 + j0][1], c.tok[b0 + j1 - 1][2]),
+                score=round(float(score), 2),
+                kind="verbatim" if same else "modified",
+                words=i1 - i0,
+            )
+        )
+    return out
 
 
 def _matched(passage: Passage, o: _Text, c: _Text) -> int:
@@ -138,9 +194,13 @@ def _matched(passage: Passage, o: _Text, c: _Text) -> int:
 
 
 def _words_in(t: _Text, span: Span) -> list[str]:
-    lo = bisect_left(t.starts, span.start)
-    hi = bisect_right(t.ends, span.end)
+    lo, hi = _token_range(t, span)
     return [w for w, _, _ in t.tok[lo:hi]]
+
+
+def _token_range(t: _Text, span: Span) -> tuple[int, int]:
+    """Indices ``[lo, hi)`` of the tokens of ``t`` inside ``span``."""
+    return bisect_left(t.starts, span.start), bisect_right(t.ends, span.end)
 
 
 def _seeds(o: _Text, c: _Text, p: AlignParams) -> list[tuple[int, int]]:
