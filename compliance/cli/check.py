@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import check_fail_on, emit, exit_code, fail
 
+if TYPE_CHECKING:
+    from ..model import Document
+
 FORMATS = ("table", "json", "markdown", "sarif", "html")
 
 
 def check(
-    copy: Annotated[Path, typer.Argument(help="The republished copy (HTML, Markdown or text).")],
+    copy: Annotated[
+        str, typer.Argument(help="The republished copy (HTML, Markdown or text): a file or URL.")
+    ],
     original: Annotated[
-        Path | None, typer.Option("--original", "-o", help="The original article.")
+        str | None,
+        typer.Option("--original", "-o", help="The original article: a file or http(s) URL."),
     ] = None,
     terms: Annotated[str | None, typer.Option(help="Apply these terms (a rule id).")] = None,
     rules: Annotated[
@@ -48,10 +55,13 @@ def check(
     max_bytes: Annotated[
         int | None, typer.Option(help="Refuse inputs larger than this many bytes.")
     ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds to allow for downloading each URL input.")
+    ] = 20.0,
 ) -> None:
     """Check one republished COPY against its ORIGINAL's republishing terms."""
     from ..config import load_config
-    from ..documents import DEFAULT_MAX_BYTES, load_path
+    from ..documents import DEFAULT_MAX_BYTES
     from ..pipeline import CheckOptions, check_pair
     from ..reports import render
 
@@ -63,9 +73,11 @@ def check(
         fail(f"--min-containment must be in (0, 1] (got {min_containment})")
     config = load_config(Path.cwd())
     level = check_fail_on(fail_on or config.fail_on)
+    if timeout <= 0:
+        fail(f"--timeout must be positive (got {timeout:g})")
     limit = max_bytes or DEFAULT_MAX_BYTES
-    copy_doc = load_path(copy, max_bytes=limit)
-    original_doc = load_path(original, max_bytes=limit)
+    copy_doc, copy_raw = _load(copy, limit, timeout)
+    original_doc, _ = _load(original, limit, timeout)
     options = CheckOptions(
         terms_id=terms,
         rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
@@ -84,9 +96,22 @@ def check(
         # SARIF regions go where the evidence sits in the copy's own file, not its extracted text.
         sources = None
         if fmt == "sarif":
-            sources = {copy_doc.origin: copy.read_bytes().decode(copy_doc.encoding, "replace")}
+            sources = {copy_doc.origin: copy_raw().decode(copy_doc.encoding, "replace")}
         emit(render(report, fmt, sources=sources), output)
     raise typer.Exit(exit_code(report.findings, level))
+
+
+def _load(spec: str, limit: int, timeout: float) -> tuple[Document, Callable[[], bytes]]:
+    """A file or URL as a document, and how to get its raw bytes again (SARIF locates in them).
+
+    A file is re-read only if asked; a download is kept, since fetching twice could differ.
+    """
+    from ..documents.fetch import download, is_url, load_input, to_document
+
+    if is_url(spec):
+        got = download(spec, max_bytes=limit, timeout=timeout)
+        return to_document(got, max_bytes=limit), lambda: got.data
+    return load_input(spec, max_bytes=limit, timeout=timeout), Path(spec).read_bytes
 
 
 def register(app: typer.Typer) -> None:
