@@ -18,9 +18,9 @@ from run import DEFAULT_DATA, evaluate  # noqa: E402
 from compliance.similarity.align import AlignParams  # noqa: E402
 
 SAMPLE = 100
-PLAGDET_FLOOR = 0.86  # measured 0.886, minus a margin
-VERBATIM_FLOOR = 0.96  # measured 0.981, minus a margin
-NEGATIVES_MAX = 2  # negative pairs with any detection, measured 2 of 41
+PLAGDET_FLOOR = 0.88  # measured 0.905, minus a margin
+VERBATIM_FLOOR = 0.98  # measured 0.999, minus a margin
+NEGATIVES_MAX = 0  # negative pairs with any detection, measured 0 of 41
 
 
 def test_plagdet_on_the_fixed_sample_stays_above_the_floor() -> None:
