@@ -3,7 +3,9 @@
 Modules only parse options, call the pipeline, render and choose an exit code; heavy imports
 happen inside the command functions so that `compliance hook` starts fast. For the same reason
 `main` builds only the command it is asked for (module name = command name); ``app``, the whole
-command tree, is built on first access for help, typos and tests.
+command tree, is built on first access for help, typos and tests. A command module may also
+offer ``fast_main(args) -> int | None``, which `main` tries before importing typer at all (the
+hook does, see compliance/cli/hook.py); None hands the arguments to typer as usual.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Iterable, Sequence
-
-import typer
+from typing import TYPE_CHECKING
 
 from .._lazy_imports import single_threaded_blas, speedup_imports
 from ..errors import ComplianceError
+
+if TYPE_CHECKING:
+    import typer
 
 __all__ = ["app", "main"]
 
@@ -26,6 +30,8 @@ _app: typer.Typer | None = None
 
 
 def _new_app() -> typer.Typer:
+    import typer
+
     return typer.Typer(
         name="compliance",
         help=_HELP,
@@ -79,6 +85,15 @@ def __getattr__(name: str) -> typer.Typer:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _fast(args: Sequence[str]) -> int | None:
+    """The exit status of the named command's typer-free ``fast_main``; None if it has none."""
+    if not args or args[0] not in _command_modules():
+        return None
+    module = importlib.import_module(f"{__name__}.{args[0]}")
+    fast_main = getattr(module, "fast_main", None)
+    return fast_main(args[1:]) if callable(fast_main) else None
+
+
 def main() -> None:
     """Console entry point: any ComplianceError becomes one line on stderr and exit status 2.
 
@@ -88,8 +103,12 @@ def main() -> None:
     """
     single_threaded_blas()
     speedup_imports()
+    args = sys.argv[1:]
     try:
-        _app_for(sys.argv[1:])(standalone_mode=True)
+        status = _fast(args)
+        if status is not None:
+            sys.exit(status)
+        _app_for(args)(standalone_mode=True)
     except ComplianceError as exc:
         print(f"compliance: error: {exc}", file=sys.stderr)
         sys.exit(2)
