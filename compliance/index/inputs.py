@@ -1,4 +1,8 @@
-"""Turn command-line inputs (files, folders, globs, WARC files) into documents to process.
+"""Turn command-line inputs (files, folders, globs, WARC files, URLs) into documents to process.
+
+An input written as a URL (``https://...``) is kept as a string and downloaded by
+``iter_documents`` (``documents.fetch``); a URL with another scheme is refused there, one line
+naming it, like any other unreadable input.
 
 Folders are walked for article files (HTML, Markdown, text) and WARC archives; hidden files and
 other suffixes are skipped there, but a file named explicitly is always tried. A document that
@@ -26,16 +30,18 @@ def _wanted(path: Path) -> bool:
     return is_warc(path) or path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
-def expand_inputs(inputs: Sequence[str | Path]) -> list[Path]:
-    """Files to read, in a stable order, without duplicates.
+def expand_inputs(inputs: Sequence[str | Path]) -> list[Path | str]:
+    """Files (and URLs, as given) to read, in a stable order, without duplicates.
 
     Raises:
         InputError: if an input names nothing (a missing path or a glob matching no file).
     """
-    seen: set[Path] = set()
-    out: list[Path] = []
+    from ..documents.fetch import is_url
 
-    def keep(path: Path) -> None:
+    seen: set[Path | str] = set()
+    out: list[Path | str] = []
+
+    def keep(path: Path | str) -> None:
         if path not in seen:
             seen.add(path)
             out.append(path)
@@ -43,7 +49,9 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[Path]:
     for raw in inputs:
         text = str(raw)
         path = Path(text)
-        if path.is_dir():
+        if isinstance(raw, str) and is_url(text):  # before globbing: '?' starts a query here
+            keep(text)
+        elif path.is_dir():
             for found in sorted(p for p in path.rglob("*") if p.is_file()):
                 if _wanted(found.relative_to(path)):
                     keep(found)
@@ -63,11 +71,20 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[Path]:
     return out
 
 
-def iter_documents(path: Path, *, max_bytes: int | None = None) -> Iterator[Document | InputError]:
-    """The documents in one input file: one for an article, one per HTML record for a WARC."""
+def iter_documents(
+    path: Path | str, *, max_bytes: int | None = None
+) -> Iterator[Document | InputError]:
+    """The documents in one input: one for an article or a URL, one per HTML record for a WARC."""
     from ..documents import DEFAULT_MAX_BYTES, load_path
+    from ..documents.fetch import fetch, is_url
 
     limit = max_bytes or DEFAULT_MAX_BYTES
+    if isinstance(path, str) and is_url(path):
+        try:
+            yield fetch(path, max_bytes=limit)
+        except ComplianceError as exc:
+            yield exc if isinstance(exc, InputError) else InputError(exc.message, path)
+        return
     if is_warc(path):
         try:
             yield from iter_warc(path, max_bytes=limit)

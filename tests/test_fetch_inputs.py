@@ -1,0 +1,104 @@
+"""Batch inputs given as URLs: `compliance index add https://...` downloads and indexes them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fetch_server import LocalServer, Route
+
+from compliance.errors import InputError
+from compliance.index.inputs import expand_inputs, iter_documents
+from compliance.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+ORIGINAL = SAMPLES / "originals/meridian-flood-barriers.html"
+HTML = "text/html; charset=utf-8"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LocalServer]:
+    srv = LocalServer({
+        "/original.html": Route(200, {"Content-Type": HTML}, ORIGINAL.read_bytes()),
+        "/article?id=7": Route(200, {"Content-Type": HTML}, ORIGINAL.read_bytes()),
+    }).start()
+    yield srv
+    srv.stop()
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+    return subprocess.run(
+        [sys.executable, "-m", "compliance", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env=env,
+    )
+
+
+def test_url_inputs_are_kept_as_given_in_order_without_duplicates() -> None:
+    urls = ["https://example.org/b.html", "https://example.org/a.html"]
+    assert expand_inputs([*urls, urls[0]]) == urls
+
+
+def test_url_with_a_query_is_not_taken_for_a_glob() -> None:
+    url = "https://example.org/article?id=7"
+    assert expand_inputs([url]) == [url]
+
+
+def test_urls_and_files_mix() -> None:
+    assert expand_inputs([str(ORIGINAL), "https://example.org/a"]) == [
+        ORIGINAL, "https://example.org/a"
+    ]
+
+
+def test_iter_documents_downloads_a_url(server: LocalServer) -> None:
+    [doc] = list(iter_documents(server.url("/article?id=7")))
+    assert isinstance(doc, Document)
+    assert doc.origin == server.url("/article?id=7")
+    assert "flood" in doc.text.lower()
+
+
+def test_iter_documents_yields_a_failed_download_as_its_error(server: LocalServer) -> None:
+    [error] = list(iter_documents(server.url("/gone.html")))
+    assert isinstance(error, InputError)
+    assert error.source == server.url("/gone.html")
+    assert "HTTP 404" in error.message
+
+
+def test_iter_documents_refuses_a_non_http_url() -> None:
+    [error] = list(iter_documents("ftp://example.org/a.html"))
+    assert isinstance(error, InputError)
+    assert "only http and https" in error.message
+
+
+def test_index_add_stores_a_url_original(server: LocalServer, tmp_path: Path) -> None:
+    index = tmp_path / "index.sqlite"
+    url = server.url("/original.html")
+    added = cli("index", "add", url, "--index", str(index))
+    assert added.returncode == 0, added.stderr
+    assert url in added.stdout
+    assert "1 added" in added.stdout
+    listed = cli("index", "list", "--index", str(index), "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    [entry] = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert entry["origin"] == url
+    # The page's own canonical link wins over the address it was served from.
+    assert entry["url"] == "https://www.meridianobserver.org/2024/03/river-towns-flood-barriers/5612"
+
+
+def test_index_add_reports_a_missing_page_and_adds_the_rest(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    index = tmp_path / "index.sqlite"
+    missing = server.url("/gone.html")
+    result = cli("index", "add", missing, str(ORIGINAL), "--index", str(index))
+    assert result.returncode == 2
+    assert f"{missing}: HTTP 404" in result.stderr
+    assert "1 added" in result.stdout
+    assert "Traceback" not in result.stderr
+
