@@ -13,7 +13,26 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import pytest
+
 Writer = Callable[[BaseHTTPRequestHandler, threading.Event], None]
+PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+
+
+def direct_env(env: dict[str, str]) -> dict[str, str]:
+    """``env`` without proxy settings, so requests to 127.0.0.1 go straight to the test server."""
+    return {k: v for k, v in env.items() if k.lower() not in PROXY_VARIABLES}
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Straight to 127.0.0.1 whatever proxy the machine running the tests is set up with.
+
+    Autouse in every test module that imports it.
+    """
+    for name in PROXY_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
 
 
 @dataclass

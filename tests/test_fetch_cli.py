@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fetch_server import LocalServer, Route, endless, stall
+from fetch_server import LocalServer, Route, direct_env, endless, stall
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -39,7 +39,7 @@ def server() -> Iterator[LocalServer]:
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+    env = {**direct_env(dict(os.environ)), "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "compliance", "check", *map(str, args)],
         capture_output=True,

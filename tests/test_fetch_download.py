@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fetch_server import LocalServer, Route, drip, endless, stall
+from fetch_server import LocalServer, Route, drip, endless, no_proxy, stall
 
 from compliance.documents.fetch import (
     MAX_REDIRECTS,
@@ -20,6 +20,8 @@ from compliance.documents.fetch import (
     load_input,
 )
 from compliance.errors import InputError
+
+__all__ = ["no_proxy"]  # the autouse fixture, imported to take effect here
 
 ROOT = Path(__file__).resolve().parents[1]
 ORIGINAL = ROOT / "samples/originals/meridian-flood-barriers.html"

@@ -10,11 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fetch_server import LocalServer, Route
+from fetch_server import LocalServer, Route, direct_env, no_proxy
 
 from compliance.errors import InputError
 from compliance.index.inputs import expand_inputs, iter_documents
 from compliance.model import Document
+
+__all__ = ["no_proxy"]  # the autouse fixture, imported to take effect here
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -33,7 +35,7 @@ def server() -> Iterator[LocalServer]:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
+    env = {**direct_env(dict(os.environ)), "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "compliance", *args],
         cwd=ROOT, capture_output=True, text=True, timeout=300, env=env,
