@@ -10,16 +10,18 @@ Example:
     'https://example.org/story'
     >>> same_article("https://amp.example.org/story.amp.html", "http://example.org/story.html")
     True
+
+The URL libraries (url-normalize, w3lib, tld) are imported on first use: w3lib and tld pull in
+urllib.request and ssl (~25 ms CPU), which a hook run whose post has no URLs to compare never
+needs. The public-suffix list that tld parses on its first lookup (~30 ms) is likewise only
+read when a registrable domain is asked for, and each host's answer is kept for the process.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
-
-from tld import get_fld
-from url_normalize import url_normalize
-from w3lib.url import canonicalize_url, url_query_cleaner
 
 __all__ = [
     "TRACKING_PARAMS",
@@ -92,6 +94,9 @@ def normalise_url(url: str) -> str:
         raw = "https:" + raw
     if not is_web_url(raw):
         return raw
+    from url_normalize import url_normalize
+    from w3lib.url import canonicalize_url, url_query_cleaner
+
     normal = url_normalize(raw, default_scheme="https") or raw
     parts = urlsplit(normal)
     names = [name for name, _ in parse_qsl(parts.query, keep_blank_values=True)]
@@ -142,6 +147,14 @@ def domain(url: str) -> str:
     host = (urlsplit(text).hostname or "").lower().rstrip(".")
     if not host:
         return ""
+    return _registrable(host)
+
+
+@lru_cache(maxsize=4096)
+def _registrable(host: str) -> str:
+    """The registrable domain of a lower-case ``host`` by the public-suffix list (tld)."""
+    from tld import get_fld
+
     registrable = get_fld(f"https://{host}", fail_silently=True)
     return str(registrable) if registrable else host.removeprefix("www.")
 
