@@ -31,22 +31,22 @@ Example:
 
 from __future__ import annotations
 
-import http.client
 import re
-import socket
-import ssl
 import time
-import urllib.error
-import urllib.request
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
 from ..errors import InputError
 from ..model import Document
 from .decode import DEFAULT_MAX_BYTES, human_size
+
+if TYPE_CHECKING:  # http.client, ssl and urllib.request load only when a URL is fetched
+    import http.client
+    import urllib.request
+    import zlib
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -176,6 +176,9 @@ def download(
 
 def _opener() -> urllib.request.OpenerDirector:
     """http(s) and proxies only; no error processor, so statuses and redirects come back here."""
+    import ssl
+    import urllib.request
+
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.ProxyHandler(),
@@ -205,6 +208,10 @@ def _open(
     user_agent: str,
     deadline: float,
 ) -> http.client.HTTPResponse:
+    import http.client
+    import urllib.error
+    import urllib.request
+
     request = urllib.request.Request(
         target,
         headers={
@@ -229,6 +236,10 @@ def _open(
 
 def _network_problem(reason: object, timeout: float) -> str:
     """One line saying what went wrong on the way to the server."""
+    import http.client
+    import socket
+    import ssl
+
     if isinstance(reason, socket.gaierror):
         return f"cannot resolve the host name ({_one_line(reason.strerror or reason)})"
     if isinstance(reason, TimeoutError):
@@ -273,6 +284,9 @@ def _read_body(
     timeout: float,
 ) -> bytes:
     """The body, in pieces as they arrive, stopping one byte past ``max_bytes`` at most."""
+    import http.client
+    import zlib
+
     inflate = _decompressor(response.headers.get("Content-Encoding"), url)
     parts: list[bytes] = []
     size = 0
@@ -306,6 +320,8 @@ def _read_body(
 
 def _decompressor(encoding: str | None, url: str) -> zlib._Decompress | None:
     """Servers sometimes compress although asked for identity; gzip and deflate are undone."""
+    import zlib
+
     coding = (encoding or "identity").strip().lower()
     if coding in ("", "identity"):
         return None
