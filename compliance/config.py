@@ -17,7 +17,10 @@ from typing import Any
 
 from .errors import ConfigError
 from .model import VENUES, Grant
-from .terms.yamlload import LineDict, LineList, YamlProblem, line_of, load_yaml
+
+# compliance.terms.yamlload (and with it the compliance.terms package, PyYAML and rapidfuzz) is
+# imported where a YAML config is read or reported on: a project without a config file, or
+# a hook run on files it does not select, never needs it.
 
 __all__ = [
     "CONFIG_NAME",
@@ -87,6 +90,8 @@ class _Reader:
         self.base = base
 
     def fail(self, container: Any, key: Any, message: str) -> ConfigError:
+        from .terms.yamlload import line_of
+
         line = line_of(container, key)
         return ConfigError(message, source=f"{self.source}:{line}" if line else self.source)
 
@@ -122,6 +127,8 @@ class _Reader:
 
 
 def _kind(value: Any) -> str:
+    from .terms.yamlload import LineDict, LineList
+
     return {dict: "mapping", LineDict: "mapping", list: "list", LineList: "list"}.get(
         type(value), type(value).__name__
     )
@@ -245,6 +252,8 @@ def parse_config(data: Any, source: str, base: Path) -> ProjectConfig:
 
 
 def _from_yaml(path: Path) -> ProjectConfig:
+    from .terms.yamlload import YamlProblem, load_yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -189,3 +189,29 @@ def test_everything_after_a_double_dash_is_a_file() -> None:
 )
 def test_anything_but_plain_forms_is_left_to_typer(args: list[str]) -> None:
     assert parse_plain(args) is None
+
+
+_LIGHT = """
+import runpy, sys
+sys.argv = ["compliance", "hook", "notes.txt"]
+try:
+    runpy.run_module("compliance", run_name="__main__", alter_sys=True)
+except SystemExit as exc:
+    print(exc.code, sorted(m for m in ("typer", "yaml", "rapidfuzz", "compliance.terms")
+                           if m in sys.modules))
+"""
+
+
+def test_a_hook_without_config_on_an_unselected_file_loads_neither_typer_nor_yaml(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "notes.txt").write_text("Nothing to check.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", _LIGHT],
+        cwd=tmp_path,
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.strip() == "0 []", done.stderr
