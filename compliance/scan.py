@@ -158,14 +158,15 @@ def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
 
 def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
     """Load (if needed) and scan one input; any failure becomes a ScanError, never a crash."""
-    from .documents import DEFAULT_MAX_BYTES, load_path
+    from .documents import DEFAULT_MAX_BYTES
+    from .documents.fetch import load_input
 
     origin = task if isinstance(task, str) else getattr(task, "origin", None) or ""
     try:
         if isinstance(task, InputError):
             raise task
         if isinstance(task, str):
-            doc = load_path(task, max_bytes=options.max_bytes or DEFAULT_MAX_BYTES)
+            doc = load_input(task, max_bytes=options.max_bytes or DEFAULT_MAX_BYTES)
         else:
             doc = task
         return scan_document(doc, options)
@@ -179,8 +180,10 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
 # -- many documents ---------------------------------------------------------------------------
 
 
-def build_tasks(paths: Sequence[Path], *, max_bytes: int | None = None) -> Iterator[Task]:
-    """Files become path tasks (loaded by workers); WARC files are read here, record by record."""
+def build_tasks(
+    paths: Sequence[Path | str], *, max_bytes: int | None = None
+) -> Iterator[Task]:
+    """Files and URLs become tasks loaded by workers; WARC files are read here, record by record."""
     from .documents.warc import is_warc
     from .index.inputs import iter_documents
 

@@ -21,6 +21,7 @@ __all__ = ["no_proxy"]  # the autouse fixture, imported to take effect here
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 ORIGINAL = SAMPLES / "originals/meridian-flood-barriers.html"
+MISSING_LINK = SAMPLES / "republished/missing-link.html"
 HTML = "text/html; charset=utf-8"
 
 
@@ -29,6 +30,7 @@ def server() -> Iterator[LocalServer]:
     srv = LocalServer({
         "/original.html": Route(200, {"Content-Type": HTML}, ORIGINAL.read_bytes()),
         "/article?id=7": Route(200, {"Content-Type": HTML}, ORIGINAL.read_bytes()),
+        "/copy.html": Route(200, {"Content-Type": HTML}, MISSING_LINK.read_bytes()),
     }).start()
     yield srv
     srv.stop()
@@ -104,3 +106,16 @@ def test_index_add_reports_a_missing_page_and_adds_the_rest(
     assert "1 added" in result.stdout
     assert "Traceback" not in result.stderr
 
+
+
+def test_scan_fetches_a_url_copy_and_checks_it_against_the_index(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    index = tmp_path / "index.sqlite"
+    assert cli("index", "add", str(ORIGINAL), "--index", str(index)).returncode == 0
+    result = cli("scan", server.url("/copy.html"), "--index", str(index), "--format", "json",
+                 "--today", "2024-06-01")
+    assert result.returncode == 1, result.stderr
+    [report] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert report["copy"]["origin"] == server.url("/copy.html")
+    assert report["verdict"] == "violations"
