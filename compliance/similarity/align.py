@@ -111,6 +111,13 @@ _PIECE_COVER = 0.95  # share of a passage its verbatim runs must cover before it
 _MIN_GAP = 5  # words left out or added (on one side) where a passage is cut into pieces
 _EDGE_WINDOW = 40  # words at each end of a passage realigned to place its edges exactly
 _EDGE_RUN = 5  # shared words in a row that settle an edge (shorter runs may be chance)
+_SUMMARY_JOIN = 40  # copy words between two passages of one summary
+_SUMMARY_MAX = 300  # copy words a summary may span (a longer stretch is a copied passage)
+_SUMMARY_MARGIN = 20  # copy words around the passages searched for the summary's other words
+_SUMMARY_OCC = 2  # a summary word must occur at most this often in the original
+_SUMMARY_SEEDS = 8  # words in order a summary must share with the original stretch it covers
+_SUMMARY_RATIO = 2.0  # original words per copy word before a stretch counts as summarised
+_SUMMARY_BEYOND = 5  # of them, words in order outside the passages' stretch of the original
 
 
 def align(original: str, copy: str, params: AlignParams | None = None) -> list[Passage]:
@@ -138,7 +145,87 @@ def align(original: str, copy: str, params: AlignParams | None = None) -> list[P
         if _matched(q, o, c) >= p.min_matched
         for piece in _verbatim_pieces(q, o, c)
     ]
+    kept_passages = _summaries(kept_passages, o, c)
     return sorted(kept_passages, key=lambda q: (q.copy.start, q.original.start))
+
+
+def _summaries(passages: list[Passage], o: _Text, c: _Text) -> list[Passage]:
+    """``passages`` with each summary joined into one passage over the stretch it summarises.
+
+    A short passage that condenses a long stretch of the original leaves only a few short,
+    scattered passages in the first pass (each a sentence that kept its wording), far apart in
+    the original and close together in the copy. Decided per pair from that first pass alone
+    (adaptive alignment, after Sanchez-Perez et al., PAN 2014): passages close together in the
+    copy are joined when the rare words of their neighbourhood recur, in order, across a stretch
+    of the original at least ``_SUMMARY_RATIO`` times longer. Pairs without a passage never get
+    one here, so this cannot make an innocent article a copy.
+    """
+    if not passages:
+        return passages
+    ordered = sorted(passages, key=lambda q: q.copy.start)
+    groups: list[list[Passage]] = [[ordered[0]]]
+    for q in ordered[1:]:
+        if _gap(c, groups[-1][-1].copy, q.copy) <= _SUMMARY_JOIN:
+            groups[-1].append(q)
+        else:
+            groups.append([q])
+    out: list[Passage] = []
+    for group in groups:
+        joined = _summary(group, o, c)
+        out.extend([joined] if joined is not None else group)
+    return out
+
+
+def _summary(group: list[Passage], o: _Text, c: _Text) -> Passage | None:
+    """The one passage a group of nearby passages forms if it summarises the original: the
+    passages themselves lie far apart in the original, or the rare words around them recur in
+    order well beyond them (the stretch then reaches the first and last of those words)."""
+    b0 = bisect_left(c.starts, min(q.copy.start for q in group))
+    b1 = bisect_right(c.ends, max(q.copy.end for q in group))
+    if b1 - b0 > _SUMMARY_MAX:
+        return None
+    a0 = bisect_left(o.starts, min(q.original.start for q in group))
+    a1 = bisect_right(o.ends, max(q.original.end for q in group))
+    spread = len(group) > 1 and a1 - a0 >= _SUMMARY_RATIO * (b1 - b0)
+    chain = _summary_chain(o, c, b0, b1)
+    if len(chain) >= _SUMMARY_SEEDS:
+        (o0, c0), (o1, c1) = chain[0], chain[-1]
+        beyond = sum(1 for i, _ in chain if not a0 <= i < a1)
+        if o1 - o0 >= _SUMMARY_RATIO * max(c1 - c0, b1 - b0) and beyond >= _SUMMARY_BEYOND:
+            a0, a1, b0, b1 = min(o0, a0), max(o1 + 1, a1), min(c0, b0), max(c1 + 1, b1)
+        elif not spread:
+            return None
+    elif not spread:
+        return None
+    a = [t[0] for t in o.tok[a0:a1]]
+    b = [t[0] for t in c.tok[b0:b1]]
+    return Passage(
+        original=_with_punctuation(o.text, o.tok[a0][1], o.tok[a1 - 1][2]),
+        copy=_with_punctuation(c.text, c.tok[b0][1], c.tok[b1 - 1][2]),
+        score=round(float(fuzz.ratio(" ".join(a), " ".join(b))), 2),
+        kind="modified",
+        words=a1 - a0,
+    )
+
+
+def _summary_chain(o: _Text, c: _Text, b0: int, b1: int) -> list[tuple[int, int]]:
+    """(original, copy) word positions of the longest run, rising in both texts, of rare
+    content words shared by the original and the copy's words ``[b0, b1)`` and their margin."""
+    lo, hi = max(0, b0 - _SUMMARY_MARGIN), min(len(c.tok), b1 + _SUMMARY_MARGIN)
+    where: dict[str, list[int]] = defaultdict(list)
+    for i in o.idx:
+        where[o.tok[i][0]].append(i)
+    here: dict[str, list[int]] = defaultdict(list)
+    for j in c.idx[bisect_left(c.idx, lo) : bisect_left(c.idx, hi)]:
+        here[c.tok[j][0]].append(j)
+    seeds = [
+        (i, j)
+        for w, js in here.items()
+        if len(js) <= _SUMMARY_OCC and 0 < len(where.get(w, ())) <= _SUMMARY_OCC
+        for i in where[w]
+        for j in js
+    ]
+    return _chain(seeds) if seeds else []
 
 
 def _verbatim_pieces(q: Passage, o: _Text, c: _Text) -> list[Passage]:
