@@ -8,7 +8,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 def _read_umask() -> int:
@@ -29,9 +29,20 @@ def _mode_for(target: Path) -> int:
         return _NEW_FILE_MODE
 
 
+def cache_dir() -> Path:
+    """Per-user cache folder: $COMPLIANCE_CACHE_DIR, else $XDG_CACHE_HOME/compliance."""
+    explicit = os.environ.get("COMPLIANCE_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "compliance"
+
+
 @contextlib.contextmanager
-def open_atomic(path: str | Path) -> Iterator[IO[str]]:
-    """A text handle on a temporary file beside ``path``, renamed over it only on success.
+def open_atomic(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A handle on a temporary file beside ``path``, renamed over it only on success.
+
+    Text handles write UTF-8 with no newline translation; ``binary`` gives a bytes handle.
 
     If the block raises (or the process dies), ``path`` keeps its old content and the temporary
     file is removed, so a half-written report or index export never replaces a good one.
@@ -41,7 +52,10 @@ def open_atomic(path: str | Path) -> Iterator[IO[str]]:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.chmod(tmp, _mode_for(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        handle: IO[Any]
+        with (
+            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        ) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

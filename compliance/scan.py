@@ -90,7 +90,7 @@ def _state(options: ScanOptions) -> tuple[Any, Any]:
     generation = storage.generation()
     cached = _STATE.get(f"search:{key}")
     if cached is None or cached[0] != generation:
-        cached = (generation, ContainmentSearch.build(storage.signatures()))
+        cached = (generation, ContainmentSearch.build(storage.signatures(), cache=True))
         _STATE[f"search:{key}"] = cached
     return storage, cached[1]
 

@@ -1,4 +1,8 @@
-"""Shared CLI plumbing: one-line errors, output files, exit codes from findings."""
+"""Shared CLI plumbing: one-line errors, output files, exit codes from findings.
+
+Light on imports (typer only where an error is raised), so the hook's typer-free fast path can
+share it.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,6 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NoReturn
-
-import typer
 
 from ..fileio import write_atomic
 from ..model import SEVERITY_RANK, Finding
@@ -17,6 +19,8 @@ FAIL_ON_CHOICES = ("error", "warning", "advisory", "never")
 
 def fail(message: str) -> NoReturn:
     """Print a one-line usage or input error and exit 2."""
+    import typer
+
     typer.echo(f"compliance: error: {message}", err=True)
     raise typer.Exit(2)
 

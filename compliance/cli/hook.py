@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
+from .common import FAIL_ON_CHOICES, emit
+
 if TYPE_CHECKING:
     import typer
 
 FORMATS = ("compact", "json", "sarif", "markdown")
-FAIL_ON_CHOICES = ("error", "warning", "advisory", "never")  # as compliance.cli.common
 
 # option spelling -> HookArgs field; each takes one value
 _OPTIONS = {
@@ -131,17 +132,6 @@ def _say(text: str, *, err: bool = False) -> None:
     stream.flush()
 
 
-def _emit(text: str, output: Path | None) -> None:
-    """Write ``text`` to ``output`` atomically, or to stdout (as compliance.cli.common.emit)."""
-    text = text if text.endswith("\n") else text + "\n"
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        from ..fileio import write_atomic
-
-        write_atomic(output, text)
-
-
 def run_hook(args: HookArgs) -> int:
     """Check the posts named in ``args``, print or write the report, and return the exit status.
 
@@ -164,7 +154,7 @@ def run_hook(args: HookArgs) -> int:
     if args.fmt == "compact":
         text = format_compact(outcome.results)
         if args.output is not None:
-            _emit(text, args.output)
+            emit(text, args.output)
         elif text:
             _say(text)
     else:
@@ -175,7 +165,7 @@ def run_hook(args: HookArgs) -> int:
                 _say(f"compliance: error: {result.path}: {result.error}", err=True)
         # Each post's own file, so SARIF regions land on its lines (front matter included).
         sources = {rep.copy.origin: r.raw for r in outcome.results for rep in r.reports}
-        _emit(render_many(outcome.reports, args.fmt, sources=sources), args.output)
+        emit(render_many(outcome.reports, args.fmt, sources=sources), args.output)
     return outcome.exit_status(level)
 
 

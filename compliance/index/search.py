@@ -38,8 +38,6 @@ Example:
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from hashlib import blake2b
@@ -367,7 +365,7 @@ def _content_key(rows: Sequence[tuple[str, int, bytes, bytes]], max_df: int | No
 
 
 def _cache_path(key: str) -> Path:
-    from ..terms.library import cache_dir
+    from ..fileio import cache_dir
 
     return cache_dir() / f"search-{key}.npy"
 
@@ -405,27 +403,20 @@ def _load_cached(cls: type[ContainmentSearch], key: str) -> ContainmentSearch | 
 
 def _save_cached(search: ContainmentSearch, key: str) -> None:
     """Write ``search`` atomically under ``key``; any failure only means no cache next time."""
+    from ..fileio import open_atomic
+
     if not search.ids or search.nbytes > CACHE_MAX_BYTES:
         return
     path = _cache_path(key)
-    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
+        with open_atomic(path, binary=True) as handle:
             np.save(handle, np.asarray(search.ids, dtype=str), allow_pickle=False)
             np.save(handle, np.asarray([search.num_perm, search.max_df], dtype=np.int64))
             for name in _ARRAYS:
                 np.save(handle, getattr(search, name), allow_pickle=False)
-        os.replace(tmp, path)
-        tmp = None
         _prune(path.parent)
     except OSError:
         pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def _prune(folder: Path) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ComplianceError, RuleFileError
+from ..fileio import cache_dir
 from ..model import Terms
 from .schema import display_path, load_rule_file, parse
 
@@ -133,15 +134,6 @@ _CACHE_FORMAT = 1
 # Code whose change can change what a rule file parses to (schema, check options, the model).
 _CODE_DIRS = ("terms", "checks")
 _CODE_FILES = ("model.py", "serialize.py")
-
-
-def cache_dir() -> Path:
-    """Per-user cache folder: $COMPLIANCE_CACHE_DIR, else $XDG_CACHE_HOME/compliance."""
-    explicit = os.environ.get("COMPLIANCE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "compliance"
 
 
 def _code_stamp() -> list[Any]:
