@@ -153,3 +153,9 @@ def test_sarif_regions_point_into_the_copy_file_itself() -> None:
     line = copy.read_text(encoding="utf-8").splitlines()[region["startLine"] - 1]
     start = region["startColumn"] - 1
     assert line[start : start + len("Copyright © Tomas Reyes")] == "Copyright © Tomas Reyes"
+
+
+def test_an_output_path_that_cannot_be_written_is_a_one_line_error() -> None:
+    blocked = ROOT / "samples" / "README.md" / "report.json"  # a file stands where a folder must
+    result = run(MISSING_LINK, "--original", ORIGINAL, "--format", "json", "--output", blocked)
+    assert_one_line_error(result, "README.md")

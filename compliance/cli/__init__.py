@@ -112,3 +112,12 @@ def main() -> None:
     except ComplianceError as exc:
         print(f"compliance: error: {exc}", file=sys.stderr)
         sys.exit(2)
+    except BrokenPipeError:  # `compliance scan ... | head`: the reader left; nothing to report
+        sys.stderr.close()
+        sys.exit(141)
+    except OSError as exc:  # e.g. --output in a folder that cannot be written
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"compliance: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
