@@ -118,6 +118,8 @@ _SUMMARY_OCC = 2  # a summary word must occur at most this often in the original
 _SUMMARY_SEEDS = 8  # words in order a summary must share with the original stretch it covers
 _SUMMARY_RATIO = 2.0  # original words per copy word before a stretch counts as summarised
 _SUMMARY_BEYOND = 5  # of them, words in order outside the passages' stretch of the original
+_SUMMARY_WIDE_MARGIN = 50  # margin, once a summary is found, for the stretch it covers
+_SUMMARY_WIDE_OCC = 4  # occurrences allowed then
 
 
 def align(original: str, copy: str, params: AlignParams | None = None) -> list[Passage]:
@@ -197,6 +199,12 @@ def _summary(group: list[Passage], o: _Text, c: _Text) -> Passage | None:
             return None
     elif not spread:
         return None
+    # Decided: the stretch then reaches the farthest words of a looser chain (commoner words,
+    # wider margin), which a summary of the whole original shares with its first and last lines.
+    wide = _summary_chain(o, c, b0, b1, _SUMMARY_WIDE_MARGIN, _SUMMARY_WIDE_OCC)
+    if len(wide) >= _SUMMARY_SEEDS:
+        a0, a1 = min(a0, wide[0][0]), max(a1, wide[-1][0] + 1)
+        b0, b1 = min(b0, wide[0][1]), max(b1, wide[-1][1] + 1)
     a = [t[0] for t in o.tok[a0:a1]]
     b = [t[0] for t in c.tok[b0:b1]]
     return Passage(
@@ -208,10 +216,17 @@ def _summary(group: list[Passage], o: _Text, c: _Text) -> Passage | None:
     )
 
 
-def _summary_chain(o: _Text, c: _Text, b0: int, b1: int) -> list[tuple[int, int]]:
+def _summary_chain(
+    o: _Text,
+    c: _Text,
+    b0: int,
+    b1: int,
+    margin: int = _SUMMARY_MARGIN,
+    occ: int = _SUMMARY_OCC,
+) -> list[tuple[int, int]]:
     """(original, copy) word positions of the longest run, rising in both texts, of rare
     content words shared by the original and the copy's words ``[b0, b1)`` and their margin."""
-    lo, hi = max(0, b0 - _SUMMARY_MARGIN), min(len(c.tok), b1 + _SUMMARY_MARGIN)
+    lo, hi = max(0, b0 - margin), min(len(c.tok), b1 + margin)
     where: dict[str, list[int]] = defaultdict(list)
     for i in o.idx:
         where[o.tok[i][0]].append(i)
@@ -221,7 +236,7 @@ def _summary_chain(o: _Text, c: _Text, b0: int, b1: int) -> list[tuple[int, int]
     seeds = [
         (i, j)
         for w, js in here.items()
-        if len(js) <= _SUMMARY_OCC and 0 < len(where.get(w, ())) <= _SUMMARY_OCC
+        if len(js) <= occ and 0 < len(where.get(w, ())) <= occ
         for i in where[w]
         for j in js
     ]
