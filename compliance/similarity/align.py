@@ -171,14 +171,19 @@ def _summaries(passages: list[Passage], o: _Text, c: _Text) -> list[Passage]:
             groups[-1].append(q)
         else:
             groups.append([q])
+    where: dict[str, list[int]] = defaultdict(list)
+    for i in o.idx:
+        where[o.tok[i][0]].append(i)
     out: list[Passage] = []
     for group in groups:
-        joined = _summary(group, o, c)
+        joined = _summary(group, o, c, where)
         out.extend([joined] if joined is not None else group)
     return out
 
 
-def _summary(group: list[Passage], o: _Text, c: _Text) -> Passage | None:
+def _summary(
+    group: list[Passage], o: _Text, c: _Text, where: dict[str, list[int]]
+) -> Passage | None:
     """The one passage a group of nearby passages forms if it summarises the original: the
     passages themselves lie far apart in the original, or the rare words around them recur in
     order well beyond them (the stretch then reaches the first and last of those words)."""
@@ -189,7 +194,7 @@ def _summary(group: list[Passage], o: _Text, c: _Text) -> Passage | None:
     a0 = bisect_left(o.starts, min(q.original.start for q in group))
     a1 = bisect_right(o.ends, max(q.original.end for q in group))
     spread = len(group) > 1 and a1 - a0 >= _SUMMARY_RATIO * (b1 - b0)
-    chain = _summary_chain(o, c, b0, b1)
+    chain = _summary_chain(o, c, where, b0, b1)
     if len(chain) >= _SUMMARY_SEEDS:
         (o0, c0), (o1, c1) = chain[0], chain[-1]
         beyond = sum(1 for i, _ in chain if not a0 <= i < a1)
@@ -201,7 +206,7 @@ def _summary(group: list[Passage], o: _Text, c: _Text) -> Passage | None:
         return None
     # Decided: the stretch then reaches the farthest words of a looser chain (commoner words,
     # wider margin), which a summary of the whole original shares with its first and last lines.
-    wide = _summary_chain(o, c, b0, b1, _SUMMARY_WIDE_MARGIN, _SUMMARY_WIDE_OCC)
+    wide = _summary_chain(o, c, where, b0, b1, _SUMMARY_WIDE_MARGIN, _SUMMARY_WIDE_OCC)
     if len(wide) >= _SUMMARY_SEEDS:
         a0, a1 = min(a0, wide[0][0]), max(a1, wide[-1][0] + 1)
         b0, b1 = min(b0, wide[0][1]), max(b1, wide[-1][1] + 1)
@@ -219,17 +224,16 @@ def _summary(group: list[Passage], o: _Text, c: _Text) -> Passage | None:
 def _summary_chain(
     o: _Text,
     c: _Text,
+    where: dict[str, list[int]],
     b0: int,
     b1: int,
     margin: int = _SUMMARY_MARGIN,
     occ: int = _SUMMARY_OCC,
 ) -> list[tuple[int, int]]:
     """(original, copy) word positions of the longest run, rising in both texts, of rare
-    content words shared by the original and the copy's words ``[b0, b1)`` and their margin."""
+    content words shared by the original and the copy's words ``[b0, b1)`` and their margin
+    (``where``: each content word's positions in the original)."""
     lo, hi = max(0, b0 - margin), min(len(c.tok), b1 + margin)
-    where: dict[str, list[int]] = defaultdict(list)
-    for i in o.idx:
-        where[o.tok[i][0]].append(i)
     here: dict[str, list[int]] = defaultdict(list)
     for j in c.idx[bisect_left(c.idx, lo) : bisect_left(c.idx, hi)]:
         here[c.tok[j][0]].append(j)
