@@ -23,6 +23,9 @@ Method (seed, extend and merge, score and refine):
    stretch has fewer than 16 words in common, while a quoted sentence of 30 words clears the bar.
    The copy / not-a-copy decision counts passages, so this bar is what keeps an innocent article
    from being called a copy.
+5. **Summaries** (adaptive, decided per pair from the passages found so far): nearby passages of
+   a short copy stretch that lie far apart in the original, or whose rare words recur in order
+   well beyond them, are joined into one passage over the stretch of the original summarised.
 
 A passage is ``verbatim`` when both stretches are the same words after normalisation (case,
 quotes, dashes, apostrophes and whitespace ignored), otherwise ``modified``. Offsets index the
