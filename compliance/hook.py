@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -407,16 +407,21 @@ def _index_get(index: Any, key: str) -> Document | None:
 
 def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostResult:
     """Check one post: find what it republishes, run the pipeline, keep reports of reuse."""
-    from .documents import DEFAULT_MAX_BYTES, load_path
+    from .documents import DEFAULT_MAX_BYTES, load_bytes
+    from .documents.decode import read_limited
     from .pipeline import check_pair
 
-    post = load_path(path, max_bytes=originals.max_bytes or DEFAULT_MAX_BYTES)
-    raw = path.read_text(encoding=post.encoding or "utf-8", errors="replace")
+    limit = originals.max_bytes or DEFAULT_MAX_BYTES
+    data = read_limited(path, limit)  # read once: the loader and the front matter share it
+    post = load_bytes(data, str(path), max_bytes=limit)
+    # As a text-mode read would give it: universal newlines, undecodable bytes replaced.
+    raw = data.decode(post.encoding or "utf-8", errors="replace")
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     front, body_line = split_front_matter(raw, str(path))
     claim = declared({**front, **post.meta.front_matter}, config.front_matter)
     library = _library(config)
     terms_id = claim.license if claim.license in library else None
-    options = _replace(check_options(config, terms_id), library=library)
+    options = replace(check_options(config, terms_id), library=library)
 
     found: list[Document] = []
     if claim.url:
@@ -469,9 +474,3 @@ def load_library_cached(rules_dirs: Sequence[Path] = ()) -> dict[str, Terms]:
     from .terms.library import load_library_cached as load
 
     return load(rules_dirs)
-
-
-def _replace(options: CheckOptions, **changes: Any) -> CheckOptions:
-    from dataclasses import replace
-
-    return replace(options, **changes)
