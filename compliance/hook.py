@@ -252,14 +252,11 @@ def check_options(config: ProjectConfig, terms_id: str | None = None) -> CheckOp
     """Pipeline options from the project config, as `compliance check` builds them."""
     from .pipeline import CheckOptions
 
-    return CheckOptions(
+    return CheckOptions.from_config(
+        config,
         terms_id=terms_id,
-        rules_dirs=tuple(config.rules_dirs),
         venue=config.venue_for(config.site),
         copy_site=config.site,
-        grants=tuple(config.grants),
-        domain_map=dict(config.domain_map),
-        fair_use=dict(config.fair_use),
     )
 
 

@@ -6,7 +6,7 @@ pure stages together over plain data, so `check`, `scan`, the hook and the servi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from .model import (
 )
 
 if TYPE_CHECKING:
+    from .config import ProjectConfig
     from .similarity.align import AlignParams
 
 
@@ -43,6 +44,23 @@ class CheckOptions:
     align: AlignParams | None = None
     fair_use: Mapping[str, Any] = field(default_factory=dict)  # threshold overrides
     library: Mapping[str, Terms] | None = None  # preloaded terms, for batch callers
+
+    @classmethod
+    def from_config(
+        cls, config: ProjectConfig, *, rules_dirs: Sequence[Path] = (), **fields: Any
+    ) -> CheckOptions:
+        """Options with the project config's rule folders, grants, domain map and fair use.
+
+        One place, so check, scan and the hook pass the same settings on. ``rules_dirs`` (from
+        the command line) come before the config's folders; ``fields`` set everything else.
+        """
+        return cls(
+            rules_dirs=tuple(rules_dirs) + tuple(config.rules_dirs),
+            grants=tuple(config.grants),
+            domain_map=dict(config.domain_map),
+            fair_use=dict(config.fair_use),
+            **fields,
+        )
 
 
 def document_info(doc: Document) -> DocumentInfo:

@@ -78,16 +78,14 @@ def check(
     limit = max_bytes or DEFAULT_MAX_BYTES
     copy_doc, copy_raw = _load(copy, limit, timeout)
     original_doc, _ = _load(original, limit, timeout)
-    options = CheckOptions(
+    options = CheckOptions.from_config(
+        config,
+        rules_dirs=rules or (),
         terms_id=terms,
-        rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
         overrides={"source": source, "copyright": copyright_, "url": url, "author": author},
         min_containment=min_containment,
         venue=venue or config.venue_for(site),
         copy_site=site,
-        grants=tuple(config.grants),
-        domain_map=dict(config.domain_map),
-        fair_use=dict(config.fair_use),
     )
     report = check_pair(copy_doc, original_doc, options)
     if fmt == "table" and output is None:

@@ -340,14 +340,12 @@ def scan(
         if store.get("type", "sqlite") == "sqlite":
             store["path"] = str(Path(store.get("path", ".compliance/index.sqlite")).resolve())
         check = with_library(
-            CheckOptions(
+            CheckOptions.from_config(
+                config,
+                rules_dirs=rules or (),
                 terms_id=terms,
-                rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
                 min_containment=min_containment,
                 venue=venue,
-                grants=tuple(config.grants),
-                domain_map=dict(config.domain_map),
-                fair_use=dict(config.fair_use),
                 today=today,
             )
         )
