@@ -23,7 +23,10 @@ Method (seed, extend and merge, score and refine):
    stretch has fewer than 16 words in common, while a quoted sentence of 30 words clears the bar.
    The copy / not-a-copy decision counts passages, so this bar is what keeps an innocent article
    from being called a copy.
-5. **Summaries** (adaptive, decided per pair from the passages found so far): nearby passages of
+5. **Edges**: an edited passage's edges move outwards over the words beyond them (up to
+   ``_EXTEND_WINDOW``) while enough of them recur in order on the other side; its first and last
+   lines often keep too few content words in place to seed.
+6. **Summaries** (adaptive, decided per pair from the passages found so far): nearby passages of
    a short copy stretch that lie far apart in the original, or whose rare words recur in order
    well beyond them, are joined into one passage over the stretch of the original summarised.
 
@@ -114,6 +117,8 @@ _PIECE_COVER = 0.95  # share of a passage its verbatim runs must cover before it
 _MIN_GAP = 5  # words left out or added (on one side) where a passage is cut into pieces
 _EDGE_WINDOW = 40  # words at each end of a passage realigned to place its edges exactly
 _EDGE_RUN = 5  # shared words in a row that settle an edge (shorter runs may be chance)
+_EXTEND_WINDOW = 30  # words beyond each edge of an edited passage searched for more of it
+_EXTEND_COST = 0.3  # shared words each word an edge moves over must earn (averaged on both sides)
 _SUMMARY_JOIN = 40  # copy words between two passages of one summary
 _SUMMARY_MAX = 150  # copy words a summary may span (a longer stretch is a copied passage)
 _SUMMARY_MARGIN = 20  # copy words around the passages searched for the summary's other words
@@ -150,7 +155,7 @@ def align(original: str, copy: str, params: AlignParams | None = None) -> list[P
         if _matched(q, o, c) >= p.min_matched
         for piece in _verbatim_pieces(q, o, c)
     ]
-    kept_passages = _summaries(kept_passages, o, c)
+    kept_passages = _summaries(_extend_edges(kept_passages, o, c), o, c)
     return sorted(kept_passages, key=lambda q: (q.copy.start, q.original.start))
 
 
@@ -248,6 +253,69 @@ def _summary_chain(
         for j in js
     ]
     return _chain(seeds) if seeds else []
+
+
+def _extend_edges(passages: list[Passage], o: _Text, c: _Text) -> list[Passage]:
+    """``passages`` with each edge moved outwards over the words beyond it that still mostly
+    recur on the other side (an edited passage's first and last lines keep too few content
+    words in place to seed, yet share most of their words with the original)."""
+    if not passages:
+        return passages
+    ordered = sorted(passages, key=lambda q: q.copy.start)
+    out: list[Passage] = []
+    for n, q in enumerate(ordered):
+        if q.kind == "verbatim":
+            out.append(q)
+            continue
+        a0, a1 = _token_range(o, q.original)
+        b0, b1 = _token_range(c, q.copy)
+        lo_b = _token_range(c, ordered[n - 1].copy)[1] if n else 0
+        hi_b = _token_range(c, ordered[n + 1].copy)[0] if n + 1 < len(ordered) else len(c.tok)
+        w = _EXTEND_WINDOW
+        # Before the passage: both windows read backwards from its first words.
+        back = _reach(
+            [t[0] for t in o.tok[max(0, a0 - w) : a0][::-1]],
+            [t[0] for t in c.tok[max(lo_b, b0 - w) : b0][::-1]],
+        )
+        ahead = _reach(
+            [t[0] for t in o.tok[a1 : a1 + w]],
+            [t[0] for t in c.tok[b1 : min(hi_b, b1 + w)]],
+        )
+        if back == (0, 0) and ahead == (0, 0):
+            out.append(q)
+            continue
+        na0, nb0 = a0 - back[0], b0 - back[1]
+        na1, nb1 = a1 + ahead[0], b1 + ahead[1]
+        a = [t[0] for t in o.tok[na0:na1]]
+        b = [t[0] for t in c.tok[nb0:nb1]]
+        same = a == b
+        out.append(
+            Passage(
+                original=_with_punctuation(o.text, o.tok[na0][1], o.tok[na1 - 1][2]),
+                copy=_with_punctuation(c.text, c.tok[nb0][1], c.tok[nb1 - 1][2]),
+                score=100.0 if same else round(float(fuzz.ratio(" ".join(a), " ".join(b))), 2),
+                kind="verbatim" if same else "modified",
+                words=na1 - na0,
+            )
+        )
+    return out
+
+
+def _reach(a: list[str], b: list[str]) -> tuple[int, int]:
+    """Words of ``a`` and ``b`` (read outwards from a passage edge) worth adding to it: the
+    end of the run of shared words where the words shared most exceed the cost of the words
+    taken, ``(0, 0)`` when no extension pays."""
+    if not a or not b:
+        return 0, 0
+    best, at, shared = 0.0, (0, 0), 0
+    for op in Indel.opcodes(a, b):
+        if op.tag != "equal":
+            continue
+        shared += op.src_end - op.src_start
+        gain = shared - _EXTEND_COST * (op.src_end + op.dest_end) / 2
+        if gain > best:
+            best, at = gain, (op.src_end, op.dest_end)
+    return at
 
 
 def _verbatim_pieces(q: Passage, o: _Text, c: _Text) -> list[Passage]:
