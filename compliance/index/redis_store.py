@@ -22,7 +22,7 @@ from .storage import (
     SCHEMA_VERSION,
     IndexStats,
     Storage,
-    check_signature_scheme,
+    check_compatible,
 )
 
 try:
@@ -127,13 +127,7 @@ class RedisStorage(Storage):
             version = int(meta.get("schema_version", ""))
         except ValueError:
             raise IndexFileError("has an unreadable schema version", self.location) from None
-        if version > SCHEMA_VERSION:
-            raise IndexFileError(
-                f"was written by a newer compliance (index schema {version}; this version reads"
-                f" up to {SCHEMA_VERSION}); upgrade compliance to use it",
-                self.location,
-            )
-        check_signature_scheme(meta.get("signature"), self.location)
+        check_compatible(version, meta.get("signature"), self.location)
 
     def add(self, entries: Sequence[IndexEntry]) -> list[bool]:
         if not entries:

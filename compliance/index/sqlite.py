@@ -19,7 +19,7 @@ from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, TermsChoice
 from .entry import IndexEntry, signature_scheme
-from .storage import FORMAT_NAME, SCHEMA_VERSION, IndexStats, Storage, check_signature_scheme
+from .storage import FORMAT_NAME, SCHEMA_VERSION, IndexStats, Storage, check_compatible
 
 __all__ = ["SqliteStorage"]
 
@@ -114,13 +114,7 @@ class SqliteStorage(Storage):
             raise IndexFileError(
                 f"has an unreadable schema version {meta.get('schema_version')!r}", self.location
             ) from None
-        if version > SCHEMA_VERSION:
-            raise IndexFileError(
-                f"was written by a newer compliance (index schema {version}; this version reads"
-                f" up to {SCHEMA_VERSION}); upgrade compliance to use it",
-                self.location,
-            )
-        check_signature_scheme(meta.get("signature"), self.location)
+        check_compatible(version, meta.get("signature"), self.location)
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:

@@ -15,7 +15,14 @@ from types import TracebackType
 from ..errors import IndexFileError
 from .entry import IndexEntry, signature_scheme
 
-__all__ = ["FORMAT_NAME", "SCHEMA_VERSION", "IndexStats", "Storage", "check_signature_scheme"]
+__all__ = [
+    "FORMAT_NAME",
+    "SCHEMA_VERSION",
+    "IndexStats",
+    "Storage",
+    "check_compatible",
+    "check_signature_scheme",
+]
 
 FORMAT_NAME = "compliance-index"
 SCHEMA_VERSION = 1
@@ -103,6 +110,17 @@ class Storage(ABC):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def check_compatible(version: int, signature: str | None, location: str) -> None:
+    """Refuse an index a newer compliance wrote, or whose signatures this one cannot compare."""
+    if version > SCHEMA_VERSION:
+        raise IndexFileError(
+            f"was written by a newer compliance (index schema {version}; this version reads"
+            f" up to {SCHEMA_VERSION}); upgrade compliance to use it",
+            location,
+        )
+    check_signature_scheme(signature, location)
 
 
 def check_signature_scheme(stored: str | None, location: str) -> None:
