@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from .checks._text import covered_chars
 from .errors import ConfigError
 from .model import CheckContext, Factor, FairUse, Span
 
@@ -105,10 +106,7 @@ def lede_taken(ctx: CheckContext, share: float = 0.5) -> bool:
     lede = _first_paragraph(ctx.original.text)
     if lede is None or lede.length == 0:
         return False
-    inside = sum(
-        max(0, min(lede.end, p.original.end) - max(lede.start, p.original.start))
-        for p in ctx.comparison.passages
-    )
+    inside = covered_chars(lede, (p.original for p in ctx.comparison.passages))
     return inside / lede.length >= share
 
 

@@ -170,6 +170,11 @@ def inside(span: Span, spans: Iterable[Span]) -> bool:
     return any(s.start <= span.start and span.end <= s.end for s in spans)
 
 
+def covered_chars(span: Span, spans: Iterable[Span]) -> int:
+    """How many characters of ``span`` lie in ``spans`` (counted once per span they lie in)."""
+    return sum(max(0, min(span.end, s.end) - max(span.start, s.start)) for s in spans)
+
+
 def copied_spans(ctx: CheckContext) -> list[Span]:
     """Spans of the copy that were aligned to the original (the copied body)."""
     return [p.copy for p in ctx.comparison.passages]
@@ -271,11 +276,10 @@ def omitted_paragraphs(ctx: CheckContext, min_words: int = 8) -> list[Span]:
     covered = [p.original for p in ctx.comparison.passages]
     omitted: list[Span] = []
     for para in paragraphs(text):
-        words = len(_WORD.findall(text[para.start : para.end]))
-        if words < min_words or _FOOTER.search(text[para.start : para.end]):
+        body = text[para.start : para.end]
+        if word_count(body) < min_words or _FOOTER.search(body):
             continue
-        inside_chars = sum(max(0, min(para.end, c.end) - max(para.start, c.start)) for c in covered)
-        if inside_chars < para.length / 2:
+        if covered_chars(para, covered) < para.length / 2:
             omitted.append(para)
     return omitted
 
