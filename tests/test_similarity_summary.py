@@ -72,3 +72,12 @@ def test_an_article_sharing_only_topic_words_gets_no_passage() -> None:
         "the committee thanked volunteers and schoolchildren for their help this season."
     )
     assert align(_original(), copy) == []
+
+
+def test_a_summary_over_much_of_the_original_covers_all_of_it() -> None:
+    original = _original()
+    middle = original.split("\n\n")[1:-1]
+    copy = "\n\n".join(["Letters from readers.", f"{middle[1]} {middle[10]}", "More next week."])
+    (p,) = align(original, copy)
+    assert p.original.start <= original.index(OPENING)
+    assert p.original.end >= original.index(CLOSING) + len(CLOSING) - 1

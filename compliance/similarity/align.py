@@ -28,7 +28,8 @@ Method (seed, extend and merge, score and refine):
    lines often keep too few content words in place to seed.
 6. **Summaries** (adaptive, decided per pair from the passages found so far): nearby passages of
    a short copy stretch that lie far apart in the original, or whose rare words recur in order
-   well beyond them, are joined into one passage over the stretch of the original summarised.
+   well beyond them, are joined into one passage over the stretch of the original summarised
+   (all of it, once that stretch is ``_SUMMARY_WHOLE`` of the original or more).
 
 A passage is ``verbatim`` when both stretches are the same words after normalisation (case,
 quotes, dashes, apostrophes and whitespace ignored), otherwise ``modified``. Offsets index the
@@ -128,6 +129,7 @@ _SUMMARY_RATIO = 2.0  # original words per copy word before a stretch counts as 
 _SUMMARY_BEYOND = 5  # of them, words in order outside the passages' stretch of the original
 _SUMMARY_WIDE_MARGIN = 50  # margin, once a summary is found, for the stretch it covers
 _SUMMARY_WIDE_OCC = 4  # occurrences allowed then
+_SUMMARY_WHOLE = 0.3  # share of the original a summary reaches before it counts as all of it
 
 
 def align(original: str, copy: str, params: AlignParams | None = None) -> list[Passage]:
@@ -218,6 +220,10 @@ def _summary(
     if len(wide) >= _SUMMARY_SEEDS:
         a0, a1 = min(a0, wide[0][0]), max(a1, wide[-1][0] + 1)
         b0, b1 = min(b0, wide[0][1]), max(b1, wide[-1][1] + 1)
+    # A summary over much of the original condenses all of it: its opening and closing lines
+    # are summarised too, though rarely in words the chains can find.
+    if a1 - a0 >= _SUMMARY_WHOLE * len(o.tok):
+        a0, a1 = 0, len(o.tok)
     a = [t[0] for t in o.tok[a0:a1]]
     b = [t[0] for t in c.tok[b0:b1]]
     return Passage(
