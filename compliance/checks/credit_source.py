@@ -90,9 +90,9 @@ def _template_check(ctx: CheckContext, req: Requirement, template: str) -> list[
 
 def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
     """The copy credits the source by name, or with the exact template when one is set."""
-    edited = bool(_text.changed_passages(ctx, _TOLERANCE))
-    template = _text.param(req, DEFAULTS, "edited_template") if edited else None
-    template = template or _text.param(req, DEFAULTS, "template")
+    template = _text.param(req, DEFAULTS, "edited_template")
+    if not (template and _text.changed_passages(ctx, _TOLERANCE)):  # edits matter only then
+        template = _text.param(req, DEFAULTS, "template")
     if isinstance(template, str) and template.strip():
         return _template_check(ctx, req, template)
     names = _text.credit_names(ctx)
