@@ -271,6 +271,14 @@ class Originals:
         self.max_bytes = max_bytes
         self._index: Any = None
         self._folder_docs: list[Document] | None = None
+        self._library: Mapping[str, Terms] | None = None
+
+    @property
+    def library(self) -> Mapping[str, Terms]:
+        """The terms library, loaded on first use and then kept for the rest of the run."""
+        if self._library is None:
+            self._library = _library(self.config)
+        return self._library
 
     # the folder ---------------------------------------------------------------------------
 
@@ -416,7 +424,7 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     front, body_line = split_front_matter(raw, str(path))
     claim = declared({**front, **post.meta.front_matter}, config.front_matter)
-    library = _library(config)
+    library = originals.library
     terms_id = claim.license if claim.license in library else None
     options = replace(check_options(config, terms_id), library=library)
 
