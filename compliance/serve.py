@@ -15,7 +15,6 @@ from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -315,9 +314,3 @@ def serve(
         timeout_keep_alive=5,
         limit_concurrency=64,
     )
-
-
-def default_config(start: Path | None = None) -> ProjectConfig:
-    from .config import load_config
-
-    return load_config(start or Path.cwd())
