@@ -316,7 +316,7 @@ def scan(
     """
     from ..config import load_config
     from ..errors import ComplianceError
-    from ..index import index_config
+    from ..index import DEFAULT_INDEX_PATH, index_config
     from ..index.inputs import expand_inputs
     from ..pipeline import CheckOptions, with_library
     from ..scan import ScanOptions, build_tasks
@@ -338,7 +338,7 @@ def scan(
         files = expand_inputs(paths)
         store = index_config(index if index is not None else config.index)
         if store.get("type", "sqlite") == "sqlite":
-            store["path"] = str(Path(store.get("path", ".compliance/index.sqlite")).resolve())
+            store["path"] = str(Path(store.get("path", DEFAULT_INDEX_PATH)).resolve())
         check = with_library(
             CheckOptions.from_config(
                 config,
