@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .checks import venue
 from .checks.venue import ask, grant_expired, matching_grants, valid_grant
 from .model import CheckContext, Evidence, FairUse, Finding, Verdict
 
@@ -78,17 +79,19 @@ def decide(
     out += _expired_findings(ctx, needed=needs_permission)
 
     if ctx.terms.licensed and policy == "forbidden":
-        if not _has(out, "forbidden"):
+        found = venue.problem(ctx)
+        if found is not None and not _has(out, "forbidden"):
+            message, outcome, fix = found
             out.append(
                 Finding(
                     rule_id=f"{ctx.terms.id}/venue",
                     kind="venue",
                     severity="error",
-                    message=f"the terms forbid republishing on a {ctx.venue} site",
+                    message=message,
                     clause=_clause(ctx),
-                    evidence=(Evidence(document="copy", note=f"venue {ctx.venue}: forbidden"),),
-                    fix="take the copy down",
-                    outcome="forbidden",
+                    evidence=(venue.evidence(ctx),),
+                    fix=fix,
+                    outcome=outcome,
                 )
             )
         return "violations", out

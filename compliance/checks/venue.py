@@ -61,30 +61,34 @@ def ask(ctx: CheckContext) -> str:
     return ctx.terms.contact or ctx.terms.publisher or ctx.terms.name
 
 
+def problem(ctx: CheckContext) -> tuple[str, str, str] | None:
+    """``(message, outcome, fix)`` when the copy's venue is forbidden, or needs a permission
+    that no valid grant gives; None when the venue is allowed or unknown."""
+    policy = ctx.terms.venues.get(ctx.venue) if ctx.venue else None
+    if policy == "forbidden":
+        return (
+            f"the terms forbid republishing on a {ctx.venue} site",
+            "forbidden",
+            "take the copy down",
+        )
+    if policy == "permission" and valid_grant(ctx) is None:
+        return (
+            f"a {ctx.venue} site needs permission to republish; ask {ask(ctx)}",
+            "needs-permission",
+            f"ask {ask(ctx)} for permission and record the grant in compliance.yaml",
+        )
+    return None
+
+
+def evidence(ctx: CheckContext) -> Evidence:
+    """The venue and its policy, as a finding's evidence."""
+    return Evidence(document="copy", note=f"venue {ctx.venue}: {ctx.terms.venues.get(ctx.venue)}")
+
+
 def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
     """The venue is allowed, or permitted by a valid grant."""
-    if not ctx.venue:
+    found = problem(ctx)
+    if found is None:
         return []
-    policy = ctx.terms.venues.get(ctx.venue)
-    note = Evidence(document="copy", note=f"venue {ctx.venue}: {policy}")
-    if policy == "forbidden":
-        return [
-            _text.finding(
-                req,
-                f"the terms forbid republishing on a {ctx.venue} site",
-                outcome="forbidden",
-                evidence=[note],
-                fix="take the copy down",
-            )
-        ]
-    if policy == "permission" and valid_grant(ctx) is None:
-        return [
-            _text.finding(
-                req,
-                f"a {ctx.venue} site needs permission to republish; ask {ask(ctx)}",
-                outcome="needs-permission",
-                evidence=[note],
-                fix=f"ask {ask(ctx)} for permission and record the grant in compliance.yaml",
-            )
-        ]
-    return []
+    message, outcome, fix = found
+    return [_text.finding(req, message, outcome=outcome, evidence=[evidence(ctx)], fix=fix)]
