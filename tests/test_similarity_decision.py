@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from compliance.documents import load_path
+from compliance.model import Comparison, Passage, Span
 from compliance.similarity import compare, is_copy
 from compliance.similarity.align import AlignParams, align
 
@@ -59,3 +60,20 @@ def test_the_evidence_bar_must_be_at_least_one_word() -> None:
         assert "min_matched" in str(exc)
     else:
         raise AssertionError("min_matched=0 was accepted")
+
+
+def _comparison(containment: float, passages: int) -> Comparison:
+    passage = Passage(Span(0, 120), Span(0, 120), 100.0, "verbatim", 20)
+    return Comparison(0.0, containment, 0.0, 0, 1.0, (passage,) * passages)
+
+
+def test_shared_common_phrases_without_a_passage_are_not_a_copy() -> None:
+    assert not is_copy(_comparison(containment=0.08, passages=0))
+
+
+def test_a_large_share_of_the_original_is_a_copy_even_without_a_passage() -> None:
+    assert is_copy(_comparison(containment=0.2, passages=0))
+
+
+def test_one_aligned_passage_is_a_copy_whatever_the_share() -> None:
+    assert is_copy(_comparison(containment=0.01, passages=1))

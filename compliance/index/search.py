@@ -53,8 +53,9 @@ __all__ = ["DEFAULT_MIN_HITS", "DEFAULT_THRESHOLD", "Candidate", "ContainmentSea
 DEFAULT_THRESHOLD = 0.05
 """Estimated containment (either way) that makes a candidate; the full alignment decides.
 
-Matches ``compliance.similarity.DEFAULT_MIN_CONTAINMENT``: a copy holding 5% of an original
-counts as reuse there, so the search must not drop it here."""
+Kept low for recall: an excerpt of a long original holds a small share of it, and the full
+alignment (a passage of 16+ words in order, or ``compliance.similarity.DEFAULT_MIN_CONTAINMENT``)
+decides what is a copy."""
 
 DEFAULT_MIN_HITS = 3
 """Shared minima required, so a stray common phrase or two does not make a candidate."""

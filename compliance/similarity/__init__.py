@@ -22,8 +22,12 @@ __all__ = [
     "longest_run",
 ]
 
-DEFAULT_MIN_CONTAINMENT = 0.05
-"""Share of the original's shingles that must recur in the copy before it counts as a copy."""
+DEFAULT_MIN_CONTAINMENT = 0.15
+"""Share of the original's shingles that must recur in the copy for it to count as a copy when no
+passage was aligned. A copy with a passage (16+ words in order) counts whatever its share; without
+one, 0.05 let topic-related articles through on common phrases alone (2 false copies of 703
+negatives on the PAN report half). 0.15 was chosen on the tune half (precision 0.999 -> 1.000,
+recall 0.915 -> 0.889): a pair with no copied passage has no copied expression to show a reader."""
 
 
 def compare(original: str, copy: str, params: AlignParams | None = None) -> Comparison:
