@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 from ..model import CheckContext, Span
 from . import _text
 from .copyright_notice import copyright_lines
-from .license_notice import deed_key, licence_names
+from .license_notice import deed_links, licence_names
 
 ELEMENTS = ("source", "copyright", "link", "byline", "license", "credit")
 LABELS = {
@@ -61,12 +61,7 @@ def locate(ctx: CheckContext, element: str) -> list[Span]:
     if element == "license":
         deed = ctx.original.meta.license_url or next(iter(ctx.terms.detect.license_urls), None)
         spans = [s for n in licence_names(deed, None) for s in _text.find_name(text, n)]
-        if deed:
-            spans += [
-                Span(lk.start, lk.end)
-                for lk in ctx.copy.links
-                if lk.place == "text" and deed_key(_text.resolved_href(ctx, lk)) == deed_key(deed)
-            ]
+        spans += [Span(lk.start, lk.end) for lk in deed_links(ctx, deed)]
         return sorted(spans, key=lambda s: s.start)
     raise KeyError(f"unknown element {element!r} (expected one of {', '.join(ELEMENTS)})")
 

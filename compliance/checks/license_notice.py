@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
-from ..documents.urls import is_web_url, normalise_url
-from ..model import CheckContext, Finding, Requirement
+from ..documents.urls import is_web_url, licence_key
+from ..model import CheckContext, Finding, Link, Requirement
 from . import _text
 
 KIND = "license_notice"
@@ -42,11 +41,16 @@ _PARTS = {
 }
 
 
-def deed_key(url: str) -> str:
-    """A deed URL without scheme, language or legal-code suffix, for comparison."""
-    parts = urlsplit(normalise_url(url))
-    path = re.sub(r"/(?:legalcode|deed)(?:\.[a-z-]+)?$", "", parts.path, flags=re.I)
-    return f"{parts.netloc}{path.rstrip('/')}".lower()
+def deed_links(ctx: CheckContext, deed: str | None) -> list[Link]:
+    """The copy's in-text links to the licence at ``deed`` (any scheme, language or legal code)."""
+    if not deed:
+        return []
+    key = licence_key(deed)
+    return [
+        lk
+        for lk in ctx.copy.links
+        if lk.place == "text" and licence_key(_text.resolved_href(ctx, lk)) == key
+    ]
 
 
 def licence_names(url: str | None, given: str | None) -> list[str]:
@@ -93,9 +97,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
         for lk in ctx.copy.links
         if lk.place == "text" and is_web_url(_text.resolved_href(ctx, lk))
     ]
-    linked = [
-        lk for lk in web_links if deed and deed_key(_text.resolved_href(ctx, lk)) == deed_key(deed)
-    ]
+    linked = deed_links(ctx, deed)
     other_deeds = [lk for lk in web_links if _CC.search(lk.href) and lk not in linked]
     findings: list[Finding] = []
     if not linked:

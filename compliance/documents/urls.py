@@ -45,6 +45,9 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
 )  # fmt: skip
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "__twitter", "at_")
 _AMP_VALUES = {"", "1", "true", "amp"}
+_LICENCE_SUFFIX = re.compile(
+    r"/(?:deed(?:\.[a-z-]+)?|legalcode(?:\.[a-z-]+)?)$", re.IGNORECASE
+)
 _INDEX_PAGE = re.compile(r"/(?:index|default|home)\.(?:html?|php|aspx?)$", re.IGNORECASE)
 
 
@@ -173,3 +176,21 @@ def is_home_page(href: str, article_url: str) -> bool:
         return False
     parts = urlsplit(normalise_url(href))
     return parts.path == "/" and not parts.query
+
+
+def licence_key(url: str) -> str:
+    """A licence URL reduced to host + path, without scheme, ``www.``, deed or legalcode suffix.
+
+    So that ``http://www.creativecommons.org/licenses/by-nd/4.0/deed.en`` and
+    ``https://creativecommons.org/licenses/by-nd/4.0/legalcode`` name the same licence.
+    """
+    text = url.strip()
+    if "//" not in text:
+        text = "https://" + text
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return url.strip().lower()
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = _LICENCE_SUFFIX.sub("", parts.path.rstrip("/")).rstrip("/").lower()
+    return host + path

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
+from ..documents.urls import licence_key
 from ..errors import ComplianceError, ConfigError
 from ..model import Attribution, Document, Terms, TermsChoice
 
@@ -40,7 +41,6 @@ __all__ = [
 DEFAULT_TERMS = "all-rights-reserved"
 PHRASE_THRESHOLD = 85.0  # rapidfuzz partial_ratio on normalised text, 0..100
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_DEED_SUFFIX = re.compile(r"/(?:deed(?:\.[a-z-]+)?|legalcode(?:\.[a-z-]+)?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -116,20 +116,6 @@ def _original_url(original: Document, attribution: Attribution) -> str | None:
     if attribution.url:
         return attribution.url
     return original.origin if "://" in original.origin else None
-
-
-def licence_key(url: str) -> str:
-    """A licence URL reduced to host + path, without scheme, ``www.``, deed or legalcode suffix."""
-    text = url.strip()
-    if "//" not in text:
-        text = "https://" + text
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return url.strip().lower()
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    path = _DEED_SUFFIX.sub("", parts.path.rstrip("/")).rstrip("/").lower()
-    return host + path
 
 
 def _licence_candidates(original: Document) -> Iterator[str]:
