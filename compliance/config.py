@@ -74,12 +74,10 @@ class ProjectConfig:
 
     def venue_for(self, site: str | None) -> str | None:
         """Venue of ``site`` from ``sites`` (subdomains included), else this project's venue."""
-        host = (site or "").lower().removeprefix("www.")
-        if host:
-            hits = [d for d in self.sites if host == d or host.endswith("." + d)]
-            if hits:
-                return self.sites[max(hits, key=len)]
-        return self.venue
+        from .documents.urls import host_matches
+
+        hits = [d for d in self.sites if host_matches(site or "", d)]
+        return self.sites[max(hits, key=len)] if hits else self.venue
 
 
 class _Reader:

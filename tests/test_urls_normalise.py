@@ -113,3 +113,12 @@ def test_domain_is_the_registrable_domain() -> None:
 
 def test_domain_accepts_a_bare_host() -> None:
     assert domain("www.example.org") == "example.org"
+
+
+def test_a_subdomain_matches_its_domain_but_a_lookalike_does_not() -> None:
+    from compliance.documents.urls import host_matches
+
+    assert host_matches("News.Example.org", "www.example.org")
+    assert host_matches("example.org", "example.org")
+    assert not host_matches("badexample.org", "example.org")
+    assert not host_matches("", "example.org")

@@ -194,3 +194,10 @@ def licence_key(url: str) -> str:
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = _LICENCE_SUFFIX.sub("", parts.path.rstrip("/")).rstrip("/").lower()
     return host + path
+
+
+def host_matches(host: str, domain: str) -> bool:
+    """``host`` is ``domain`` or one of its subdomains (case and a leading ``www.`` ignored)."""
+    host = host.lower().rstrip(".").removeprefix("www.")
+    domain = domain.lower().rstrip(".").removeprefix("www.")
+    return bool(host) and (host == domain or host.endswith("." + domain))

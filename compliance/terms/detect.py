@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
-from ..documents.urls import licence_key
+from ..documents.urls import host_matches, licence_key
 from ..errors import ComplianceError, ConfigError
 from ..model import Attribution, Document, Terms, TermsChoice
 
@@ -105,11 +105,6 @@ def _host(url: str | None) -> str:
     return host.lower().rstrip(".").removeprefix("www.")
 
 
-def _domain_matches(host: str, domain: str) -> bool:
-    domain = domain.lower().removeprefix("www.")
-    return bool(host) and (host == domain or host.endswith("." + domain))
-
-
 def _original_url(original: Document, attribution: Attribution) -> str | None:
     if original.meta.canonical_url:
         return original.meta.canonical_url
@@ -136,7 +131,7 @@ def _require(terms_id: str, library: Mapping[str, Terms], what: str) -> None:
 
 
 def _by_config(host: str, domain_map: Mapping[str, str]) -> tuple[str, str] | None:
-    hits = [(d, t) for d, t in domain_map.items() if _domain_matches(host, d)]
+    hits = [(d, t) for d, t in domain_map.items() if host_matches(host, d)]
     if not hits:
         return None
     domain, terms_id = max(hits, key=lambda hit: (len(hit[0]), hit[0]))
@@ -145,7 +140,7 @@ def _by_config(host: str, domain_map: Mapping[str, str]) -> tuple[str, str] | No
 
 def _by_domain(host: str, library: Mapping[str, Terms]) -> tuple[str, str] | None:
     hits = [
-        (d, t.id) for t in library.values() for d in t.detect.domains if _domain_matches(host, d)
+        (d, t.id) for t in library.values() for d in t.detect.domains if host_matches(host, d)
     ]
     if not hits:
         return None
