@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._lazy_imports import speedup_imports as speedup_imports  # re-exported for cli/hook.py
 from .errors import ComplianceError, InputError
 from .model import SEVERITY_RANK, Finding, Report
 
@@ -473,9 +472,3 @@ def _library(config: ProjectConfig) -> Mapping[str, Terms]:
 
     return load_library(tuple(config.rules_dirs))  # cached in the user's cache folder
 
-
-def load_library_cached(rules_dirs: Sequence[Path] = ()) -> dict[str, Terms]:
-    """The terms library through its on-disk cache (kept here for existing callers)."""
-    from .terms.library import load_library_cached as load
-
-    return load(rules_dirs)
