@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 URL = "https://www.meridianobserver.org/2024/05/long-read/7001"
+
+
 def article(words: int) -> list[str]:
     """Paragraphs of real prose (the project's sample articles, fixtures and docs), ``words`` long.
 
@@ -145,8 +147,19 @@ def main() -> None:
         t_compare = median_time(lambda: compare(original.text, copy.text), args.runs)
         t_check = median_time(lambda: check_pair(copy, original, options), args.runs)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        cmd = [sys.executable, "-m", "compliance", "check", str(copy_path), "--original",
-               str(orig_path), "--format", "json", "--fail-on", "never"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "compliance",
+            "check",
+            str(copy_path),
+            "--original",
+            str(orig_path),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ]
         t_process, cpu_process = process_times(cmd, env, args.runs)
         start_cmd = [sys.executable, "-m", "compliance", "--help"]
         t_start, cpu_start = process_times(start_cmd, env, args.runs)
@@ -157,9 +170,11 @@ def main() -> None:
         )
 
     words = len(original.text.split())
-    print(f"pair: original {words} words, copy {len(copy.text.split())} words; "
-          f"verdict {report.verdict}, {len(report.comparison.passages)} passages, "
-          f"coverage {report.comparison.coverage:.0%}")
+    print(
+        f"pair: original {words} words, copy {len(copy.text.split())} words; "
+        f"verdict {report.verdict}, {len(report.comparison.passages)} passages, "
+        f"coverage {report.comparison.coverage:.0%}"
+    )
     print(f"{'step':<28}{'median s':>10}{'x baseline':>12}{'CPU s':>8}")
     for name, t, cpu in (
         ("load both documents", t_load, None),
@@ -172,8 +187,10 @@ def main() -> None:
         cpu_text = f"{cpu:>8.3f}" if cpu is not None else f"{'':>8}"
         print(f"{name:<28}{t:>10.3f}{t / t_base:>12.2f}{cpu_text}")
     verdict = "within" if cpu_process < 1.0 else "OVER"
-    print(f"budget: whole process {t_process:.3f} s wall, {cpu_process:.3f} s CPU; "
-          f"CPU {verdict} the 1 s budget")
+    print(
+        f"budget: whole process {t_process:.3f} s wall, {cpu_process:.3f} s CPU; "
+        f"CPU {verdict} the 1 s budget"
+    )
 
 
 if __name__ == "__main__":

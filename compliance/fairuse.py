@@ -50,9 +50,7 @@ class FairUseThresholds:
         for f in fields(self):
             value = getattr(self, f.name)
             if f.name != "max_run" and not 0 <= value <= 1:
-                raise ValueError(
-                    f"fair_use {f.name!r} must be a share from 0 to 1 (got {value})"
-                )
+                raise ValueError(f"fair_use {f.name!r} must be a share from 0 to 1 (got {value})")
         if self.max_run < 0:
             raise ValueError(f"fair_use 'max_run' must not be negative (got {self.max_run})")
         if self.small_share > self.max_share:

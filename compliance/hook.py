@@ -294,9 +294,7 @@ class Originals:
         folder = self.folder
         if folder is None or not folder.is_dir():
             return []
-        return sorted(
-            p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")
-        )
+        return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
 
     def folder_by_url(self, url: str) -> Document | None:
         """An original in the folder whose canonical URL is the same article as ``url``.
@@ -471,4 +469,3 @@ def _library(config: ProjectConfig) -> Mapping[str, Terms]:
     from .terms import load_library
 
     return load_library(tuple(config.rules_dirs))  # cached in the user's cache folder
-

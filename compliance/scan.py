@@ -180,9 +180,7 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
 # -- many documents ---------------------------------------------------------------------------
 
 
-def build_tasks(
-    paths: Sequence[Path | str], *, max_bytes: int | None = None
-) -> Iterator[Task]:
+def build_tasks(paths: Sequence[Path | str], *, max_bytes: int | None = None) -> Iterator[Task]:
     """Files and URLs become tasks loaded by workers; WARC files are read here, record by record."""
     from .documents.warc import is_warc
     from .index.inputs import iter_documents

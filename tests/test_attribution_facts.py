@@ -33,8 +33,10 @@ DATA = Path(__file__).parent / "data" / "documents"
         ("This article was originally published on The Dialogue.", "The Dialogue"),
         ("This story originally appeared in Mountain Weekly on 4 May 2021.", "Mountain Weekly"),
         ("This article was first published by Prof. Ada Lind's Blog.", "Prof. Ada Lind's Blog"),
-        ("This article is republished from The Dialogue under a Creative Commons license.",
-         "The Dialogue"),
+        (
+            "This article is republished from The Dialogue under a Creative Commons license.",
+            "The Dialogue",
+        ),
         ("Republished with permission from U.S. Harbour News.", "U.S. Harbour News"),
         ("Source: Northern Ledger", "Northern Ledger"),
         ("SOURCE: Northern Ledger | Photo: Ona Brack", "Northern Ledger"),
@@ -62,7 +64,8 @@ def test_strongest_source_phrase_wins() -> None:
 def test_source_line_keeps_only_its_own_sentence() -> None:
     text = "This article was originally published by Golden Desk. Golden Desk is nonprofit."
     assert find_source_line(text).line == (  # type: ignore[union-attr]
-        "This article was originally published by Golden Desk.")
+        "This article was originally published by Golden Desk."
+    )
 
 
 @pytest.mark.parametrize(
@@ -105,8 +108,10 @@ def test_prose_mentioning_copyright_is_not_a_notice(prose: str) -> None:
 
 
 def test_notice_beside_the_source_line_beats_a_later_site_notice() -> None:
-    text = ("Body.\n\nThe original source of this article is Coast Daily\n"
-            "Copyright © Coast Daily, 2017\n\nMore text.\n\n© 2024 Reposting Blog")
+    text = (
+        "Body.\n\nThe original source of this article is Coast Daily\n"
+        "Copyright © Coast Daily, 2017\n\nMore text.\n\n© 2024 Reposting Blog"
+    )
     assert find_copyright_line(text).holder == "Coast Daily"  # type: ignore[union-attr]
 
 
@@ -122,10 +127,16 @@ def test_parse_copyright_of_a_flag_value() -> None:
         ("Title\n\nBY Mara Quill, March 9, 2017\n\nBody.", "Mara Quill", None),
         ("Title\n\nWritten by Ona Brack | Coast desk\n\nBody.", "Ona Brack", None),
         ("Title\n\nBy Colby Harrington of The Texan\n\nBody.", "Colby Harrington", None),
-        ("Title\n\nBy Jane Roe, University of Eastmarch\n\nBody.", "Jane Roe",
-         "University of Eastmarch"),
-        ("Title\n\nAuthor: Jane Roe, Senior Lecturer in Ecology, Eastmarch College\n\nBody.",
-         "Jane Roe", "Eastmarch College"),
+        (
+            "Title\n\nBy Jane Roe, University of Eastmarch\n\nBody.",
+            "Jane Roe",
+            "University of Eastmarch",
+        ),
+        (
+            "Title\n\nAuthor: Jane Roe, Senior Lecturer in Ecology, Eastmarch College\n\nBody.",
+            "Jane Roe",
+            "Eastmarch College",
+        ),
     ],
 )
 def test_byline_variants(text: str, author: str, institution: str | None) -> None:
@@ -147,13 +158,17 @@ def test_prose_starting_with_by_is_not_a_byline() -> None:
 @pytest.mark.parametrize(
     ("note", "institution"),
     [
-        ("Jane Roe is a professor of marine biology at the University of Eastmarch.",
-         "University of Eastmarch"),
-        ("Jane Roe is an associate professor at Kelso Institute of Technology, where she "
-         "studies tides.", "Kelso Institute of Technology"),
+        (
+            "Jane Roe is a professor of marine biology at the University of Eastmarch.",
+            "University of Eastmarch",
+        ),
+        (
+            "Jane Roe is an associate professor at Kelso Institute of Technology, where she "
+            "studies tides.",
+            "Kelso Institute of Technology",
+        ),
         ("Jane Roe is a PhD candidate at Northfield University.", "Northfield University"),
-        ("Jane Roe was a research fellow with the Coastal Policy Centre.",
-         "Coastal Policy Centre"),
+        ("Jane Roe was a research fellow with the Coastal Policy Centre.", "Coastal Policy Centre"),
     ],
 )
 def test_institution_from_an_author_note(note: str, institution: str) -> None:
@@ -172,33 +187,60 @@ def original() -> Document:
 
 def test_attribution_of_a_crosspost_original(original: Document) -> None:
     facts = extract_attribution(original)
-    assert (facts.source, facts.copyright_holder, facts.copyright_year, facts.author,
-            facts.url, facts.title, facts.published, facts.publisher) == (
-        "Northern Ledger", "Mara Quill, Northern Ledger", 2017, "Mara Quill",
+    assert (
+        facts.source,
+        facts.copyright_holder,
+        facts.copyright_year,
+        facts.author,
+        facts.url,
+        facts.title,
+        facts.published,
+        facts.publisher,
+    ) == (
+        "Northern Ledger",
+        "Mara Quill, Northern Ledger",
+        2017,
+        "Mara Quill",
         "https://www.northernledger.example/harbour-dredging-plan-stalls/5512",
-        "Harbour Dredging Plan Stalls After Budget Vote", "2017-03-09", "Northern Ledger",
+        "Harbour Dredging Plan Stalls After Budget Vote",
+        "2017-03-09",
+        "Northern Ledger",
     )
 
 
 def test_found_says_where_each_fact_came_from(original: Document) -> None:
     assert extract_attribution(original).found == {
-        "source": "footer", "copyright_holder": "footer", "copyright_year": "footer",
-        "author": "meta", "url": "meta", "title": "meta", "published": "meta",
+        "source": "footer",
+        "copyright_holder": "footer",
+        "copyright_year": "footer",
+        "author": "meta",
+        "url": "meta",
+        "title": "meta",
+        "published": "meta",
         "publisher": "meta",
     }
 
 
 def test_flags_win_and_are_marked(original: Document) -> None:
-    facts = extract_attribution(original, {
-        "source": "Ledger Syndication", "copyright": "Ledger Media, 2016",
-        "url": "https://ledger.example/x", "author": "M. Quill",
-    })
-    assert (facts.source, facts.copyright_holder, facts.copyright_year, facts.url,
-            facts.author) == ("Ledger Syndication", "Ledger Media", 2016,
-                              "https://ledger.example/x", "M. Quill")
-    assert {k: facts.found[k] for k in ("source", "copyright_holder", "copyright_year", "url",
-                                        "author")} == dict.fromkeys(
-        ("source", "copyright_holder", "copyright_year", "url", "author"), "flag")
+    facts = extract_attribution(
+        original,
+        {
+            "source": "Ledger Syndication",
+            "copyright": "Ledger Media, 2016",
+            "url": "https://ledger.example/x",
+            "author": "M. Quill",
+        },
+    )
+    assert (
+        facts.source,
+        facts.copyright_holder,
+        facts.copyright_year,
+        facts.url,
+        facts.author,
+    ) == ("Ledger Syndication", "Ledger Media", 2016, "https://ledger.example/x", "M. Quill")
+    assert {
+        k: facts.found[k] for k in ("source", "copyright_holder", "copyright_year", "url", "author")
+    } == dict.fromkeys(("source", "copyright_holder", "copyright_year", "url", "author"), "flag")
 
 
 def test_copyright_flag_without_year_keeps_the_footer_year(original: Document) -> None:
@@ -219,8 +261,10 @@ def test_unknown_flag_is_a_programming_error(original: Document) -> None:
 
 
 def test_site_name_is_the_source_when_no_line_names_one() -> None:
-    page = (b'<html><head><meta property="og:site_name" content="Quay Post"></head>'
-            b"<body><p>Story text only.</p></body></html>")
+    page = (
+        b'<html><head><meta property="og:site_name" content="Quay Post"></head>'
+        b"<body><p>Story text only.</p></body></html>"
+    )
     facts = extract_attribution(load_bytes(page, "p.html"))
     assert (facts.source, facts.found["source"]) == ("Quay Post", "meta")
 

@@ -16,8 +16,10 @@ STORY = "".join(
 
 
 def _page(head: str = "", top: str = "", tail: str = "") -> bytes:
-    return (f"<!doctype html><html><head>{head}</head><body><article><h1>Ferry</h1>{top}"
-            f"{STORY}{tail}</article></body></html>").encode()
+    return (
+        f"<!doctype html><html><head>{head}</head><body><article><h1>Ferry</h1>{top}"
+        f"{STORY}{tail}</article></body></html>"
+    ).encode()
 
 
 @pytest.mark.parametrize(
@@ -27,8 +29,11 @@ def _page(head: str = "", top: str = "", tail: str = "") -> bytes:
         ("Published 12 March 2024", "2024-03-12"),
         ("Posted on Sept. 3rd, 2023 by Lee Amos", "2023-09-03"),
         ("By Ana Ruiz | 2024-02-29", "2024-02-29"),
-        ("LONDON, March 12, 2024 — The ferry board met again about the winter timetable, "
-         "and residents asked for later sailings on Fridays and Sundays.", "2024-03-12"),
+        (
+            "LONDON, March 12, 2024 — The ferry board met again about the winter timetable, "
+            "and residents asked for later sailings on Fridays and Sundays.",
+            "2024-03-12",
+        ),
     ],
 )
 def test_dateline_forms(line: str, iso: str) -> None:
@@ -36,8 +41,10 @@ def test_dateline_forms(line: str, iso: str) -> None:
 
 
 def test_a_date_in_the_prose_is_not_a_dateline() -> None:
-    prose = ("The board first discussed the slipway on March 12, 2019, when residents asked for "
-             "later sailings on Fridays and the operator promised to look again at the budget.")
+    prose = (
+        "The board first discussed the slipway on March 12, 2019, when residents asked for "
+        "later sailings on Fridays and the operator promised to look again at the budget."
+    )
     assert find_dateline(f"Ferry\n\n{prose}") is None
 
 
@@ -90,8 +97,10 @@ def test_rights_meta_is_the_fallback_copyright_holder(tag: str) -> None:
 
 
 def test_a_notice_in_the_text_wins_over_the_rights_meta() -> None:
-    page = _page('<meta name="copyright" content="© 2023 Site Owner">',
-                 tail="<p>Copyright © Meridian Observer, 2024</p>")
+    page = _page(
+        '<meta name="copyright" content="© 2023 Site Owner">',
+        tail="<p>Copyright © Meridian Observer, 2024</p>",
+    )
     facts = extract_attribution(load_bytes(page, "p.html"))
     assert (facts.copyright_holder, facts.copyright_year) == ("Meridian Observer", 2024)
     assert facts.found["copyright_holder"] == "footer"

@@ -93,8 +93,9 @@ def test_latin1_text_is_decoded_by_detection(tmp_path: Path) -> None:
 
 def test_declared_html_charset_is_honoured_when_utf8_fails(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
-    page = ('<html><head><meta charset="windows-1252"></head>'
-            "<body><p>Caf\xe9 “crème”</p></body></html>")
+    page = (
+        '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 “crème”</p></body></html>'
+    )
     path.write_bytes(page.encode("cp1252"))
     doc = load_path(path)
     assert doc.text == "Café “crème”"
@@ -135,9 +136,7 @@ def test_html_without_any_text_is_refused(tmp_path: Path) -> None:
         "<body><img src='x.png'><script>go()</script></body></html>",
         encoding="utf-8",
     )
-    assert _error(path) == (
-        f"{path}: HTML without readable text (nothing could be extracted)"
-    )
+    assert _error(path) == (f"{path}: HTML without readable text (nothing could be extracted)")
 
 
 def test_invalid_front_matter_names_the_line(tmp_path: Path) -> None:

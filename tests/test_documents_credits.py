@@ -51,10 +51,11 @@ CREDITS = [
     (f'<p>Via <a href="{ORIGINAL}">Meridian Observer</a></p>', "Via Meridian Observer"),
     (f'<p>Source: <a href="{ORIGINAL}">Meridian Observer</a></p>', "Source: Meridian Observer"),
     (f'<p>(c) 2024 <a href="{ORIGINAL}">Meridian Observer</a></p>', "(c) 2024 Meridian Observer"),
-    (f'<p>Originally published at <a href="{ORIGINAL}">Meridian Observer</a>.</p>',
-     "Originally published at Meridian Observer."),
-    (f'<p><em>h/t <a href="{ORIGINAL}">Meridian Observer</a></em></p>',
-     "h/t Meridian Observer"),
+    (
+        f'<p>Originally published at <a href="{ORIGINAL}">Meridian Observer</a>.</p>',
+        "Originally published at Meridian Observer.",
+    ),
+    (f'<p><em>h/t <a href="{ORIGINAL}">Meridian Observer</a></em></p>', "h/t Meridian Observer"),
     (f'<p><a href="{ORIGINAL}">Read the original article</a></p>', "Read the original article"),
 ]
 
@@ -66,7 +67,7 @@ def test_short_credit_paragraph_is_article_text(credit: str, line: str, middle: 
     assert line in doc.text.split("\n\n")
     link = _link(doc, ORIGINAL)
     assert link.place == "text"
-    assert doc.text[link.start:link.end] == link.text
+    assert doc.text[link.start : link.end] == link.text
     assert link.text in line
 
 
@@ -78,8 +79,10 @@ def test_short_credit_keeps_the_body_around_it() -> None:
 
 
 def test_photo_credit_in_a_caption_is_not_an_article_credit() -> None:
-    figure = ('<figure><img src="/lamp.jpg" alt="lamp"><figcaption>Photo via '
-              '<a href="https://photos.example/lamp">Lens Library</a></figcaption></figure>')
+    figure = (
+        '<figure><img src="/lamp.jpg" alt="lamp"><figcaption>Photo via '
+        '<a href="https://photos.example/lamp">Lens Library</a></figcaption></figure>'
+    )
     doc = load_bytes(_page(figure), "copy.html")
     assert "Lens Library" not in doc.text
     assert _link(doc, "https://photos.example/lamp").place == "boilerplate"
@@ -98,8 +101,11 @@ def test_photo_credit_in_a_caption_is_not_an_article_credit() -> None:
 )
 def test_credit_words_inside_page_furniture_stay_furniture(furniture: str) -> None:
     doc = load_bytes(_page(furniture), "copy.html")
-    furniture_links = [link for link in doc.links if "example/" in link.href
-                       and "meridianobserver" not in link.href]
+    furniture_links = [
+        link
+        for link in doc.links
+        if "example/" in link.href and "meridianobserver" not in link.href
+    ]
     assert furniture_links and all(link.place == "boilerplate" for link in furniture_links)
 
 

@@ -67,8 +67,14 @@ def test_article_footer_with_the_terms_is_kept(original: Document) -> None:
 
 
 def test_navigation_sidebar_and_site_footer_are_left_out(original: Document) -> None:
-    for furniture in ("Most popular", "Ferry timetable", "Privacy", "Share on Twitter",
-                      "Get the Ledger in your inbox", "2009–2017 Northern Ledger Media"):
+    for furniture in (
+        "Most popular",
+        "Ferry timetable",
+        "Privacy",
+        "Share on Twitter",
+        "Get the Ledger in your inbox",
+        "2009–2017 Northern Ledger Media",
+    ):
         assert furniture not in original.text
 
 
@@ -80,7 +86,7 @@ def test_left_out_page_text_is_kept_as_furniture(original: Document) -> None:
 def test_link_offsets_point_at_their_anchor_text(original: Document, copy: Document) -> None:
     for doc in (original, copy):
         for link in _text_links(doc):
-            assert doc.text[link.start:link.end] == link.text
+            assert doc.text[link.start : link.end] == link.text
             assert link.text
 
 
@@ -154,13 +160,15 @@ def test_link_spanning_formatting_is_one_link() -> None:
         "p.html",
     )
     (link,) = doc.links
-    assert (link.text, doc.text[link.start:link.end]) == ("the original article",) * 2
+    assert (link.text, doc.text[link.start : link.end]) == ("the original article",) * 2
 
 
 def test_image_only_link_is_a_zero_length_link_in_text() -> None:
     doc = load_bytes(
-        _html('<p>Credit: <a href="https://o.example/"><img src="logo.png" alt="Ledger"></a> '
-              'and more words after it.</p>'),
+        _html(
+            '<p>Credit: <a href="https://o.example/"><img src="logo.png" alt="Ledger"></a> '
+            "and more words after it.</p>"
+        ),
         "p.html",
     )
     (link,) = [link for link in doc.links if link.place == "text"]
@@ -203,8 +211,11 @@ def test_tracking_pixel_anywhere_in_the_page_is_media(original: Document) -> Non
     ],
 )
 def test_media_kinds_inside_the_article(tag: str, kind: str) -> None:
-    doc = load_bytes(_html(f"<article><p>Story text goes here for readers.</p>{tag}</article>"),
-                     "p.html", url="https://ledger.example/story")
+    doc = load_bytes(
+        _html(f"<article><p>Story text goes here for readers.</p>{tag}</article>"),
+        "p.html",
+        url="https://ledger.example/story",
+    )
     assert [m.kind for m in doc.media] == [kind]
     assert doc.media[0].src.startswith("https://")
 
@@ -215,10 +226,20 @@ def test_site_logo_outside_the_article_is_not_media(original: Document) -> None:
 
 def test_meta_from_head_tags(original: Document) -> None:
     meta = original.meta
-    assert (meta.title, meta.author, meta.site_name, meta.canonical_url, meta.published,
-            meta.language) == (
-        "Harbour Dredging Plan Stalls After Budget Vote", "Mara Quill", "Northern Ledger",
-        CANONICAL, "2017-03-09", "en",
+    assert (
+        meta.title,
+        meta.author,
+        meta.site_name,
+        meta.canonical_url,
+        meta.published,
+        meta.language,
+    ) == (
+        "Harbour Dredging Plan Stalls After Budget Vote",
+        "Mara Quill",
+        "Northern Ledger",
+        CANONICAL,
+        "2017-03-09",
+        "en",
     )
     assert original.title == meta.title
 
@@ -243,7 +264,11 @@ def test_json_ld_gives_author_date_and_publisher() -> None:
     )
     meta = load_bytes(_html("<p>Some text.</p>", head), "p.html").meta
     assert (meta.title, meta.author, meta.published, meta.site_name) == (
-        "Quay works", "Ona Brack", "2021-06-02", "Coast Daily")
+        "Quay works",
+        "Ona Brack",
+        "2021-06-02",
+        "Coast Daily",
+    )
 
 
 def test_time_element_gives_the_published_date() -> None:
@@ -258,21 +283,27 @@ def test_license_url_from_rel_license() -> None:
 
 
 def test_license_url_from_a_creative_commons_link() -> None:
-    body = ('<p>This work is under <a href="https://creativecommons.org/licenses/by-nd/4.0/">'
-            "CC BY-ND 4.0</a>.</p>")
+    body = (
+        '<p>This work is under <a href="https://creativecommons.org/licenses/by-nd/4.0/">'
+        "CC BY-ND 4.0</a>.</p>"
+    )
     doc = load_bytes(_html(body), "p.html")
     assert doc.meta.license_url == "https://creativecommons.org/licenses/by-nd/4.0/"
 
 
 def test_credit_in_a_page_footer_outside_the_article_is_kept() -> None:
-    story = "".join(f"<p>Paragraph {i} of the report on city trees and their soil.</p>"
-                    for i in range(8))
-    body = (f"<article><h1>Trees</h1>{story}</article><footer><p>This article was originally "
-            "published by Golden Desk. Golden Desk is a nonprofit newsroom.</p>"
-            '<ul class="menu"><li><a href="/about">About us</a></li></ul></footer>')
+    story = "".join(
+        f"<p>Paragraph {i} of the report on city trees and their soil.</p>" for i in range(8)
+    )
+    body = (
+        f"<article><h1>Trees</h1>{story}</article><footer><p>This article was originally "
+        "published by Golden Desk. Golden Desk is a nonprofit newsroom.</p>"
+        '<ul class="menu"><li><a href="/about">About us</a></li></ul></footer>'
+    )
     doc = load_bytes(_html(body), "p.html")
-    assert doc.text.endswith("This article was originally published by Golden Desk. "
-                             "Golden Desk is a nonprofit newsroom.")
+    assert doc.text.endswith(
+        "This article was originally published by Golden Desk. Golden Desk is a nonprofit newsroom."
+    )
     assert "About us" not in doc.text
 
 
@@ -296,8 +327,22 @@ def test_format_and_hash_of_an_html_document(original: Document) -> None:
 
 
 def _long_page(words: int) -> bytes:
-    vocabulary = ["harbour", "council", "dredging", "channel", "skipper", "vote", "grant",
-                  "survey", "sediment", "quay", "trawler", "budget", "winter", "storm"]
+    vocabulary = [
+        "harbour",
+        "council",
+        "dredging",
+        "channel",
+        "skipper",
+        "vote",
+        "grant",
+        "survey",
+        "sediment",
+        "quay",
+        "trawler",
+        "budget",
+        "winter",
+        "storm",
+    ]
     paragraphs = []
     for i in range(words // 50):
         sentence = " ".join(vocabulary[(i * 7 + j) % len(vocabulary)] for j in range(50))
@@ -305,10 +350,10 @@ def _long_page(words: int) -> bytes:
     nav = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(60))
     side = "".join(f'<li><a href="/story/{i}">Popular story {i}</a></li>' for i in range(40))
     return _html(
-        f'<header><nav><ul>{nav}</ul></nav></header><main><article><h1>Long</h1>'
-        f'{"".join(paragraphs)}<p>The original source of this article is Ledger<br>'
-        f'Copyright © Ledger, 2017</p></article></main><aside><ul>{side}</ul></aside>'
-        f'<footer><ul>{nav}</ul></footer>',
+        f"<header><nav><ul>{nav}</ul></nav></header><main><article><h1>Long</h1>"
+        f"{''.join(paragraphs)}<p>The original source of this article is Ledger<br>"
+        f"Copyright © Ledger, 2017</p></article></main><aside><ul>{side}</ul></aside>"
+        f"<footer><ul>{nav}</ul></footer>",
         '<link rel="canonical" href="https://ledger.example/long">',
     )
 
@@ -328,8 +373,11 @@ def test_a_5000_word_page_loads_well_under_300_ms() -> None:
 
 
 def test_credit_box_right_after_the_article_body_is_kept() -> None:
-    story = "".join(f"<p>Paragraph {i}: the council debated the harbour plan for hours and "
-                    "reached no decision on the budget.</p>" for i in range(6))
+    story = "".join(
+        f"<p>Paragraph {i}: the council debated the harbour plan for hours and "
+        "reached no decision on the budget.</p>"
+        for i in range(6)
+    )
     body = (
         f'<div id="wrap"><div class="top"><a href="/">Blog</a></div>'
         f'<div class="post-body">{story}</div>'

@@ -42,7 +42,9 @@ def _load(text: str, name: str = "story.md") -> Document:
 def test_front_matter_feeds_meta() -> None:
     meta = _load(ARTICLE).meta
     assert (meta.title, meta.author, meta.published, meta.canonical_url) == (
-        "Ferry timetable cut again", "Ona Brack", "2017-03-02",
+        "Ferry timetable cut again",
+        "Ona Brack",
+        "2017-03-02",
         "https://www.northernledger.example/ferry-timetable/5490",
     )
 
@@ -72,7 +74,7 @@ def test_markdown_links_have_offsets_into_the_text() -> None:
     links = {link.text: link for link in doc.links if link.place == "text"}
     crew = links["crew shortages"]
     assert crew.href == "https://www.northernledger.example/crew"
-    assert doc.text[crew.start:crew.end] == "crew shortages"
+    assert doc.text[crew.start : crew.end] == "crew shortages"
 
 
 def test_relative_markdown_links_resolve_against_the_front_matter_url() -> None:
@@ -84,8 +86,11 @@ def test_raw_html_anchor_in_markdown_is_a_link_with_rel() -> None:
     doc = _load(ARTICLE)
     (credit,) = [link for link in doc.links if link.rel]
     assert (credit.href, credit.rel, credit.place) == (
-        "https://www.northernledger.example/", ("nofollow",), "text")
-    assert doc.text[credit.start:credit.end] == "Northern\nLedger"
+        "https://www.northernledger.example/",
+        ("nofollow",),
+        "text",
+    )
+    assert doc.text[credit.start : credit.end] == "Northern\nLedger"
 
 
 def test_bare_url_is_not_a_link() -> None:
@@ -97,15 +102,20 @@ def test_bare_url_is_not_a_link() -> None:
 def test_link_in_html_comment_is_recorded_as_comment() -> None:
     hidden = [link for link in _load(ARTICLE).links if link.place == "comment"]
     assert [(link.href, link.text, link.start) for link in hidden] == [
-        ("https://www.northernledger.example/ferry-timetable/5490", "hidden", -1)]
+        ("https://www.northernledger.example/ferry-timetable/5490", "hidden", -1)
+    ]
     assert "hidden" not in _load(ARTICLE).text
 
 
 def test_images_become_media_not_text() -> None:
     doc = _load(ARTICLE)
     assert [(m.kind, m.src, m.alt) for m in doc.media] == [
-        ("image", "https://www.northernledger.example/ferry-timetable/img/ferry.jpg",
-         "Ferry at dawn")]
+        (
+            "image",
+            "https://www.northernledger.example/ferry-timetable/img/ferry.jpg",
+            "Ferry at dawn",
+        )
+    ]
     assert "Ferry at dawn" not in doc.text
 
 
@@ -114,17 +124,20 @@ def test_copyright_line_is_found_in_markdown() -> None:
 
 
 def test_html_block_inside_markdown_keeps_links_and_text() -> None:
-    doc = _load('Intro line.\n\n<div class="credit"><p>Source: <a href="https://a.example/x">'
-                "A Daily</a></p></div>\n\nLast line.\n")
+    doc = _load(
+        'Intro line.\n\n<div class="credit"><p>Source: <a href="https://a.example/x">'
+        "A Daily</a></p></div>\n\nLast line.\n"
+    )
     (link,) = doc.links
     assert doc.text == "Intro line.\n\nSource: A Daily\n\nLast line."
-    assert doc.text[link.start:link.end] == "A Daily"
+    assert doc.text[link.start : link.end] == "A Daily"
 
 
 def test_autolink_is_a_link() -> None:
     doc = _load("Read it at <https://a.example/story>.\n")
     assert [(link.href, link.text) for link in doc.links] == [
-        ("https://a.example/story", "https://a.example/story")]
+        ("https://a.example/story", "https://a.example/story")
+    ]
 
 
 def test_title_falls_back_to_the_first_heading() -> None:
@@ -138,8 +151,9 @@ def test_front_matter_that_is_not_a_mapping_stays_text() -> None:
 
 
 def test_plain_text_paragraphs_are_normalised() -> None:
-    doc = load_bytes(b"First  line\r\nstill first\t paragraph  \r\n \r\n\r\n\r\nSecond one\n",
-                     "note.txt")
+    doc = load_bytes(
+        b"First  line\r\nstill first\t paragraph  \r\n \r\n\r\n\r\nSecond one\n", "note.txt"
+    )
     assert doc.format == "text"
     assert doc.text == "First line\nstill first paragraph\n\nSecond one"
     assert doc.links == ()
@@ -163,8 +177,9 @@ def test_format_is_detected_by_content_as_well_as_name() -> None:
 
 
 def test_html_saved_as_txt_is_loaded_as_html() -> None:
-    doc = load_bytes(b"<html><body><p>Hello <a href='https://a.example'>there</a></p></body>"
-                     b"</html>", "saved.txt")
+    doc = load_bytes(
+        b"<html><body><p>Hello <a href='https://a.example'>there</a></p></body></html>", "saved.txt"
+    )
     assert (doc.format, doc.text, doc.links[0].text) == ("html", "Hello there", "there")
 
 

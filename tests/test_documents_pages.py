@@ -61,7 +61,7 @@ def test_credit_link_is_in_the_text_at_its_anchor(name: str) -> None:
     found = [link for link in doc.links if link.href == want["href"] and link.place == "text"]
     assert len(found) == 1, [link for link in doc.links if link.href == want["href"]]
     link = found[0]
-    assert doc.text[link.start:link.end] == link.text == want["text"]
+    assert doc.text[link.start : link.end] == link.text == want["text"]
     line_start = doc.text.index(expected["credit"])
     assert line_start <= link.start < line_start + len(expected["credit"])
 
@@ -72,8 +72,11 @@ def test_furniture_links_are_not_text(name: str) -> None:
     by_href: dict[str, set[str]] = {}
     for link in doc.links:
         by_href.setdefault(link.href, set()).add(link.place)
-    wrong = {href: by_href.get(href) for href in expected["not_text"]
-             if by_href.get(href) is None or "text" in by_href[href]}
+    wrong = {
+        href: by_href.get(href)
+        for href in expected["not_text"]
+        if by_href.get(href) is None or "text" in by_href[href]
+    }
     assert wrong == {}
 
 

@@ -70,32 +70,49 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], *words: str)
 @pytest.mark.parametrize("name", COPIES)
 def test_url_check_gives_the_same_outcome_as_the_file_check(server: LocalServer, name: str) -> None:
     by_file = run(SAMPLES / "republished" / name, "--original", ORIGINAL, "--format", "json")
-    by_url = run(server.url(f"/{name}"), "--original", server.url("/original.html"),
-                 "--format", "json")
+    by_url = run(
+        server.url(f"/{name}"), "--original", server.url("/original.html"), "--format", "json"
+    )
     assert by_url.returncode in (0, 1), by_url.stderr
     assert outcome(by_url) == outcome(by_file)
 
 
 def test_url_report_names_the_urls_as_origins(server: LocalServer) -> None:
-    result = run(server.url("/missing-link.html"), "--original", server.url("/original.html"),
-                 "--format", "json")
+    result = run(
+        server.url("/missing-link.html"),
+        "--original",
+        server.url("/original.html"),
+        "--format",
+        "json",
+    )
     report = json.loads(result.stdout)
     assert report["copy"]["origin"] == server.url("/missing-link.html")
     assert report["original"]["origin"] == server.url("/original.html")
 
 
 def test_url_copy_against_a_file_original(server: LocalServer) -> None:
-    by_file = run(SAMPLES / "republished/missing-link.html", "--original", ORIGINAL,
-                  "--format", "json")
+    by_file = run(
+        SAMPLES / "republished/missing-link.html", "--original", ORIGINAL, "--format", "json"
+    )
     mixed = run(server.url("/missing-link.html"), "--original", ORIGINAL, "--format", "json")
     assert outcome(mixed) == outcome(by_file)
 
 
 def test_redirected_original_is_followed(server: LocalServer) -> None:
-    direct = run(server.url("/compliant-full.html"), "--original", server.url("/original.html"),
-                 "--format", "json")
-    moved = run(server.url("/compliant-full.html"), "--original", server.url("/moved-original"),
-                "--format", "json")
+    direct = run(
+        server.url("/compliant-full.html"),
+        "--original",
+        server.url("/original.html"),
+        "--format",
+        "json",
+    )
+    moved = run(
+        server.url("/compliant-full.html"),
+        "--original",
+        server.url("/moved-original"),
+        "--format",
+        "json",
+    )
     assert outcome(moved) == outcome(direct)
 
 
@@ -103,8 +120,13 @@ def test_sarif_for_a_url_copy_locates_evidence_in_the_downloaded_page(
     server: LocalServer,
 ) -> None:
     copy = SAMPLES / "republished/missing-source.html"
-    result = run(server.url("/missing-source.html"), "--original", server.url("/original.html"),
-                 "--format", "sarif")
+    result = run(
+        server.url("/missing-source.html"),
+        "--original",
+        server.url("/original.html"),
+        "--format",
+        "sarif",
+    )
     assert result.returncode == 1, result.stderr
     results = json.loads(result.stdout)["runs"][0]["results"]
     region = next(
@@ -149,7 +171,8 @@ def test_stalled_server_times_out_within_the_timeout_option(server: LocalServer)
 
 def test_non_http_url_is_refused_not_looked_for_as_a_file() -> None:
     assert_one_line_error(
-        run("ftp://example.org/a.html", "--original", ORIGINAL), "ftp://example.org/a.html",
+        run("ftp://example.org/a.html", "--original", ORIGINAL),
+        "ftp://example.org/a.html",
         "only http and https",
     )
 

@@ -60,15 +60,20 @@ def server() -> Iterator[LocalServer]:
         "/photo.png": Route(200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n" + b"0" * 64),
         "/doc.pdf": Route(200, {"Content-Type": "application/pdf"}, b"%PDF-1.7 ..."),
         "/untyped": Route(200, {}, ARTICLE),
-        "/binary-untyped": Route(200, {"Content-Type": "application/octet-stream"},
-                                 b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
+        "/binary-untyped": Route(
+            200, {"Content-Type": "application/octet-stream"}, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+        ),
         "/declared-huge": Route(200, {"Content-Type": HTML, "Content-Length": "999999999"}),
         "/latin1.html": Route(200, {"Content-Type": "text/html; charset=ISO-8859-1"}, LATIN1),
         "/koi8.html": Route(200, {"Content-Type": "text/html; charset=koi8-r"}, KOI8),
-        "/gzipped.html": Route(200, {"Content-Type": HTML, "Content-Encoding": "gzip"},
-                               gzip.compress(ARTICLE)),
-        "/gzip-bomb.html": Route(200, {"Content-Type": HTML, "Content-Encoding": "gzip"},
-                                 gzip.compress(b"<p>" + b"a" * 5_000_000)),
+        "/gzipped.html": Route(
+            200, {"Content-Type": HTML, "Content-Encoding": "gzip"}, gzip.compress(ARTICLE)
+        ),
+        "/gzip-bomb.html": Route(
+            200,
+            {"Content-Type": HTML, "Content-Encoding": "gzip"},
+            gzip.compress(b"<p>" + b"a" * 5_000_000),
+        ),
         "/empty": Route(200, {"Content-Type": HTML}, b""),
         "/endless": endless(),
         "/silent": stall(after_headers=False),
@@ -158,11 +163,14 @@ def test_header_charset_decodes_a_page_a_guess_would_garble(server: LocalServer)
 # -- refusals: one line naming the URL --------------------------------------------------------
 
 
-@pytest.mark.parametrize(("path", "words"), [
-    ("/missing", "HTTP 404 Not Found"),
-    ("/gone", "HTTP 410 Gone"),
-    ("/broken", "HTTP 500 Internal Server Error"),
-])
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        ("/missing", "HTTP 404 Not Found"),
+        ("/gone", "HTTP 410 Gone"),
+        ("/broken", "HTTP 500 Internal Server Error"),
+    ],
+)
 def test_http_error_status_is_refused_with_the_status(
     server: LocalServer, path: str, words: str
 ) -> None:
@@ -191,16 +199,20 @@ def test_redirect_without_location_is_refused(server: LocalServer) -> None:
     assert "without a Location" in str(refused(server.url("/no-location")))
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/a.html", "file:///etc/passwd",
-                                 "gopher://example.org/"])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org/a.html", "file:///etc/passwd", "gopher://example.org/"]
+)
 def test_non_http_scheme_is_refused_without_connecting(url: str) -> None:
     assert "only http and https" in str(refused(url))
 
 
-@pytest.mark.parametrize(("path", "mime"), [
-    ("/photo.png", "image/png"),
-    ("/doc.pdf", "application/pdf"),
-])
+@pytest.mark.parametrize(
+    ("path", "mime"),
+    [
+        ("/photo.png", "image/png"),
+        ("/doc.pdf", "application/pdf"),
+    ],
+)
 def test_non_text_content_type_is_refused(server: LocalServer, path: str, mime: str) -> None:
     assert f"not a text document (Content-Type {mime})" in str(refused(server.url(path)))
 
@@ -268,14 +280,17 @@ def test_unresolvable_host_is_named() -> None:
 # -- path or URL --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("spec", "expected"), [
-    ("https://example.org/a", True),
-    ("HTTP://example.org/a", True),
-    ("ftp://example.org/a", True),
-    ("samples/originals/a.html", False),
-    ("C:\\articles\\a.html", False),
-    ("notes:draft.md", False),
-])
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("https://example.org/a", True),
+        ("HTTP://example.org/a", True),
+        ("ftp://example.org/a", True),
+        ("samples/originals/a.html", False),
+        ("C:\\articles\\a.html", False),
+        ("notes:draft.md", False),
+    ],
+)
 def test_is_url_tells_urls_from_paths(spec: str, expected: bool) -> None:
     assert is_url(spec) is expected
 

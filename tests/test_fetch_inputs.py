@@ -27,11 +27,13 @@ HTML = "text/html; charset=utf-8"
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[LocalServer]:
-    srv = LocalServer({
-        "/original.html": Route(200, {"Content-Type": HTML}, ORIGINAL.read_bytes()),
-        "/article?id=7": Route(200, {"Content-Type": HTML}, ORIGINAL.read_bytes()),
-        "/copy.html": Route(200, {"Content-Type": HTML}, MISSING_LINK.read_bytes()),
-    }).start()
+    srv = LocalServer(
+        {
+            "/original.html": Route(200, {"Content-Type": HTML}, ORIGINAL.read_bytes()),
+            "/article?id=7": Route(200, {"Content-Type": HTML}, ORIGINAL.read_bytes()),
+            "/copy.html": Route(200, {"Content-Type": HTML}, MISSING_LINK.read_bytes()),
+        }
+    ).start()
     yield srv
     srv.stop()
 
@@ -40,7 +42,11 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**direct_env(dict(os.environ)), "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "compliance", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
 
 
@@ -56,7 +62,8 @@ def test_url_with_a_query_is_not_taken_for_a_glob() -> None:
 
 def test_urls_and_files_mix() -> None:
     assert expand_inputs([str(ORIGINAL), "https://example.org/a"]) == [
-        ORIGINAL, "https://example.org/a"
+        ORIGINAL,
+        "https://example.org/a",
     ]
 
 
@@ -92,7 +99,9 @@ def test_index_add_stores_a_url_original(server: LocalServer, tmp_path: Path) ->
     [entry] = [json.loads(line) for line in listed.stdout.splitlines()]
     assert entry["origin"] == url
     # The page's own canonical link wins over the address it was served from.
-    assert entry["url"] == "https://www.meridianobserver.org/2024/03/river-towns-flood-barriers/5612"
+    assert (
+        entry["url"] == "https://www.meridianobserver.org/2024/03/river-towns-flood-barriers/5612"
+    )
 
 
 def test_index_add_reports_a_missing_page_and_adds_the_rest(
@@ -107,14 +116,21 @@ def test_index_add_reports_a_missing_page_and_adds_the_rest(
     assert "Traceback" not in result.stderr
 
 
-
 def test_scan_fetches_a_url_copy_and_checks_it_against_the_index(
     server: LocalServer, tmp_path: Path
 ) -> None:
     index = tmp_path / "index.sqlite"
     assert cli("index", "add", str(ORIGINAL), "--index", str(index)).returncode == 0
-    result = cli("scan", server.url("/copy.html"), "--index", str(index), "--format", "json",
-                 "--today", "2024-06-01")
+    result = cli(
+        "scan",
+        server.url("/copy.html"),
+        "--index",
+        str(index),
+        "--format",
+        "json",
+        "--today",
+        "2024-06-01",
+    )
     assert result.returncode == 1, result.stderr
     [report] = [json.loads(line) for line in result.stdout.splitlines()]
     assert report["copy"]["origin"] == server.url("/copy.html")

@@ -25,7 +25,10 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
     """Run the real console entry point in a subprocess."""
     return subprocess.run(
         [sys.executable, "-m", "compliance", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
@@ -65,8 +68,9 @@ def test_index_add_of_an_unknown_terms_id_exits_2(tmp_path: Path) -> None:
 def test_index_add_skips_an_unreadable_file_and_exits_2(tmp_path: Path) -> None:
     (tmp_path / "empty.md").write_bytes(b"")
     good = SAMPLES / "originals" / "northwind-port-strike.md"
-    proc = cli("index", "add", str(tmp_path / "empty.md"), str(good),
-               "-i", str(tmp_path / "i.sqlite"))
+    proc = cli(
+        "index", "add", str(tmp_path / "empty.md"), str(good), "-i", str(tmp_path / "i.sqlite")
+    )
     assert proc.returncode == 2
     assert "empty.md" in proc.stderr
     assert "1 added" in proc.stdout
@@ -121,8 +125,9 @@ def test_scan_exits_0_when_every_copy_complies(index: Path) -> None:
 def test_scan_json_is_one_object_per_line_with_error_records(index: Path, tmp_path: Path) -> None:
     (tmp_path / "empty.html").write_bytes(b"")
     copy = SAMPLES / "republished" / "missing-link.html"
-    result = runner.invoke(app, ["scan", str(tmp_path / "empty.html"), str(copy), "-i",
-                                 str(index), "--format", "json"])
+    result = runner.invoke(
+        app, ["scan", str(tmp_path / "empty.html"), str(copy), "-i", str(index), "--format", "json"]
+    )
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records[0]["type"] == "error" and records[0]["origin"].endswith("empty.html")
     assert records[1]["verdict"] == "violations"
@@ -130,8 +135,17 @@ def test_scan_json_is_one_object_per_line_with_error_records(index: Path, tmp_pa
 
 
 def test_scan_csv_has_a_header_and_a_row_per_pair(index: Path) -> None:
-    result = runner.invoke(app, ["scan", str(SAMPLES / "republished" / "bare-url.txt"), "-i",
-                                 str(index), "--format", "csv"])
+    result = runner.invoke(
+        app,
+        [
+            "scan",
+            str(SAMPLES / "republished" / "bare-url.txt"),
+            "-i",
+            str(index),
+            "--format",
+            "csv",
+        ],
+    )
     lines = result.stdout.splitlines()
     assert lines[0].startswith("copy,copy_url,original")
     assert len(lines) == 2 and "globalresearch/link-to-original" in lines[1]
@@ -145,8 +159,19 @@ def test_scan_summary_table_counts_verdicts_and_names_sites(index: Path) -> None
 
 def test_scan_output_file_is_written_whole(index: Path, tmp_path: Path) -> None:
     out = tmp_path / "results.jsonl"
-    runner.invoke(app, ["scan", str(SAMPLES / "republished" / "missing-link.html"), "-i",
-                        str(index), "--format", "json", "--output", str(out)])
+    runner.invoke(
+        app,
+        [
+            "scan",
+            str(SAMPLES / "republished" / "missing-link.html"),
+            "-i",
+            str(index),
+            "--format",
+            "json",
+            "--output",
+            str(out),
+        ],
+    )
     assert [json.loads(x)["verdict"] for x in out.read_text().splitlines()] == ["violations"]
     assert [p.name for p in tmp_path.iterdir()] == ["results.jsonl"]
 
@@ -170,9 +195,20 @@ def test_killing_index_add_keeps_every_reported_original(tmp_path: Path) -> None
     _corpus(tmp_path / "docs", 0, 400)
     path = tmp_path / "i.sqlite"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "compliance", "index", "add", str(tmp_path / "docs"),
-         "-i", str(path)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        [
+            sys.executable,
+            "-m",
+            "compliance",
+            "index",
+            "add",
+            str(tmp_path / "docs"),
+            "-i",
+            str(path),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert proc.stdout is not None
     reported: list[str] = []
@@ -200,9 +236,24 @@ def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
     path = tmp_path / "i.sqlite"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     procs = [
-        subprocess.Popen([sys.executable, "-m", "compliance", "index", "add", str(tmp_path / d),
-                          "-i", str(path), "-q"], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "compliance",
+                "index",
+                "add",
+                str(tmp_path / d),
+                "-i",
+                str(path),
+                "-q",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for d in ("a", "b")
     ]
     outputs = [p.communicate(timeout=300) for p in procs]
@@ -219,7 +270,11 @@ def test_index_and_scan_use_the_index_named_in_the_project_config(tmp_path: Path
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "compliance", *args],
-            cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
         )
 
     added = run("index", "add", str(SAMPLES / "originals" / "meridian-flood-barriers.html"))

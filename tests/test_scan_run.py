@@ -115,10 +115,15 @@ def test_warc_records_are_scanned_one_by_one(index: str, tmp_path: Path) -> None
         for name in ("missing-link.html", "unrelated.html"):
             body = (SAMPLES / "republished" / name).read_bytes()
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], "HTTP/1.1")
-            writer.write_record(writer.create_warc_record(
-                f"https://copycat.example/{name}", "response", payload=io.BytesIO(body),
-                length=len(body), http_headers=headers,
-            ))
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://copycat.example/{name}",
+                    "response",
+                    payload=io.BytesIO(body),
+                    length=len(body),
+                    http_headers=headers,
+                )
+            )
     results = list(scan(build_tasks([warc]), options(index)))
     assert len(results) == 2
     assert [len(r.reports) for r in results] == [1, 0]

@@ -38,8 +38,18 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
     assert added.exit_code == 0, added.output
     result = runner.invoke(
         app,
-        ["scan", str(SAMPLES / "republished"), "--index", str(index), "--format", "json",
-         "--today", "2024-06-01", "--fail-on", "never"],
+        [
+            "scan",
+            str(SAMPLES / "republished"),
+            "--index",
+            str(index),
+            "--format",
+            "json",
+            "--today",
+            "2024-06-01",
+            "--fail-on",
+            "never",
+        ],
     )
     assert result.exit_code == 0, result.output
     by_copy: dict[str, list[dict]] = {}
@@ -77,8 +87,18 @@ def test_scan_renders_every_pair_found_as_one_document(fmt: str, tmp_path: Path)
     out = tmp_path / f"scan.{fmt}"
     result = runner.invoke(
         app,
-        ["scan", str(SAMPLES / "republished"), "--index", str(index), "--format", fmt,
-         "--today", "2024-06-01", "--output", str(out)],
+        [
+            "scan",
+            str(SAMPLES / "republished"),
+            "--index",
+            str(index),
+            "--format",
+            fmt,
+            "--today",
+            "2024-06-01",
+            "--output",
+            str(out),
+        ],
     )
     assert result.exit_code == 1, result.output
     text = out.read_text(encoding="utf-8")

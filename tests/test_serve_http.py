@@ -48,8 +48,15 @@ def _running(workdir: Path, *options: str, token: str = TOKEN) -> Iterator[str]:
     port = _free_port()
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "compliance", "serve", "--host", "127.0.0.1",
-            "--port", str(port), *options,
+            sys.executable,
+            "-m",
+            "compliance",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            *options,
         ],
         cwd=workdir,
         env=_env(COMPLIANCE_TOKEN=token, COMPLIANCE_CACHE_DIR=str(workdir / ".cache")),
@@ -186,8 +193,15 @@ def test_service_gives_the_cli_verdict_for_each_sample(
 ) -> None:
     cli = subprocess.run(
         [
-            sys.executable, "-m", "compliance", "check", str(SAMPLES / copy),
-            "--original", str(SAMPLES / original), "--format", "json",
+            sys.executable,
+            "-m",
+            "compliance",
+            "check",
+            str(SAMPLES / copy),
+            "--original",
+            str(SAMPLES / original),
+            "--format",
+            "json",
         ],
         cwd=workdir,
         env=_env(),

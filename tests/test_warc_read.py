@@ -30,7 +30,10 @@ def write_warc(path: Path, records: list[tuple[str, str, str, bytes]], *, gzip: 
         for uri, kind, ctype, payload in records:
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
             record = writer.create_warc_record(
-                uri, kind, payload=io.BytesIO(payload), length=len(payload),
+                uri,
+                kind,
+                payload=io.BytesIO(payload),
+                length=len(payload),
                 http_headers=headers if kind == "response" else None,
             )
             writer.write_record(record)
@@ -50,7 +53,8 @@ def test_each_html_response_becomes_a_document(tmp_path: Path, gzip: bool) -> No
     docs = list(iter_warc(path))
     assert all(isinstance(d, Document) for d in docs)
     assert [d.meta.canonical_url or "" for d in docs] == [
-        "https://a.example/one", "https://b.example/two"
+        "https://a.example/one",
+        "https://b.example/two",
     ]
     assert [d.title for d in docs] == ["First page", "Second page"]
 
@@ -65,8 +69,9 @@ def test_document_origin_names_the_warc_and_the_record(tmp_path: Path) -> None:
 
 def test_an_empty_record_is_reported_and_reading_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc"
-    write_warc(path, [("https://a.example/empty", "response", "text/html", b""), *CRAWL],
-               gzip=False)
+    write_warc(
+        path, [("https://a.example/empty", "response", "text/html", b""), *CRAWL], gzip=False
+    )
     items = list(iter_warc(path))
     assert isinstance(items[0], InputError)
     assert "#urn:uuid:" in (items[0].source or "")
@@ -76,8 +81,11 @@ def test_an_empty_record_is_reported_and_reading_goes_on(tmp_path: Path) -> None
 def test_a_record_with_broken_encoding_does_not_stop_the_archive(tmp_path: Path) -> None:
     broken = html("Broken page").replace(b"harbour", b"harb\xff\xfe\xc3our")
     path = tmp_path / "crawl.warc"
-    write_warc(path, [("https://a.example/bad", "response", "text/html; charset=utf-8", broken),
-                      *CRAWL], gzip=False)
+    write_warc(
+        path,
+        [("https://a.example/bad", "response", "text/html; charset=utf-8", broken), *CRAWL],
+        gzip=False,
+    )
     items = list(iter_warc(path))
     assert len(items) == 3
     assert [type(i) for i in items[1:]] == [Document, Document]

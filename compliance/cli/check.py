@@ -36,8 +36,10 @@ def check(
     url: Annotated[str | None, typer.Option(help="Canonical URL of the original.")] = None,
     author: Annotated[str | None, typer.Option(help="Author of the original.")] = None,
     venue: Annotated[
-        str | None, typer.Option(help="Kind of the republishing site: community, nonprofit, "
-                                      "commercial or print.")
+        str | None,
+        typer.Option(
+            help="Kind of the republishing site: community, nonprofit, commercial or print."
+        ),
     ] = None,
     site: Annotated[str | None, typer.Option(help="Domain of the republishing site.")] = None,
     fmt: Annotated[
@@ -45,8 +47,8 @@ def check(
     ] = "table",
     output: Annotated[Path | None, typer.Option(help="Write the report here (atomic).")] = None,
     fail_on: Annotated[
-        str | None, typer.Option(help="Exit 1 on findings at or above: error, warning, "
-                                      "advisory, never.")
+        str | None,
+        typer.Option(help="Exit 1 on findings at or above: error, warning, advisory, never."),
     ] = None,
     min_containment: Annotated[
         float | None,

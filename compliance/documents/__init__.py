@@ -60,15 +60,37 @@ def load_bytes(
         from .html import load_html
 
         html = load_html(text, origin, url)
-        doc = _document(data, origin, fmt, html.text, html.links, html.media, html.meta,
-                        {}, html.heading, encoding, url)
+        doc = _document(
+            data,
+            origin,
+            fmt,
+            html.text,
+            html.links,
+            html.media,
+            html.meta,
+            {},
+            html.heading,
+            encoding,
+            url,
+        )
         return replace(doc, furniture=html.furniture)
     if fmt == "markdown":
         from .markdown import load_markdown
 
         md = load_markdown(text, origin, url)
-        return _document(data, origin, fmt, md.text, md.links, md.media, md.meta,
-                         md.front_matter, md.heading, encoding, url)
+        return _document(
+            data,
+            origin,
+            fmt,
+            md.text,
+            md.links,
+            md.media,
+            md.meta,
+            md.front_matter,
+            md.heading,
+            encoding,
+            url,
+        )
     from .plain import load_text
 
     return _document(data, origin, fmt, load_text(text), [], [], {}, {}, None, encoding, url)

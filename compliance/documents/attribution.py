@@ -15,14 +15,23 @@ from dataclasses import dataclass
 
 from ..model import Attribution, Document
 
-OVERRIDE_KEYS = ("source", "copyright", "url", "author", "institution", "title", "publisher",
-                 "published")
+OVERRIDE_KEYS = (
+    "source",
+    "copyright",
+    "url",
+    "author",
+    "institution",
+    "title",
+    "publisher",
+    "published",
+)
 
 _ARTICLE = r"(?:article|story|post|piece|report|essay|column|commentary|op-ed|text)"
 # Source phrases, strongest first. Each ends where the source's name begins.
 _SOURCE_LEADS = (
-    re.compile(rf"\b(?:the\s+)?original\s+source\s+(?:of\s+this\s+{_ARTICLE}\s+)?is\s*:?\s*",
-               re.IGNORECASE),
+    re.compile(
+        rf"\b(?:the\s+)?original\s+source\s+(?:of\s+this\s+{_ARTICLE}\s+)?is\s*:?\s*", re.IGNORECASE
+    ),
     re.compile(
         rf"\b(?:this\s+{_ARTICLE}\s+(?:was|is|has\s+been)\s+|it\s+was\s+)?"
         r"(?:originally|first)\s+(?:published|appeared|posted|ran|printed)\s+"
@@ -36,8 +45,10 @@ _SOURCE_LEADS = (
     ),
     re.compile(r"^\s*(?:original\s+)?source\s*:\s*", re.IGNORECASE),
 )
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 # Where a source name ends: a licence clause, a date, a copyright notice, a separator.
 _SOURCE_END = re.compile(
     r"\s+(?:under\s+(?:a|an|the)\b|with\s+(?:kind\s+)?permission\b|and\s+(?:is|was|has)\b|"
@@ -46,8 +57,27 @@ _SOURCE_END = re.compile(
     r"|[,:;]?\s*<?https?://",
     re.IGNORECASE,
 )
-_ABBREVIATIONS = {"prof", "inc", "ltd", "co", "corp", "dr", "mr", "mrs", "ms", "jr", "sr",
-                  "st", "no", "vs", "etc", "llc", "plc", "gmbh", "bros"}
+_ABBREVIATIONS = {
+    "prof",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "jr",
+    "sr",
+    "st",
+    "no",
+    "vs",
+    "etc",
+    "llc",
+    "plc",
+    "gmbh",
+    "bros",
+}
 _SENTENCE_END = re.compile(r"([A-Za-z0-9)\]]+)[.!?](?=\s|$)")
 
 _COPYRIGHT_MARK = re.compile(
@@ -65,8 +95,9 @@ _RIGHTS_TAIL = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d))?\b")
-_BYLINE = re.compile(r"^\s*(?:by|written\s+by|words\s+by|author|authors?)\s*[:\s]\s*(\S.*)$",
-                     re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^\s*(?:by|written\s+by|words\s+by|author|authors?)\s*[:\s]\s*(\S.*)$", re.IGNORECASE
+)
 _INSTITUTION_WORDS = re.compile(
     r"\b(?:universit\w*|college|institut\w*|school|centre|center|academy|laborator\w*|"
     r"foundation|hospital|polytechnic|faculty|department|observatory|museum|society|"
@@ -79,8 +110,11 @@ _ROLE_AT = re.compile(
     r"reader|chair|dean|economist|historian|associate|postdoc\w*|instructor|head|analyst|"
     r"teacher|expert)\b[^.;]*?\s+(?:at|with)\s+(?:the\s+)?([A-Z][^.;()]*)"
 )
-_DATE_TAIL = re.compile(rf"[,\s]+(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+"
-                        r"\d{4}|\d{4}-\d\d-\d\d).*$", re.IGNORECASE)
+_DATE_TAIL = re.compile(
+    rf"[,\s]+(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+"
+    r"\d{4}|\d{4}-\d\d-\d\d).*$",
+    re.IGNORECASE,
+)
 
 
 _DATE_IN_LINE = re.compile(
@@ -89,8 +123,9 @@ _DATE_IN_LINE = re.compile(
     r"(?P<y3>\d{4})-(?P<m3>\d\d)-(?P<d3>\d\d))\b",
     re.IGNORECASE,
 )
-_NOT_PUBLISHED = re.compile(r"^\W*(?:(?:last\s+)?(?:updated|modified|edited|revised))\b",
-                            re.IGNORECASE)
+_NOT_PUBLISHED = re.compile(
+    r"^\W*(?:(?:last\s+)?(?:updated|modified|edited|revised))\b", re.IGNORECASE
+)
 _DATELINE_TOP = 8  # a dateline sits under the headline, among the first few paragraphs
 _DATELINE_MAX = 100  # a line that is no more than a dateline (with a name or "Published")
 _DATELINE_LEAD = 80  # "PLACE, date — story...": the date opens the paragraph
@@ -143,7 +178,7 @@ def _sentence(value: str) -> str:
     """The first sentence of a notice, keeping a following 'All rights reserved.'"""
     cut = _cut_sentence(value)
     if len(cut) < len(value):
-        rest = value[len(cut) + 1:]
+        rest = value[len(cut) + 1 :]
         reserved = re.match(r"\s*(?:all|some)\s+rights\s+reserved\.?", rest, re.IGNORECASE)
         return cut + "." + (reserved.group(0) if reserved else "")
     return value
@@ -164,11 +199,11 @@ def parse_source(line: str) -> SourceLine | None:
     for lead in _SOURCE_LEADS:
         match = lead.search(line)
         if match:
-            name = _clean_name(line[match.end():])
+            name = _clean_name(line[match.end() :])
             if name:
                 begin = max(line.rfind(". ", 0, match.start()) + 2, 0) if match.start() else 0
                 end = line.find(name, match.end()) + len(name)
-                end += 1 if line[end:end + 1] in (".", "!") else 0
+                end += 1 if line[end : end + 1] in (".", "!") else 0
                 return SourceLine(line[begin:end].strip(), name)
     return None
 
@@ -222,10 +257,12 @@ def find_copyright_line(text: str) -> CopyrightLine | None:
         match = _COPYRIGHT_MARK.search(line)
         if not match:
             continue
-        notice = _sentence(line[match.start():])
-        rest = line[match.end():]
-        at_start = match.start() == 0 or not re.search(r"\w", line[: match.start()]) or bool(
-            parse_source(line)
+        notice = _sentence(line[match.start() :])
+        rest = line[match.end() :]
+        at_start = (
+            match.start() == 0
+            or not re.search(r"\w", line[: match.start()])
+            or bool(parse_source(line))
         )
         if len(notice) > 160 or (len(line) > 240 and not at_start):
             continue  # prose that mentions copyright, not a notice
@@ -255,7 +292,7 @@ def find_dateline(text: str) -> str | None:
         match = _DATE_IN_LINE.search(line)
         if not match:
             continue
-        rest = line[match.end():]
+        rest = line[match.end() :]
         opens = match.start() <= _DATELINE_LEAD and re.match(r"\s*(?:[—–|]|-\s)", rest)
         if len(line) <= _DATELINE_MAX or opens:
             found = _iso(match)
@@ -272,8 +309,20 @@ def _iso(match: re.Match[str]) -> str | None:
         if g["y3"]:
             return date(int(g["y3"]), int(g["m3"]), int(g["d3"])).isoformat()
         month_name = (g["m1"] or g["m2"]).lower()[:3]
-        month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                 "dec"].index(month_name) + 1
+        month = [
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+        ].index(month_name) + 1
         return date(int(g["y1"] or g["y2"]), month, int(g["d1"] or g["d2"])).isoformat()
     except ValueError:
         return None
@@ -304,7 +353,7 @@ def find_byline(text: str, author: str | None = None) -> Byline | None:
                 return Byline(line, name, institution or find_institution(text, name))
     if author:
         for line in lines:
-            if line.startswith(author) and len(line) <= 200 and "," in line[len(author):][:3]:
+            if line.startswith(author) and len(line) <= 200 and "," in line[len(author) :][:3]:
                 _name, institution = _split_byline(line)
                 if institution:
                     return Byline(line, author, institution)
@@ -320,8 +369,9 @@ def find_institution(text: str, author: str | None = None) -> str | None:
         match = _ROLE_AT.search(sentence)
         if match:
             institution = match.group(1).strip(" ,")
-            institution = re.split(r",\s+(?:where|who|which|and)\b|\s+(?:where|since|in\s+\d)",
-                                   institution)[0].strip(" ,")
+            institution = re.split(
+                r",\s+(?:where|who|which|and)\b|\s+(?:where|since|in\s+\d)", institution
+            )[0].strip(" ,")
             if institution:
                 return institution
     return None
@@ -338,8 +388,10 @@ def extract_attribution(
     given = {k: v.strip() for k, v in (overrides or {}).items() if v and v.strip()}
     unknown = sorted(set(given) - set(OVERRIDE_KEYS))
     if unknown:
-        raise ValueError(f"unknown attribution override(s) {', '.join(unknown)} "
-                         f"(expected one of {', '.join(OVERRIDE_KEYS)})")
+        raise ValueError(
+            f"unknown attribution override(s) {', '.join(unknown)} "
+            f"(expected one of {', '.join(OVERRIDE_KEYS)})"
+        )
     meta = doc.meta
     found: dict[str, str] = {}
     facts: dict[str, str | int] = {}
@@ -353,9 +405,15 @@ def extract_attribution(
         holder, year = parse_copyright(given["copyright"])
         put("copyright_holder", holder, "flag")
         put("copyright_year", year, "flag")
-    for key, fact in (("source", "source"), ("url", "url"), ("author", "author"),
-                      ("institution", "author_institution"), ("title", "title"),
-                      ("publisher", "publisher"), ("published", "published")):
+    for key, fact in (
+        ("source", "source"),
+        ("url", "url"),
+        ("author", "author"),
+        ("institution", "author_institution"),
+        ("title", "title"),
+        ("publisher", "publisher"),
+        ("published", "published"),
+    ):
         if key in given:
             put(fact, given[key], "flag")
 

@@ -36,8 +36,19 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3\x00", "a SQLite database"),
 )
 
-_PREFERRED = ("utf_8", "cp1252", "iso8859_1", "iso8859_15", "cp1250", "cp1251", "utf_16",
-              "shift_jis", "gb18030", "big5", "euc_kr")
+_PREFERRED = (
+    "utf_8",
+    "cp1252",
+    "iso8859_1",
+    "iso8859_15",
+    "cp1250",
+    "cp1251",
+    "utf_16",
+    "shift_jis",
+    "gb18030",
+    "big5",
+    "euc_kr",
+)
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
@@ -90,8 +101,9 @@ def decode(data: bytes, origin: str, declared: str | None = None) -> tuple[str, 
     then charset-normalizer's best guess. Text with control characters is refused as binary.
     """
     if not data.strip():
-        raise InputError("empty file" if not data else "empty document (only whitespace)",
-                         source=origin)
+        raise InputError(
+            "empty file" if not data else "empty document (only whitespace)", source=origin
+        )
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -195,8 +195,7 @@ def _check_scheme(target: str, url: str, *, redirected: bool = False) -> None:
     if scheme not in ("http", "https"):
         what = f"redirected to {target}, " if redirected else ""
         shown = f"{scheme!r}" if scheme else "none"
-        raise InputError(f"{what}unsupported URL scheme {shown} (only http and https)",
-                         source=url)
+        raise InputError(f"{what}unsupported URL scheme {shown} (only http and https)", source=url)
     if not parts.hostname:
         raise InputError("URL without a host name", source=url)
 
@@ -292,14 +291,14 @@ def _read_body(
     size = 0
     while size <= max_bytes:
         if time.monotonic() > deadline:
-            raise InputError(f"timed out: download not finished after {timeout:g} s",
-                             source=url)
+            raise InputError(f"timed out: download not finished after {timeout:g} s", source=url)
         room = max_bytes + 1 - size
         try:
             chunk = response.read1(min(_CHUNK, room) if inflate is None else _CHUNK)
         except TimeoutError:
-            raise InputError(f"timed out: server silent for {timeout:g} s mid-download",
-                             source=url) from None
+            raise InputError(
+                f"timed out: server silent for {timeout:g} s mid-download", source=url
+            ) from None
         except (OSError, http.client.HTTPException) as exc:
             raise InputError(_network_problem(exc, timeout), source=url) from None
         if not chunk:

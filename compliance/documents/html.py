@@ -29,19 +29,88 @@ from .htmlmeta import base_href, extract_meta
 from .media import extract_media
 
 _SKIP = {
-    "script", "style", "noscript", "template", "head", "title", "svg", "math", "select",
-    "option", "button", "input", "textarea", "iframe", "object", "embed", "canvas", "video",
-    "audio", "map", "meta", "link", "base",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "title",
+    "svg",
+    "math",
+    "select",
+    "option",
+    "button",
+    "input",
+    "textarea",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "meta",
+    "link",
+    "base",
     # AMP components that print placeholders ("Advertisement") or buttons, never story text.
-    "amp-ad", "amp-embed", "amp-sticky-ad", "amp-analytics", "amp-pixel", "amp-social-share",
-    "amp-consent", "amp-user-notification", "amp-auto-ads",
+    "amp-ad",
+    "amp-embed",
+    "amp-sticky-ad",
+    "amp-analytics",
+    "amp-pixel",
+    "amp-social-share",
+    "amp-consent",
+    "amp-user-notification",
+    "amp-auto-ads",
 }
 _BLOCK = {
-    "html", "body", "p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
-    "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
-    "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption",
-    "form", "hr", "address", "details", "summary", "center", "fieldset", "legend", "menu",
-    "dialog", "hgroup", "search",
+    "html",
+    "body",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "figure",
+    "figcaption",
+    "form",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "fieldset",
+    "legend",
+    "menu",
+    "dialog",
+    "hgroup",
+    "search",
 }
 # Always furniture, even where trafilatura kept it: a link only in the menu is not a credit.
 _NAV_TAGS = {"nav", "menu", "amp-sidebar", "amp-mega-menu", "amp-nested-menu"}
@@ -50,12 +119,49 @@ _NAV_ROLES = {"navigation", "menubar", "menu"}
 _FURNITURE_TAGS = {"nav", "menu", "aside", "form", "dialog", "search"} | _NAV_TAGS
 _FURNITURE_ROLES = {"navigation", "menubar", "menu", "complementary", "search", "dialog"}
 _FURNITURE_TOKENS = {
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "widget",
-    "share", "sharing", "sharedaddy", "social", "related", "newsletter", "subscribe",
-    "subscription", "cookie", "cookies", "ad", "ads", "advert", "advertisement", "sponsored",
-    "promo", "popup", "modal", "comments", "comment", "respond", "pagination", "pager",
-    "skip", "toolbar", "signup", "recommended", "trending", "popular", "commentlist", "disqus",
-    "replies", "outbrain", "taboola", "paywall",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "widget",
+    "share",
+    "sharing",
+    "sharedaddy",
+    "social",
+    "related",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "cookie",
+    "cookies",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "sponsored",
+    "promo",
+    "popup",
+    "modal",
+    "comments",
+    "comment",
+    "respond",
+    "pagination",
+    "pager",
+    "skip",
+    "toolbar",
+    "signup",
+    "recommended",
+    "trending",
+    "popular",
+    "commentlist",
+    "disqus",
+    "replies",
+    "outbrain",
+    "taboola",
+    "paywall",
 }
 # Class names run words together ("jp-relatedposts", "post-ufi-button", "sharebar"): these
 # stems mark furniture inside a token too. None of them occurs inside an article word.
@@ -91,8 +197,22 @@ _LINKBACK_SIGNAL = re.compile(
 _SHORT_CREDIT = 300
 # Reader comments and lists of other stories: never article text, never a credit, wherever they are.
 _NEVER_CREDIT_TOKENS = {
-    "comments", "comment", "respond", "discussion", "replies", "reply", "related", "recommended",
-    "trending", "popular", "share", "sharing", "sharedaddy", "social", "newsletter", "subscribe",
+    "comments",
+    "comment",
+    "respond",
+    "discussion",
+    "replies",
+    "reply",
+    "related",
+    "recommended",
+    "trending",
+    "popular",
+    "share",
+    "sharing",
+    "sharedaddy",
+    "social",
+    "newsletter",
+    "subscribe",
 }
 _NEVER_CREDIT_STEMS = re.compile(
     r"related|recommend|trending|newsletter|subscri|sharing|sharebar|sharedaddy|social|disqus|"
@@ -100,14 +220,38 @@ _NEVER_CREDIT_STEMS = re.compile(
 )
 # Story-body wrappers of common publishing systems; the article container widens to them.
 _BODY_CLASSES = {
-    "entry-content", "post-content", "article-content", "article-body", "articlebody",
-    "story-body", "story-content", "post-body", "entry-body", "gh-content", "post-full-content",
-    "field--name-body", "available-content", "article__body", "c-entry-content", "td-post-content",
+    "entry-content",
+    "post-content",
+    "article-content",
+    "article-body",
+    "articlebody",
+    "story-body",
+    "story-content",
+    "post-body",
+    "entry-body",
+    "gh-content",
+    "post-full-content",
+    "field--name-body",
+    "available-content",
+    "article__body",
+    "c-entry-content",
+    "td-post-content",
 }
 # Class names of a box that holds the article's credit, wherever it sits.
 _CREDIT_BOX_TOKENS = {
-    "credit", "credits", "attribution", "source", "sources", "republish", "republished",
-    "republishing", "syndication", "syndicated", "reprint", "origin", "provenance",
+    "credit",
+    "credits",
+    "attribution",
+    "source",
+    "sources",
+    "republish",
+    "republished",
+    "republishing",
+    "syndication",
+    "syndicated",
+    "reprint",
+    "origin",
+    "provenance",
 }
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
@@ -163,9 +307,10 @@ class _Walker:
     def anchor_for(self, el: Any) -> Anchor:
         href = resolve(el.get("href", ""), self.base_url)
         rel = tuple(v.lower() for v in (el.get("rel") or "").split())
-        text = squash(el.text_content()) or " ".join(
-            squash(img.get("alt") or "") for img in el.iter("img")
-        ).strip()
+        text = (
+            squash(el.text_content())
+            or " ".join(squash(img.get("alt") or "") for img in el.iter("img")).strip()
+        )
         anchor = Anchor(href=href, rel=rel, text=text)
         self.anchors.append((anchor, el))
         self._elements[id(anchor)] = el
@@ -176,7 +321,8 @@ class _Walker:
             para = self._builder.build()
             if para.text:
                 buttons = sum(
-                    e - s for a, s, e in para.spans
+                    e - s
+                    for a, s, e in para.spans
                     if _furniture_tokens(_tokens(self._elements[id(a)]))
                 )
                 self.blocks.append(
@@ -466,8 +612,12 @@ def _comment_links(root: lhtml.HtmlElement, base_url: str | None) -> list[Link]:
                 continue
             rel = tuple(v.lower() for v in (a.get("rel") or "").split())
             links.append(
-                Link(href=resolve(a.get("href", ""), base_url), text=squash(a.text_content()),
-                     rel=rel, place="comment")
+                Link(
+                    href=resolve(a.get("href", ""), base_url),
+                    text=squash(a.text_content()),
+                    rel=rel,
+                    place="comment",
+                )
             )
     return links
 

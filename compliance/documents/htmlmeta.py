@@ -36,10 +36,25 @@ _DATE_KEYS = (
     "parsely-pub-date",
     "sailthru.date",
 )
-_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author",
-                "sailthru.author", "byl", "twitter:creator")
-_RIGHTS_KEYS = ("copyright", "dc.rights", "dcterms.rights", "rights", "dc.rights.rightsholder",
-                "dcterms.rightsholder", "article:copyright")
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "parsely-author",
+    "sailthru.author",
+    "byl",
+    "twitter:creator",
+)
+_RIGHTS_KEYS = (
+    "copyright",
+    "dc.rights",
+    "dcterms.rights",
+    "rights",
+    "dc.rights.rightsholder",
+    "dcterms.rightsholder",
+    "article:copyright",
+)
 _LD_ARTICLE = re.compile(r"article|posting|report|blog", re.IGNORECASE)
 _CC_LICENSE = re.compile(r"creativecommons\.org/(?:licenses|publicdomain)/", re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
@@ -226,8 +241,12 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
     )
     canonical = absolute(
         _first(
-            _attr_of(root, "//link[@rel and contains(concat(' ', normalize-space(translate("
-                     "@rel, 'CANONICAL', 'canonical')), ' '), ' canonical ')]", "href"),
+            _attr_of(
+                root,
+                "//link[@rel and contains(concat(' ', normalize-space(translate("
+                "@rel, 'CANONICAL', 'canonical')), ' '), ' canonical ')]",
+                "href",
+            ),
             _key(values, "og:url", "twitter:url"),
             lambda: _ld_article_url(objects),
         )
@@ -243,8 +262,12 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
     )
     license_url = absolute(
         _first(
-            _attr_of(root, "//*[@rel and contains(concat(' ', normalize-space(@rel), ' '), "
-                     "' license ')][@href]", "href"),
+            _attr_of(
+                root,
+                "//*[@rel and contains(concat(' ', normalize-space(@rel), ' '), "
+                "' license ')][@href]",
+                "href",
+            ),
             lambda: next(_cc_links(root), None),
         )
     )

@@ -24,8 +24,9 @@ from ._text import Anchor, Paragraph, ParagraphBuilder, assemble, squash
 from .htmlmeta import iso_date
 from .media import media_of_fragment
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
-                           re.DOTALL)
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
 _A_OPEN = re.compile(r"<a\b([^>]*)>", re.IGNORECASE)
 _A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
@@ -68,11 +69,12 @@ def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise InputError(f"front matter is not valid YAML{where}: {problem}",
-                         source=origin) from None
+        raise InputError(
+            f"front matter is not valid YAML{where}: {problem}", source=origin
+        ) from None
     if not isinstance(data, dict):
         return {}, text
-    return _json_ready(data), text[match.end():]
+    return _json_ready(data), text[match.end() :]
 
 
 def _json_ready(value: Any) -> Any:
@@ -171,8 +173,9 @@ class _Renderer:
             self.builder.line_break()
             return
         if content.lower().startswith("<img"):
-            self.media.extend(media_of_fragment([lhtml.fragment_fromstring(content)],
-                                                self.base_url))
+            self.media.extend(
+                media_of_fragment([lhtml.fragment_fromstring(content)], self.base_url)
+            )
 
     def comment(self, content: str) -> None:
         for body in _COMMENT.findall(content):
@@ -185,9 +188,14 @@ class _Renderer:
             for a in fragment.iter("a"):
                 if a.get("href") is not None:
                     rel = tuple((a.get("rel") or "").lower().split())
-                    self.hidden.append(Link(href=self.href(a.get("href", "")),
-                                            text=squash(a.text_content()), rel=rel,
-                                            place="comment"))
+                    self.hidden.append(
+                        Link(
+                            href=self.href(a.get("href", "")),
+                            text=squash(a.text_content()),
+                            rel=rel,
+                            place="comment",
+                        )
+                    )
 
     def html_block(self, content: str) -> None:
         """An HTML block inside Markdown: its text and links read like HTML paragraphs."""
@@ -217,8 +225,26 @@ class _Renderer:
         if el.tag == "br":
             self.builder.line_break()
             return
-        block = el.tag in ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-                           "tr", "table", "ul", "ol", "section", "article", "figure", "footer")
+        block = el.tag in (
+            "p",
+            "div",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "blockquote",
+            "tr",
+            "table",
+            "ul",
+            "ol",
+            "section",
+            "article",
+            "figure",
+            "footer",
+        )
         if block:
             self.flush()
         if el.tag == "a" and el.get("href") is not None:
@@ -271,8 +297,11 @@ def load_markdown(text: str, origin: str, url: str | None = None) -> MarkdownRes
     ]
     links += renderer.hidden
     heading = next(
-        (squash(tokens[i + 1].content) for i, t in enumerate(tokens)
-         if t.type == "heading_open" and t.tag == "h1" and i + 1 < len(tokens)),
+        (
+            squash(tokens[i + 1].content)
+            for i, t in enumerate(tokens)
+            if t.type == "heading_open" and t.tag == "h1" and i + 1 < len(tokens)
+        ),
         None,
     )
     if not meta["license_url"]:

@@ -25,8 +25,14 @@ _HIDDEN_STYLE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"^\s*(\d+)(?:\.\d+)?\s*(?:px)?\s*$")
-_KINDS = {"img": "image", "iframe": "iframe", "video": "video", "audio": "audio",
-          "script": "script", "embed": "iframe"}
+_KINDS = {
+    "img": "image",
+    "iframe": "iframe",
+    "video": "video",
+    "audio": "audio",
+    "script": "script",
+    "embed": "iframe",
+}
 
 
 def _dimension(value: str | None) -> int | None:

@@ -45,9 +45,7 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
 )  # fmt: skip
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "__twitter", "at_")
 _AMP_VALUES = {"", "1", "true", "amp"}
-_LICENCE_SUFFIX = re.compile(
-    r"/(?:deed(?:\.[a-z-]+)?|legalcode(?:\.[a-z-]+)?)$", re.IGNORECASE
-)
+_LICENCE_SUFFIX = re.compile(r"/(?:deed(?:\.[a-z-]+)?|legalcode(?:\.[a-z-]+)?)$", re.IGNORECASE)
 _INDEX_PAGE = re.compile(r"/(?:index|default|home)\.(?:html?|php|aspx?)$", re.IGNORECASE)
 
 

@@ -139,9 +139,7 @@ def _by_config(host: str, domain_map: Mapping[str, str]) -> tuple[str, str] | No
 
 
 def _by_domain(host: str, library: Mapping[str, Terms]) -> tuple[str, str] | None:
-    hits = [
-        (d, t.id) for t in library.values() for d in t.detect.domains if host_matches(host, d)
-    ]
+    hits = [(d, t.id) for t in library.values() for d in t.detect.domains if host_matches(host, d)]
     if not hits:
         return None
     domain, terms_id = min(hits, key=lambda hit: (-len(hit[0]), hit[1]))

@@ -187,8 +187,9 @@ def load_library_cached(extra_dirs: Sequence[Path] = ()) -> dict[str, Terms]:
         return _parse_library(extra_dirs)  # let the loader report the problem
     dirs = json.dumps([str(Path(d).resolve()) for d in extra_dirs])
     path = cache_dir() / f"terms-{hashlib.sha256(dirs.encode()).hexdigest()[:20]}.json"
-    with contextlib.suppress(OSError, ValueError, TypeError, KeyError, AttributeError,
-                             ComplianceError):
+    with contextlib.suppress(
+        OSError, ValueError, TypeError, KeyError, AttributeError, ComplianceError
+    ):
         data = json.loads(path.read_text(encoding="utf-8"))
         if data["key"] == key:
             return {
