@@ -33,7 +33,8 @@ def _hints(cls: type) -> dict[str, Any]:
 
 def from_dict(cls: type[T], data: Any) -> T:
     """Rebuild a dataclass from ``to_dict`` output; unknown keys are ignored for forward reads."""
-    return _convert(cls, data)
+    rebuilt: T = _convert(cls, data)
+    return rebuilt
 
 
 def _convert(tp: Any, value: Any) -> Any:
