@@ -86,6 +86,12 @@ def test_a_forbidden_venue_is_a_violation() -> None:
     assert decided(context(GOOD, *RULES, venue="print")) == ("violations", ["forbidden"])
 
 
+def test_wire_copy_with_its_notice_copied_along_needs_permission_when_no_venue_is_set() -> None:
+    wire = terms(*RULES, venues={"community": "permission", "commercial": "permission"})
+    verdict, outcomes = decided(context(GOOD, terms_=wire))
+    assert (verdict, outcomes) == ("needs-permission", ["needs-permission"])
+
+
 ARR = terms(req("credit_source", "credit-quotes"), licensed=False, id="all-rights-reserved")
 
 
