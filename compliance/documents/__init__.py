@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -24,6 +25,7 @@ from urllib.parse import urlparse
 from ..model import Document, Link, Media, Meta
 from .attribution import find_copyright_line, find_dateline, find_source_line
 from .decode import DEFAULT_MAX_BYTES, check_size, decode, read_limited
+from .regions import Hint, classify
 from .sniff import Format, detect_format
 
 __all__ = ["DEFAULT_MAX_BYTES", "detect_format", "load_bytes", "load_path"]
@@ -72,6 +74,7 @@ def load_bytes(
             html.heading,
             encoding,
             url,
+            html.hints,
         )
         return replace(doc, furniture=html.furniture)
     if fmt == "markdown":
@@ -113,6 +116,7 @@ def _document(
     heading: str | None,
     encoding: str,
     url: str | None,
+    hints: Mapping[int, Hint] | None = None,
 ) -> Document:
     source = find_source_line(text)
     notice = find_copyright_line(text)
@@ -129,17 +133,19 @@ def _document(
         front_matter=front_matter,
         rights=found.get("rights"),
     )
+    title = meta.title or heading or _first_line(text) or _stem(origin)
     return Document(
         id=hashlib.sha256(data).hexdigest(),
         origin=origin,
         format=fmt,
-        title=meta.title or heading or _first_line(text) or _stem(origin),
+        title=title,
         text=text,
         links=tuple(links),
         media=tuple(media),
         meta=meta,
         size=len(data),
         encoding=encoding,
+        regions=classify(text, heading or meta.title, hints),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
@@ -27,6 +27,7 @@ from ..model import Link, Media
 from ._text import Anchor, Paragraph, ParagraphBuilder, assemble, squash
 from .htmlmeta import base_href, extract_meta
 from .media import extract_media
+from .regions import Hint, class_role
 
 _SKIP = {
     "script",
@@ -94,8 +95,6 @@ _BLOCK = {
     "tbody",
     "tfoot",
     "tr",
-    "td",
-    "th",
     "caption",
     "figure",
     "figcaption",
@@ -112,6 +111,11 @@ _BLOCK = {
     "hgroup",
     "search",
 }
+# Table cells: a row is one paragraph, its cells joined as trafilatura writes them, so a
+# table of the original is kept (and compared) whole, never dropped cell by cell.
+_CELL_TAGS = {"td", "th"}
+_CELL_SEPARATOR = " | "
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-+:?\s*\|)+\s*$")
 # Always furniture, even where trafilatura kept it: a link only in the menu is not a credit.
 _NAV_TAGS = {"nav", "menu", "amp-sidebar", "amp-mega-menu", "amp-nested-menu"}
 _NAV_ROLES = {"navigation", "menubar", "menu"}
@@ -277,6 +281,7 @@ class HtmlResult:
     meta: dict[str, Any]
     heading: str | None = None
     furniture: str = ""  # text of the page around the article, menus left out
+    hints: dict[int, Hint] = field(default_factory=dict)  # paragraph index -> role by structure
 
 
 def parse(text: str, origin: str) -> lhtml.HtmlElement:
@@ -340,6 +345,8 @@ class _Walker:
         if tag == "br":
             self._builder.line_break()
             return
+        if tag in _CELL_TAGS and not self._builder.empty:
+            self._builder.add(_CELL_SEPARATOR)  # one table row is one paragraph, cells apart
         classes = el.get("class") or ""
         block = tag in _BLOCK and not self._inline
         inline_field = block and "field--label-inline" in classes
@@ -404,9 +411,18 @@ def _main_lines(root: lhtml.HtmlElement, url: str | None) -> list[str]:
         )
     except Exception:  # trafilatura raises a variety of errors on odd trees
         return []
-    if result is None or not getattr(result, "text", None):
+    text = getattr(result, "text", None)  # a Document; older trafilatura returned a dict
+    if not text:
         return []
-    return [line for line in (squash(x) for x in str(result.text).splitlines()) if line]
+    lines = (squash(x) for x in str(text).splitlines())
+    return [_row(line) for line in lines if line and not _TABLE_RULE.match(line)]
+
+
+def _row(line: str) -> str:
+    """A table row as trafilatura writes it ("| a | b |") as the walker renders it ("a | b")."""
+    if line.startswith("|") and line.endswith("|"):
+        return " | ".join(squash(cell) for cell in line.strip("|").split("|") if squash(cell))
+    return line
 
 
 def _tokens(el: Any) -> set[str]:
@@ -596,6 +612,26 @@ def _with_credits(blocks: list[_Block], chosen: list[int]) -> list[_Block]:
     return [blocks[i] for i in sorted(set(chosen) | set(rescued))]
 
 
+_CAPTION_TAGS = {"figure", "figcaption"}
+_CAPTION_MAX_WORDS = 60
+_HINT_DEPTH = 6  # how far up a box's class may sit above a paragraph outside the article
+
+
+def _structure_role(block: _Block, container: Any) -> Hint | None:
+    """The role the page's structure gives a paragraph: a caption, or a box classed "tags",
+    "byline", "donate"... (see regions.yaml); None when the structure says nothing."""
+    words = len(block.key.split())
+    for depth, node in enumerate(_ancestors(block.owner, container)):
+        if depth >= _HINT_DEPTH:
+            break
+        if str(node.tag).lower() in _CAPTION_TAGS and words <= _CAPTION_MAX_WORDS:
+            return "furniture", "photo credit or caption"
+        role = class_role(_tokens(node), words)
+        if role is not None:
+            return role
+    return None
+
+
 def _comment_links(root: lhtml.HtmlElement, base_url: str | None) -> list[Link]:
     """Links hidden in HTML comments: invisible to readers, so never a valid credit."""
     links: list[Link] = []
@@ -665,4 +701,5 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
     furniture = "\n\n".join(
         b.para.text for b in walker.blocks if id(b) not in taken and not _is_nav(b.owner)
     )
-    return HtmlResult(doc_text, links, media, meta, heading or None, furniture)
+    hints = {i: h for i, b in enumerate(chosen) if (h := _structure_role(b, container))}
+    return HtmlResult(doc_text, links, media, meta, heading or None, furniture, hints)
