@@ -28,6 +28,10 @@ Venue = Literal["community", "nonprofit", "commercial", "print"]
 VENUES: tuple[Venue, ...] = ("community", "nonprofit", "commercial", "print")
 VenuePolicy = Literal["allowed", "permission", "forbidden"]
 
+# What a link is about: the article, or a picture (inside a caption, figure or photo credit:
+# a licence link there licenses the picture, never the article).
+LinkRole = Literal["article", "caption"]
+
 # Where a link was seen: in the main text, in page furniture removed by extraction (navigation,
 # header, sidebar, footer menus), or inside an HTML comment (invisible to readers).
 LinkPlace = Literal["text", "boilerplate", "comment"]
@@ -70,6 +74,7 @@ class Link:
     end: int = -1
     rel: tuple[str, ...] = ()
     place: LinkPlace = "text"
+    role: LinkRole = "article"
 
 
 @dataclass(frozen=True)

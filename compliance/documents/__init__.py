@@ -22,10 +22,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlparse
 
-from ..model import Document, Link, Media, Meta
+from ..model import Document, Link, Media, Meta, Region
 from .attribution import find_copyright_line, find_dateline, find_source_line
 from .decode import DEFAULT_MAX_BYTES, check_size, decode, read_limited
-from .regions import Hint, classify
+from .regions import CAPTION, Hint, classify
 from .sniff import Format, detect_format
 
 __all__ = ["DEFAULT_MAX_BYTES", "detect_format", "load_bytes", "load_path"]
@@ -134,19 +134,39 @@ def _document(
         rights=found.get("rights"),
     )
     title = meta.title or heading or _first_line(text) or _stem(origin)
+    regions = classify(text, heading or meta.title, hints)
+    linked = _by_caption(links, regions)
+    if meta.license_url and _only_in_captions(meta.license_url, linked):
+        meta = replace(meta, license_url=None)  # a picture's licence, not the article's
     return Document(
         id=hashlib.sha256(data).hexdigest(),
         origin=origin,
         format=fmt,
         title=title,
         text=text,
-        links=tuple(links),
+        links=linked,
         media=tuple(media),
         meta=meta,
         size=len(data),
         encoding=encoding,
-        regions=classify(text, heading or meta.title, hints),
+        regions=regions,
     )
+
+
+def _by_caption(links: list[Link], regions: tuple[Region, ...]) -> tuple[Link, ...]:
+    """Links inside a caption or photo credit paragraph are about the picture, not the article."""
+    captions = [r for r in regions if r.reason == CAPTION]
+    return tuple(
+        replace(link, role="caption")
+        if link.place == "text" and any(r.start <= link.start < r.end for r in captions)
+        else link
+        for link in links
+    )
+
+
+def _only_in_captions(href: str, links: tuple[Link, ...]) -> bool:
+    roles = {link.role for link in links if link.href == href}
+    return roles == {"caption"}
 
 
 def _first_line(text: str) -> str | None:

@@ -25,9 +25,9 @@ from lxml import html as lhtml
 from ..errors import InputError
 from ..model import Link, Media
 from ._text import Anchor, Paragraph, ParagraphBuilder, assemble, squash
-from .htmlmeta import base_href, extract_meta
+from .htmlmeta import base_href, extract_meta, in_caption
 from .media import extract_media
-from .regions import Hint, class_role
+from .regions import CAPTION, Hint, class_role
 
 _SKIP = {
     "script",
@@ -316,7 +316,9 @@ class _Walker:
             squash(el.text_content())
             or " ".join(squash(img.get("alt") or "") for img in el.iter("img")).strip()
         )
-        anchor = Anchor(href=href, rel=rel, text=text)
+        anchor = Anchor(
+            href=href, rel=rel, text=text, role="caption" if in_caption(el) else "article"
+        )
         self.anchors.append((anchor, el))
         self._elements[id(anchor)] = el
         return anchor
@@ -625,7 +627,7 @@ def _structure_role(block: _Block, container: Any) -> Hint | None:
         if depth >= _HINT_DEPTH:
             break
         if str(node.tag).lower() in _CAPTION_TAGS and words <= _CAPTION_MAX_WORDS:
-            return "furniture", "photo credit or caption"
+            return "furniture", CAPTION
         role = class_role(_tokens(node), words)
         if role is not None:
             return role
@@ -682,11 +684,11 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
         raise InputError("HTML without readable text (nothing could be extracted)", source=origin)
     used = {id(a) for a, _s, _e in spans}
     links = [
-        Link(href=a.href, text=doc_text[s:e], start=s, end=e, rel=a.rel, place="text")
+        Link(href=a.href, text=doc_text[s:e], start=s, end=e, rel=a.rel, role=a.role)
         for a, s, e in spans
     ]
     links += [
-        Link(href=a.href, text=a.text, rel=a.rel, place="boilerplate")
+        Link(href=a.href, text=a.text, rel=a.rel, place="boilerplate", role=a.role)
         for a, _el in walker.anchors
         if id(a) not in used
     ]
@@ -694,7 +696,12 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
     media = extract_media(root, base_url, lambda el: _inside(el, container))
     if not meta["license_url"]:
         meta["license_url"] = next(
-            (link.href for link in links if link.place == "text" and "license" in link.rel), None
+            (
+                link.href
+                for link in links
+                if link.place == "text" and link.role == "article" and "license" in link.rel
+            ),
+            None,
         )
     heading = next((squash(h.text_content()) for h in root.iter("h1")), None)
     taken = {id(b) for b in chosen}

@@ -119,6 +119,35 @@ def _ld_article_url(objects: list[dict[str, Any]]) -> str | None:
     return None
 
 
+def _ld_articles(objects: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The schema.org objects that describe an article (not its images or its site)."""
+    for obj in objects:
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and _LD_ARTICLE.search(k) for k in kinds):
+            yield obj
+
+
+def _ld_article_license(objects: list[dict[str, Any]]) -> str | None:
+    """The ``license`` an Article gives itself; an ImageObject's licence is the picture's."""
+    for obj in _ld_articles(objects):
+        value = obj.get("license")
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and re.match(r"https?://", value.strip()):
+            return value.strip()
+    return None
+
+
+def _rel_license(root: lhtml.HtmlElement) -> Iterator[str]:
+    for el in root.xpath(
+        "//*[@rel and contains(concat(' ', normalize-space(@rel), ' '), ' license ')][@href]"
+    ):
+        href = str(el.get("href") or "").strip()
+        if href and not in_caption(el):
+            yield href
+
+
 def _ld_rights(objects: list[dict[str, Any]]) -> str | None:
     """'© 2024 Holder' from schema.org copyrightHolder and copyrightYear."""
     for obj in objects:
@@ -163,9 +192,9 @@ def _first(*candidates: Callable[[], str | None]) -> str | None:
 def _attr_of(root: lhtml.HtmlElement, xpath: str, attr: str) -> Callable[[], str | None]:
     def get() -> str | None:
         for el in root.xpath(xpath):
-            value = el.get(attr)
-            if value and value.strip():
-                return value.strip()
+            value = str(el.get(attr) or "").strip()
+            if value:
+                return value
         return None
 
     return get
@@ -262,12 +291,8 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
     )
     license_url = absolute(
         _first(
-            _attr_of(
-                root,
-                "//*[@rel and contains(concat(' ', normalize-space(@rel), ' '), "
-                "' license ')][@href]",
-                "href",
-            ),
+            lambda: _ld_article_license(objects),
+            lambda: next(_rel_license(root), None),
             lambda: next(_cc_links(root), None),
         )
     )
@@ -297,14 +322,34 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
 def _cc_links(root: lhtml.HtmlElement) -> Iterator[str]:
     for el in root.iter("a", "link"):
         href = el.get("href") or ""
-        if _CC_LICENSE.search(href):
+        if _CC_LICENSE.search(href) and not in_caption(el):
             yield href
+
+
+_CAPTION_TAGS = {"figure", "figcaption"}
+_CLASS_SPLIT = re.compile(r"[\s_-]+")
+
+
+def in_caption(el: Any) -> bool:
+    """Inside a figure, caption or photo credit: what is there is about a picture."""
+    from .regions import CAPTION, class_role
+
+    node = el
+    while node is not None:
+        if str(node.tag).lower() in _CAPTION_TAGS:
+            return True
+        value = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+        role = class_role((t for t in _CLASS_SPLIT.split(value) if t), 0)
+        if role is not None and role[1] == CAPTION:
+            return True
+        node = node.getparent()
+    return False
 
 
 def base_href(root: lhtml.HtmlElement) -> str | None:
     """The ``<base href>`` of the page, if any."""
     for el in root.iter("base"):
-        href = el.get("href")
-        if href and href.strip():
-            return href.strip()
+        href = str(el.get("href") or "").strip()
+        if href:
+            return href
     return None

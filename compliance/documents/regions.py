@@ -26,9 +26,10 @@ from importlib.resources import files
 
 from ..model import Document, Region, Role
 
-__all__ = ["Hint", "class_role", "classify", "mask", "paragraph_spans", "work_text"]
+__all__ = ["CAPTION", "Hint", "class_role", "classify", "mask", "paragraph_spans", "work_text"]
 
 Hint = tuple[Role, str]  # (role, reason) decided from HTML structure
+CAPTION = "photo credit or caption"  # the reason regions.yaml gives captions and photo credits
 
 _HEADLINE_TOP = 3  # the headline repeated as a paragraph sits among the first few
 _NON_WORD = re.compile(r"\W+")
