@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 from ..model import Document, Link, Media, Meta, Region
 from .attribution import find_copyright_line, find_dateline, find_source_line
 from .decode import DEFAULT_MAX_BYTES, check_size, decode, read_limited
-from .regions import CAPTION, Hint, classify
+from .regions import CAPTION, Hint, classify, notice_text
 from .sniff import Format, detect_format
 
 __all__ = ["DEFAULT_MAX_BYTES", "detect_format", "load_bytes", "load_path"]
@@ -118,8 +118,11 @@ def _document(
     url: str | None,
     hints: Mapping[int, Hint] | None = None,
 ) -> Document:
-    source = find_source_line(text)
-    notice = find_copyright_line(text)
+    title_hint = heading or found.get("title")
+    regions = classify(text, title_hint, hints)
+    facts = notice_text(text, regions)
+    source = find_source_line(facts)
+    notice = find_copyright_line(facts)
     meta = Meta(
         title=found.get("title"),
         author=found.get("author"),
@@ -134,7 +137,6 @@ def _document(
         rights=found.get("rights"),
     )
     title = meta.title or heading or _first_line(text) or _stem(origin)
-    regions = classify(text, heading or meta.title, hints)
     linked = _by_caption(links, regions)
     if meta.license_url and _only_in_captions(meta.license_url, linked):
         meta = replace(meta, license_url=None)  # a picture's licence, not the article's

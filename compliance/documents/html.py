@@ -706,7 +706,9 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
     heading = next((squash(h.text_content()) for h in root.iter("h1")), None)
     taken = {id(b) for b in chosen}
     furniture = "\n\n".join(
-        b.para.text for b in walker.blocks if id(b) not in taken and not _is_nav(b.owner)
+        b.para.text
+        for b in walker.blocks
+        if id(b) not in taken and not _is_nav(b.owner) and not in_caption(b.owner)
     )
     hints = {i: h for i, b in enumerate(chosen) if (h := _structure_role(b, container))}
     return HtmlResult(doc_text, links, media, meta, heading or None, furniture, hints)

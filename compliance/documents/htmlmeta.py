@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lhtml
 
@@ -119,6 +119,39 @@ def _ld_article_url(objects: list[dict[str, Any]]) -> str | None:
     return None
 
 
+_STOP_WORDS = {"the", "a", "an", "of", "and", "de", "la", "le", "el", "der", "die", "das"}
+
+
+def names_site(name: str, url: str | None) -> bool:
+    """Whether ``name`` can be the name of the site at ``url``: a word of it (three letters or
+    more), or its initials, in the site's host name. A section label ("U.S.", "World") given as
+    og:site_name is not the site's name; with no address, any name is taken."""
+    host = re.sub(r"^www\d*\.", "", (urlsplit(url).hostname or "") if url else "")
+    if not host:
+        return True
+    letters = re.sub(r"[^a-z0-9]", "", host.lower())
+    for spelling in _ascii_spellings(name.casefold()):
+        words = [w for w in re.findall(r"[a-z0-9]+", spelling) if w not in _STOP_WORDS]
+        if any(len(w) >= 3 and w in letters for w in words) or (
+            words and "".join(words) in letters
+        ):
+            return True
+        initials = "".join(w[0] for w in words)
+        if len(words) > 1 and letters.startswith(initials):
+            return True
+    return False
+
+
+def _ascii_spellings(name: str) -> tuple[str, ...]:
+    """'süddeutsche' as hosts spell it: 'sueddeutsche' and 'suddeutsche'."""
+    import unicodedata
+
+    german = name.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return tuple(
+        unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode() for s in (german, name)
+    )
+
+
 def _ld_articles(objects: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """The schema.org objects that describe an article (not its images or its site)."""
     for obj in objects:
@@ -150,7 +183,7 @@ def _rel_license(root: lhtml.HtmlElement) -> Iterator[str]:
 
 def _ld_rights(objects: list[dict[str, Any]]) -> str | None:
     """'© 2024 Holder' from schema.org copyrightHolder and copyrightYear."""
-    for obj in objects:
+    for obj in [*_ld_articles(objects), *objects]:
         holder = _ld_name(obj.get("copyrightHolder"))
         if holder:
             year = obj.get("copyrightYear")
@@ -264,10 +297,6 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
             _text_of(root, "//*[@itemprop='author']"),
         )
     )
-    site_name = _first(
-        _key(values, "og:site_name", "application-name", "twitter:site:name"),
-        _ld(objects, "publisher"),
-    )
     canonical = absolute(
         _first(
             _attr_of(
@@ -279,6 +308,20 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
             _key(values, "og:url", "twitter:url"),
             lambda: _ld_article_url(objects),
         )
+    )
+    address = canonical or base_url
+    site_name = next(
+        (
+            name
+            for name in (
+                _key(values, "og:site_name", "application-name", "twitter:site:name")(),
+                _ld(list(_ld_articles(objects)), "publisher")(),
+                _ld(objects, "publisher")(),
+                _not_url(_key(values, "dc.publisher", "dcterms.publisher")()),
+            )
+            if name and names_site(name, address)
+        ),
+        None,
     )
     published = iso_date(
         _first(

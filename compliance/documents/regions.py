@@ -26,7 +26,16 @@ from importlib.resources import files
 
 from ..model import Document, Region, Role
 
-__all__ = ["CAPTION", "Hint", "class_role", "classify", "mask", "paragraph_spans", "work_text"]
+__all__ = [
+    "CAPTION",
+    "Hint",
+    "class_role",
+    "classify",
+    "mask",
+    "notice_text",
+    "paragraph_spans",
+    "work_text",
+]
 
 Hint = tuple[Role, str]  # (role, reason) decided from HTML structure
 CAPTION = "photo credit or caption"  # the reason regions.yaml gives captions and photo credits
@@ -139,6 +148,19 @@ def mask(text: str, regions: Iterable[Region]) -> str:
     out = list(text)
     for region in regions:
         out[region.start : region.end] = _NOT_SPACE.sub(" ", text[region.start : region.end])
+    return "".join(out)
+
+
+def notice_text(text: str, regions: Iterable[Region]) -> str:
+    """Only the lines attribution facts may come from: notice and furniture, captions excepted.
+
+    The work is prose ("the festival first appeared in West Michigan") and a caption's credit
+    is a photographer's, so both are blanked; offsets stay valid.
+    """
+    kept = [r for r in regions if r.reason != CAPTION]
+    out = list(_NOT_SPACE.sub(" ", text))
+    for region in kept:
+        out[region.start : region.end] = text[region.start : region.end]
     return "".join(out)
 
 
