@@ -104,3 +104,13 @@ def test_a_section_label_given_as_site_name_is_not_the_source() -> None:
 def test_a_site_name_matching_the_address_is_the_source() -> None:
     facts = _facts(head="<meta property='og:site_name' content='Valley News'>")
     assert facts.source == "Valley News"
+
+
+def test_a_byline_in_another_language_names_the_author() -> None:
+    facts = _facts(f"<p>Von Jonas Weber</p>{STORY}")
+    assert (facts.author, facts.found["author"]) == ("Jonas Weber", "byline")
+
+
+def test_a_sentence_opening_like_a_foreign_byline_is_not_one() -> None:
+    facts = _facts(f"<p>Par ailleurs, la ville a voté.</p>{STORY}")
+    assert facts.author is None

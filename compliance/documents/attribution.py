@@ -96,8 +96,11 @@ _RIGHTS_TAIL = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d))?\b")
+# "By X" and its German, French, Spanish, Italian and Dutch forms ("Von X", "Par X", ...).
 _BYLINE = re.compile(
-    r"^\s*(?:by|written\s+by|words\s+by|author|authors?)\s*[:\s]\s*(\S.*)$", re.IGNORECASE
+    r"^\s*(?:by|written\s+by|words\s+by|author|authors?|von|par|por|di|door|autor|auteur)"
+    r"\s*[:\s]\s*(\S.*)$",
+    re.IGNORECASE,
 )
 _INSTITUTION_WORDS = re.compile(
     r"\b(?:universit\w*|college|institut\w*|school|centre|center|academy|laborator\w*|"

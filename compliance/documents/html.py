@@ -543,6 +543,8 @@ def _select(blocks: list[_Block], lines: list[str], body: Any) -> tuple[list[_Bl
             if not _is_nav(block.owner):
                 chosen.append(i)
         elif not inside[i] or block.button_bar or _is_furniture(block.owner, container):
+            if inside[i] and _boxed_credit(block):
+                chosen.append(i)  # <aside class="republish-credit"> within the story
             continue
         elif i < first or i > last or _is_body_credit(block):
             chosen.append(i)
@@ -569,6 +571,14 @@ def _is_body_credit(block: _Block) -> bool:
 def _is_credit_box(el: Any) -> bool:
     """Inside a box made for the credit (``<aside class="credit">``, ``div.article-source``)."""
     return any(_tokens(node) & _CREDIT_BOX_TOKENS for node in _ancestors(el))
+
+
+def _boxed_credit(block: _Block) -> bool:
+    """A credit or notice line in a box made for the credit, wherever the box sits."""
+    owner, key = block.owner, block.key
+    if not _is_credit_box(owner) or _never_credit(owner):
+        return False
+    return bool(_CREDIT_SIGNAL.search(key) or _NOTICE_SIGNAL.search(key))
 
 
 def _never_credit(el: Any) -> bool:
@@ -600,7 +610,7 @@ def _with_credits(blocks: list[_Block], chosen: list[int]) -> list[_Block]:
         owner = blocks[i].owner
         key = blocks[i].key
         if _is_credit_box(owner) and not _never_credit(owner):
-            if _CREDIT_SIGNAL.search(key) or _NOTICE_SIGNAL.search(key):
+            if _boxed_credit(blocks[i]):
                 rescued.append(i)
             continue
         boxed = any(str(a.tag).lower() in ("aside", "form") for a in _ancestors(owner))
