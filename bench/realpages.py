@@ -95,7 +95,7 @@ SHAPES = (
     "es",
     "fr",
 )
-COPIES = ("credited", "uncredited", "credit-no-link", "independent")
+COPIES = ("credited", "uncredited", "credit-no-link", "edited", "independent")
 FACTS = ("source", "copyright_holder", "copyright_year", "author", "terms")
 
 
@@ -408,7 +408,8 @@ def make_original(rng: random.Random, shape: str, index: int) -> Original:
 def make_copy(
     rng: random.Random, original: Original, kind: str, site_index: int
 ) -> tuple[str, str]:
-    """A copy in another site's chrome: ``credited``, ``uncredited`` or ``independent``."""
+    """A copy in another site's chrome: ``credited``, ``uncredited``, ``credit-no-link``,
+    ``edited`` (credited, but a paragraph dropped and a figure changed) or ``independent``."""
     site, domain = REPUBLISHERS[site_index % len(REPUBLISHERS)]
     story = original.story
     truth = original.truth
@@ -432,15 +433,13 @@ def make_copy(
         article = h1 + _p(f"By {reporter}", "byline") + _body(story.independent) + own_furniture
     else:
         article = h1
-        if kind in ("credited", "credit-no-link"):
+        credited = kind in ("credited", "credit-no-link", "edited")
+        if credited:
             article += _p(f"By {truth.author}" + (f", {truth.source}" if site_index % 2 else ""))
-        if original.shape == "wire":
-            body = _body(story.original, table)
-        else:
-            body = _body(story.original, table)
-        article += body
-        if kind in ("credited", "credit-no-link"):
-            article += _credit(original, site_index, link=kind == "credited")
+        paragraphs = _edited(rng, story.original) if kind == "edited" else story.original
+        article += _body(paragraphs, table)
+        if credited:
+            article += _credit(original, site_index, link=kind != "credit-no-link")
         article += own_furniture
     return _page(
         title=f"{story.headline} - {site}",
@@ -452,6 +451,18 @@ def make_copy(
         lang=original.lang,
         wrap=("article", "div", "section")[site_index % 3],
     ).replace('<main><div class="post">', '<main><div class="entry-content">'), url
+
+
+def _edited(rng: random.Random, paragraphs: list[str]) -> list[str]:
+    """The story with one paragraph left out and one figure changed: an adaptation."""
+    out = list(paragraphs)
+    del out[rng.randrange(1, len(out))]
+    for i, para in enumerate(out):
+        changed = re.sub(r"\b(\d+)\b", lambda m: str(int(m.group(1)) + 3), para, count=1)
+        if changed != para:
+            out[i] = changed
+            break
+    return out
 
 
 def _credit(original: Original, variant: int, *, link: bool) -> str:
@@ -489,6 +500,8 @@ EXPECTED = {
     ("cc", "uncredited"): "violations",
     ("cc", "credit-no-link"): "violations",
     ("permission", "credit-no-link"): "needs-permission",
+    ("cc", "edited"): "violations",
+    ("permission", "edited"): "needs-permission",
     ("permission", "credited"): "needs-permission",
     ("permission", "uncredited"): "needs-permission",
     ("cc", "independent"): "not-a-copy",
@@ -517,6 +530,7 @@ def run(per_shape: int, seed: int) -> dict[str, Any]:
     credited_errors: list[dict[str, Any]] = []
     independent_copies: list[dict[str, Any]] = []
     misses: list[dict[str, Any]] = []
+    edits_caught = [0, 0]  # edited copies of CC originals with an edit finding, of all
     started = time.process_time()
     pairs = 0
     for shape in SHAPES:
@@ -575,8 +589,24 @@ def run(per_shape: int, seed: int) -> dict[str, Any]:
                                 "errors": [f"{f.rule_id} {f.outcome}" for f in errors],
                             }
                         )
+                if kind == "edited" and original.licence:
+                    edits_caught[0] += any(
+                        f.kind in ("no_modification", "disclose_changes") and f.severity == "error"
+                        for f in report.findings
+                    )
+                    edits_caught[1] += 1
                 if kind == "independent" and report.verdict != "not-a-copy":
-                    independent_copies.append({"shape": shape, "verdict": report.verdict})
+                    independent_copies.append(
+                        {
+                            "shape": shape,
+                            "verdict": report.verdict,
+                            "longest_run": report.comparison.longest_run,
+                            "passages": [
+                                f"{p.kind} {p.words} words, score {p.score:.0f}"
+                                for p in report.comparison.passages
+                            ],
+                        }
+                    )
     right_verdicts = sum(n for (_k, ok), n in verdicts.items() if ok)
     return {
         "originals": facts_total,
@@ -593,10 +623,12 @@ def run(per_shape: int, seed: int) -> dict[str, Any]:
             s: round(c["right"] / max(1, c["right"] + c["wrong"]), 3) for s, c in by_shape.items()
         },
         "credited_copies_with_errors": len(credited_errors),
+        "edited_copies_caught": round(edits_caught[0] / max(1, edits_caught[1]), 3),
         "independent_pairs_called_copies": len(independent_copies),
         "cpu_seconds": round(time.process_time() - started, 1),
         "misses": misses[:40],
         "credited_errors": credited_errors[:20],
+        "independent_copies": independent_copies[:20],
     }
 
 
@@ -615,7 +647,7 @@ def without_split(per_shape: int, seed: int) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="one original per shape")
-    parser.add_argument("--per-shape", type=int, default=8, help="originals per page shape")
+    parser.add_argument("--per-shape", type=int, default=12, help="originals per page shape")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
     per_shape = 1 if args.quick else args.per_shape
@@ -635,6 +667,7 @@ def main() -> None:
     print(
         f"  credited copies with error findings: {result['credited_copies_with_errors']} (target 0)"
     )
+    print(f"  edited CC copies with an edit finding: {result['edited_copies_caught']:.3f}")
     called = result["independent_pairs_called_copies"]
     print(f"  independent pairs called copies:     {called} (target 0)")
     base = result["baseline_without_split"]
