@@ -167,3 +167,8 @@ def test_a_verbatim_credited_copy_in_another_sites_chrome_has_no_edits() -> None
     edits = [f for f in report.findings if f.kind in ("no_modification", "disclose_changes")]
     assert edits == []
     assert [p.kind for p in report.comparison.passages] == ["verbatim"]
+
+
+def test_a_paragraph_opening_with_citations_is_work() -> None:
+    text = "Citations for speeding rose by a third on the valley road last year, police said."
+    assert classify("\n\n".join((*STORY, text))) == ()
