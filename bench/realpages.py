@@ -66,9 +66,10 @@ from realpages_text import (  # noqa: E402
 
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
 CC_BY_ND = "https://creativecommons.org/licenses/by-nd/4.0/"
+CC_BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
 CC_BY_SA_2 = "https://creativecommons.org/licenses/by-sa/2.0/"
-LICENCE_NAME = {CC_BY: "CC BY 4.0", CC_BY_ND: "CC BY-ND 4.0"}
-TERMS_OF = {CC_BY: "cc-by-4.0", CC_BY_ND: "cc-by-nd-4.0"}
+LICENCE_NAME = {CC_BY: "CC BY 4.0", CC_BY_ND: "CC BY-ND 4.0", CC_BY_SA: "CC BY-SA 4.0"}
+TERMS_OF = {CC_BY: "cc-by-4.0", CC_BY_ND: "cc-by-nd-4.0", CC_BY_SA: "cc-by-sa-4.0"}
 
 PUBLISHERS = (
     ("Valley Ledger", "valleyledger.example"),
@@ -85,6 +86,7 @@ REPUBLISHERS = (
     ("Open Town News", "opentown.example"),
 )
 SHAPES = (
+    "wordpress",
     "cc-nd-news",
     "cc-by-blog",
     "arr-footer",
@@ -293,6 +295,31 @@ def make_original(rng: random.Random, shape: str, index: int) -> Original:
         )
         footer = _p(f"Copyright © {year} {pub}. All rights reserved.")
         before = h1 + byline + dateline
+    elif shape == "wordpress":
+        licence = CC_BY_SA
+        head += f'<meta property="og:site_name" content="{pub}">'
+        before = (
+            f'<header class="entry-header"><h1 class="entry-title">{escape(story.headline)}</h1>'
+            '<div class="entry-meta"><span class="byline">by <span class="author vcard">'
+            f'<a class="url fn n" href="/author/{index}">{author}</a></span></span> '
+            f'<time class="entry-date published">{_date_line("en", day, month, year)[10:]}'
+            "</time></div></header>"
+            '<div class="entry-content">'
+        )
+        after = (
+            '<div class="sharedaddy"><h3>Share this:</h3><ul><li><a href="#">Facebook</a></li>'
+            '<li><a href="#">Email</a></li></ul></div>'
+            '<div id="jp-relatedposts"><h3>Related</h3><p><a href="/x">Flood barriers '
+            "approved</a></p></div></div>"
+            '<footer class="entry-footer"><span class="cat-links">Posted in News</span> '
+            f'<span class="tags-links">Tagged {story.slots["place"]}, infrastructure</span>'
+            "</footer>"
+        )
+        footer = (
+            f"<p>© {year} {pub}. Except where otherwise noted, content on this site is "
+            f'licensed under <a href="{CC_BY_SA}">CC BY-SA 4.0</a>. Proudly powered by '
+            "WordPress.</p>"
+        )
     elif shape == "cc-by-blog":
         licence = CC_BY
         head += _ld(

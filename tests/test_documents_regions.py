@@ -172,3 +172,8 @@ def test_a_verbatim_credited_copy_in_another_sites_chrome_has_no_edits() -> None
 def test_a_paragraph_opening_with_citations_is_work() -> None:
     text = "Citations for speeding rose by a third on the valley road last year, police said."
     assert classify("\n\n".join((*STORY, text))) == ()
+
+
+def test_a_blog_category_and_tags_line_is_furniture() -> None:
+    text = "\n\n".join((*STORY, "Posted in News Tagged flooding, weather"))
+    assert [(r.role, r.reason) for r in classify(text)] == [("furniture", "tags")]
