@@ -114,3 +114,15 @@ def test_a_byline_in_another_language_names_the_author() -> None:
 def test_a_sentence_opening_like_a_foreign_byline_is_not_one() -> None:
     facts = _facts(f"<p>Par ailleurs, la ville a voté.</p>{STORY}")
     assert facts.author is None
+
+
+def test_a_date_after_a_publication_lead_is_not_the_source() -> None:
+    facts = _facts(
+        f"<p>First published on 3 March 2019</p>{STORY}",
+        head="<meta property='og:site_name' content='Valley News'>",
+    )
+    assert facts.source == "Valley News"
+
+
+def test_a_source_line_keeps_the_name_and_leaves_out_its_date() -> None:
+    assert _facts(f"{STORY}<p>Source: Valley News, March 3, 2019</p>").source == "Valley News"

@@ -191,6 +191,8 @@ def _sentence(value: str) -> str:
 def _clean_name(value: str) -> str | None:
     value = _SOURCE_END.split(value, maxsplit=1)[0]
     value = _cut_sentence(value)
+    # A date is when, never who: "First published on 3 March 2024", "Source: AP, March 3, 2024".
+    value = _DATE_IN_LINE.split(value, maxsplit=1)[0]
     value = value.strip(" \t\"'“”‘’«».,;:!-–—")
     value = re.sub(r"^the\s+(?=[A-Z])", "", value)
     if not value or len(value) > 100 or not re.search(r"\w", value):
