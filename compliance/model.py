@@ -28,6 +28,10 @@ Venue = Literal["community", "nonprofit", "commercial", "print"]
 VENUES: tuple[Venue, ...] = ("community", "nonprofit", "commercial", "print")
 VenuePolicy = Literal["allowed", "permission", "forbidden"]
 
+# What a link is about: the article, or a picture (inside a caption, figure or photo credit:
+# a licence link there licenses the picture, never the article).
+LinkRole = Literal["article", "caption"]
+
 # Where a link was seen: in the main text, in page furniture removed by extraction (navigation,
 # header, sidebar, footer menus), or inside an HTML comment (invisible to readers).
 LinkPlace = Literal["text", "boilerplate", "comment"]
@@ -45,6 +49,21 @@ class Span:
         return self.end - self.start
 
 
+# What a paragraph of a page is: the article's work, a notice about it (licence, credit,
+# copyright), or page furniture (byline, date, tags, repeated headline, appeals, captions).
+Role = Literal["work", "notice", "furniture"]
+
+
+@dataclass(frozen=True)
+class Region:
+    """A paragraph of ``Document.text`` that is not the work, and why (e.g. "tags")."""
+
+    start: int
+    end: int
+    role: Role
+    reason: str = ""
+
+
 @dataclass(frozen=True)
 class Link:
     """A hyperlink as a reader would meet it. Offsets are -1 when ``place`` is not ``text``."""
@@ -55,6 +74,7 @@ class Link:
     end: int = -1
     rel: tuple[str, ...] = ()
     place: LinkPlace = "text"
+    role: LinkRole = "article"
 
 
 @dataclass(frozen=True)
@@ -104,6 +124,8 @@ class Document:
     # Text of page furniture left out of ``text`` (site header/footer, asides), where publishers
     # often print their republishing terms; searched by terms detection, never indexed by offsets.
     furniture: str = ""
+    # Paragraphs of ``text`` that are notice or furniture, not the work; only the rest is compared.
+    regions: tuple[Region, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -264,6 +286,7 @@ class DocumentInfo:
     sha256: str
     text: str  # so a saved report can be re-rendered with passages highlighted
     url: str | None = None
+    regions: tuple[Region, ...] = ()  # notice and furniture paragraphs, set aside from the work
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from .model import (
     Grant,
     Report,
     Terms,
+    Verdict,
 )
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def document_info(doc: Document) -> DocumentInfo:
         sha256=doc.id,
         text=doc.text,
         url=doc.meta.canonical_url,
+        regions=doc.regions,
     )
 
 
@@ -90,6 +92,7 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
     """Compare ``copy`` with ``original`` and check it against the original's terms."""
     from . import checks, fairuse, similarity, verdict
     from .documents.attribution import extract_attribution
+    from .documents.regions import work_text
     from .documents.urls import domain
     from .terms import choose_terms, contact_for
 
@@ -100,7 +103,8 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         original, attribution, library, flag=opts.terms_id, domain_map=opts.domain_map
     )
     terms = library[choice.terms_id]
-    comparison = similarity.compare(original.text, copy.text, opts.align)
+    # Only the work is compared: notice and furniture lines are blanked, offsets unchanged.
+    comparison = similarity.compare(work_text(original), work_text(copy), opts.align)
     threshold = (
         similarity.DEFAULT_MIN_CONTAINMENT if opts.min_containment is None else opts.min_containment
     )
@@ -119,6 +123,7 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         today=opts.today or date.today().isoformat(),
     )
     fair_use = None
+    outcome: Verdict
     if not similarity.is_copy(comparison, threshold):
         outcome, findings = "not-a-copy", []
     else:

@@ -74,7 +74,7 @@ def decide(
     """The verdict for a copy, and the findings with any venue or grant findings added."""
     out = list(findings)
     granted = valid_grant(ctx) is not None
-    policy = ctx.terms.venues.get(ctx.venue or "") if ctx.terms.licensed else None
+    policy = venue.policy(ctx) if ctx.terms.licensed else None
     needs_permission = (not ctx.terms.licensed or policy == "permission") and not granted
     out += _expired_findings(ctx, needed=needs_permission)
 
@@ -98,7 +98,7 @@ def decide(
 
     if ctx.terms.licensed and needs_permission:
         if not _has(out, "needs-permission"):
-            why = f"the terms require permission to republish on a {ctx.venue} site"
+            why = venue.reason(ctx)
             out.append(_permission_finding(ctx, why, "needs-permission"))
         return "needs-permission", out
 

@@ -213,7 +213,7 @@ def test_found_says_where_each_fact_came_from(original: Document) -> None:
         "source": "footer",
         "copyright_holder": "footer",
         "copyright_year": "footer",
-        "author": "meta",
+        "author": "byline",
         "url": "meta",
         "title": "meta",
         "published": "meta",
@@ -252,7 +252,7 @@ def test_copyright_flag_without_year_keeps_the_footer_year(original: Document) -
 def test_empty_or_none_flags_are_not_given(original: Document) -> None:
     facts = extract_attribution(original, {"source": None, "author": "  "})
     assert (facts.source, facts.found["source"]) == ("Northern Ledger", "footer")
-    assert facts.found["author"] == "meta"
+    assert facts.found["author"] == "byline"
 
 
 def test_unknown_flag_is_a_programming_error(original: Document) -> None:

@@ -119,10 +119,26 @@ def test_no_copyright_line_is_missing_with_the_notice_to_add() -> None:
     assert finding.fix == "add: Copyright © Harbour Light, 2017"
 
 
-def test_a_wrong_year_is_only_a_warning() -> None:
+def test_a_notice_naming_another_year_is_an_error_with_expected_and_found() -> None:
     ctx = context(doc(f"{BODY}\n\nCopyright © Harbour Light, 2016"), COPY_REQ)
     [finding] = copyright_notice.check(ctx, COPY_REQ)
-    assert (finding.outcome, finding.severity) == ("year-mismatch", "warning")
+    assert (finding.outcome, finding.severity) == ("year-mismatch", "error")
+    assert "expected 'Copyright © Harbour Light, 2017'" in finding.message
+    assert "found 'Copyright © Harbour Light, 2016'" in finding.message
+
+
+def test_a_notice_naming_another_holder_says_what_was_expected_and_found() -> None:
+    ctx = context(doc(f"{BODY}\n\nCopyright © Daily Echo, 2017"), COPY_REQ)
+    [finding] = copyright_notice.check(ctx, COPY_REQ)
+    assert "expected 'Copyright © Harbour Light, 2017', found 'Copyright © Daily Echo, 2017'" in (
+        finding.message
+    )
+
+
+def test_nothing_is_asked_when_the_original_carries_no_notice() -> None:
+    unnoticed = attribution(copyright_holder=None, copyright_year=None)
+    ctx = context(doc(BODY), COPY_REQ, attribution_=unnoticed)
+    assert copyright_notice.check(ctx, COPY_REQ) == []
 
 
 BYLINE_REQ = req("byline")

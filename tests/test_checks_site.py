@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks_builders import BODY, context, doc, req
+from checks_builders import BODY, context, doc, req, terms
 
 from compliance.checks import advisory, commerce, timing, venue
 from compliance.model import Grant, Media
@@ -31,6 +31,24 @@ def test_an_expired_grant_does_not_cover_the_copy() -> None:
     grant = Grant(site="repost.example", terms="meridian", expires="2017-01-01")
     ctx = context(doc(BODY), VENUE, venue="commercial", copy_site="repost.example", grants=(grant,))
     assert [f.outcome for f in venue.check(ctx, VENUE)] == ["needs-permission"]
+
+
+WIRE = terms(VENUE, venues={"community": "permission", "commercial": "permission"})
+
+
+def test_no_venue_configured_needs_permission_where_the_terms_allow_no_venue() -> None:
+    [finding] = venue.check(context(doc(BODY), terms_=WIRE), VENUE)
+    assert finding.outcome == "needs-permission"
+    assert "no venue is configured" in finding.message
+
+
+def test_a_venue_the_terms_do_not_list_needs_permission_where_they_allow_none() -> None:
+    [finding] = venue.check(context(doc(BODY), terms_=WIRE, venue="nonprofit"), VENUE)
+    assert finding.outcome == "needs-permission"
+
+
+def test_no_venue_configured_passes_where_the_terms_allow_some_venue() -> None:
+    assert venue.check(context(doc(BODY), VENUE), VENUE) == []
 
 
 def test_a_forbidden_venue_fails() -> None:

@@ -119,3 +119,13 @@ def test_a_comment_quoting_the_source_is_not_rescued_as_a_credit() -> None:
     doc = load_bytes(page, "copy.html")
     assert "Cheap Pills" not in doc.text
     assert _link(doc, "https://spam.example/").place == "boilerplate"
+
+
+def test_a_credit_box_within_the_story_is_text_even_before_the_sites_own_tags() -> None:
+    box = (
+        f'<aside class="republish-credit"><p>Source: <a href="{ORIGINAL}">Meridian Observer</a>.'
+        "</p></aside>"
+    )
+    doc = load_bytes(_page(box, middle=False, extra="<p>Tags: harbour, boats</p>"), "c.html")
+    assert "Source: Meridian Observer." in doc.text
+    assert _link(doc, ORIGINAL).place == "text"

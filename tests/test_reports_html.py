@@ -13,7 +13,7 @@ from dataclasses import replace
 import lxml.html
 from reports_builders import COPY_TEXT, ORIGINAL_TEXT, compliant_report, make_report
 
-from compliance.model import Evidence, Finding, Span
+from compliance.model import Evidence, Finding, Region, Span
 from compliance.reports import render, render_many
 
 
@@ -249,3 +249,19 @@ def test_evidence_beyond_five_is_folded_but_kept() -> None:
     folded = tree.xpath('//details[@class="more-evidence"]')[0]
     assert folded.findtext("summary") == "3 more pieces of evidence"
     assert len(folded.xpath(".//li")) == 3
+
+
+def test_paragraphs_set_aside_from_the_work_are_marked_with_their_role() -> None:
+    start = ORIGINAL_TEXT.index("The original source")
+    region = Region(start, len(ORIGINAL_TEXT), "notice", "credit line")
+    report = make_report()
+    report = replace(report, original=replace(report.original, regions=(region,)))
+    tree = page(render(report, "html"))
+    marked = tree.xpath("//div[@class='text']//span[contains(@class, 'notice')]")
+    assert "".join(m.text_content() for m in marked) == ORIGINAL_TEXT[start:]
+    assert all("credit line" in m.get("title") for m in marked)
+
+
+def test_without_set_aside_paragraphs_no_text_is_marked() -> None:
+    tree = page(render(make_report(), "html"))
+    assert tree.xpath("//div[@class='text']//span[contains(@class, 'aside')]") == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checks_builders import BODY, CREDIT, context, doc, req, terms
 
 from compliance.checks import run_checks
-from compliance.model import CheckContext, Factor, FairUse, Grant
+from compliance.model import CheckContext, Factor, FairUse, Grant, Requirement
 from compliance.verdict import decide
 
 GOOD = doc(f"{BODY}\n\n{CREDIT}")
@@ -36,7 +36,8 @@ def test_a_copy_with_an_error_finding_has_violations() -> None:
 
 def test_warnings_alone_leave_a_copy_compliant() -> None:
     warned = doc(f"{BODY}\n\n{CREDIT.replace('Light, 2017', 'Light, 2015')}")
-    assert decided(context(warned, *RULES)) == ("compliant", ["year-mismatch"])
+    notice = Requirement(id="copyright-notice", kind="copyright_notice", severity="warning")
+    assert decided(context(warned, *RULES[::2], notice)) == ("compliant", ["year-mismatch"])
 
 
 def test_a_commercial_copy_without_a_grant_needs_permission_and_names_the_contact() -> None:
@@ -83,6 +84,12 @@ def test_an_expired_grant_is_a_finding_and_no_permission() -> None:
 
 def test_a_forbidden_venue_is_a_violation() -> None:
     assert decided(context(GOOD, *RULES, venue="print")) == ("violations", ["forbidden"])
+
+
+def test_wire_copy_with_its_notice_copied_along_needs_permission_when_no_venue_is_set() -> None:
+    wire = terms(*RULES, venues={"community": "permission", "commercial": "permission"})
+    verdict, outcomes = decided(context(GOOD, terms_=wire))
+    assert (verdict, outcomes) == ("needs-permission", ["needs-permission"])
 
 
 ARR = terms(req("credit_source", "credit-quotes"), licensed=False, id="all-rights-reserved")

@@ -270,14 +270,16 @@ def omitted_paragraphs(ctx: CheckContext, min_words: int = 8) -> list[Span]:
     """Body paragraphs of the original that no aligned passage covers (footers excluded).
 
     A paragraph counts as omitted when less than half of its characters lie in passages; the
-    original's own credit, copyright and disclaimer lines are not body and never count.
+    original's own credit, copyright and disclaimer lines, and any paragraph its loader set aside
+    as notice or furniture (``Document.regions``), are not the work and never count.
     """
     text = ctx.original.text
     covered = [p.original for p in ctx.comparison.passages]
+    set_aside = [Span(r.start, r.end) for r in ctx.original.regions]
     omitted: list[Span] = []
     for para in paragraphs(text):
         body = text[para.start : para.end]
-        if word_count(body) < min_words or _FOOTER.search(body):
+        if word_count(body) < min_words or _FOOTER.search(body) or covered_chars(para, set_aside):
             continue
         if covered_chars(para, covered) < para.length / 2:
             omitted.append(para)

@@ -1,9 +1,10 @@
 """copyright_notice: the copy carries a copyright line naming the holder.
 
 A copyright statement runs from "Copyright", "©" or "(c)" to the end of its sentence; it must
-name the holder (case- and spacing-insensitive). The holder is the original's copyright holder,
-else its source. A statement that names the holder with another year than the original's is a
-warning, not an error.
+name the holder (case- and spacing-insensitive) and, when the original gives one, its year. The
+holder is the original's copyright holder (read from its notice, metadata or a flag); where the
+original carries no notice there is nothing to keep, so nothing is asked. A notice naming another
+holder or year fails at the requirement's severity, with the notice expected and the one found.
 
 PASS (holder "South Front", 2017)::
 
@@ -14,11 +15,8 @@ PASS (holder "South Front", 2017)::
 FAIL::
 
     Copyright © Daily Mirror Online, 2017      (wrong holder)
+    Copyright © South Front, 2016              (year mismatch)
     (no copyright line at all)                   (missing)
-
-WARNING::
-
-    Copyright © South Front, 2016                (year mismatch)
 """
 
 from __future__ import annotations
@@ -72,18 +70,11 @@ def notice(holder: str, year: int | None) -> str:
 
 def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
     """A copyright line names the holder; the year, when both give one, agrees."""
-    holder = ctx.attribution.copyright_holder or ctx.attribution.source
+    holder = ctx.attribution.copyright_holder
     year = ctx.attribution.copyright_year
     if not holder:
-        return [
-            _text.finding(
-                req,
-                "the original names no copyright holder; set one with --copyright",
-                outcome="holder-unknown",
-                severity="warning",
-                fix="pass --copyright HOLDER so the notice can be checked",
-            )
-        ]
+        return []  # the original carries no notice: there is none to keep
+    expected = notice(holder, year)
     text = ctx.copy.text
     lines = copyright_lines(text)
     naming = [ln for ln in lines if _text.find_name(text[ln.start : ln.end], holder)]
@@ -93,24 +84,27 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
         years = [int(y) for ln in naming for y in _YEAR.findall(text[ln.start : ln.end])]
         if not years or year in years:
             return []
+        found = text[naming[0].start : naming[0].end]
         return [
             _text.finding(
                 req,
-                f"the copyright line gives {years[0]}, the original {year}",
+                f"the copyright notice gives the year {years[0]}, the original {year}: "
+                f"expected {expected!r}, found {found!r}",
                 outcome="year-mismatch",
-                severity="warning",
-                evidence=[_text.span_evidence(ctx.copy, "copy", naming[0])],
-                fix=f"use: {notice(holder, year)}",
+                evidence=[_text.span_evidence(ctx.copy, "copy", naming[0], f"expected {expected}")],
+                fix=f"use: {expected}",
             )
         ]
     if lines:
+        found = text[lines[0].start : lines[0].end]
         return [
             _text.finding(
                 req,
-                f"the copyright line does not name the holder {holder!r}",
+                f"the copyright notice does not name the holder {holder!r}: "
+                f"expected {expected!r}, found {found!r}",
                 outcome="wrong-holder",
                 evidence=[_text.span_evidence(ctx.copy, "copy", ln) for ln in lines[:3]],
-                fix=f"replace with: {notice(holder, year)}",
+                fix=f"replace with: {expected}",
             )
         ]
     return [
@@ -118,6 +112,6 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
             req,
             f"no copyright notice naming {holder!r}",
             outcome="missing",
-            fix=f"add: {notice(holder, year)}",
+            fix=f"add: {expected}",
         )
     ]

@@ -2,8 +2,9 @@
 
 ``ctx.venue`` (community, nonprofit, commercial, print; from the project config) is looked up in
 the terms' venues. ``allowed`` passes; ``permission`` passes only with a valid grant for the
-copy's site; ``forbidden`` fails. An unknown venue or one the terms do not list passes: the
-terms say nothing against it.
+copy's site; ``forbidden`` fails. A venue that is not configured, or that the terms do not list,
+passes when the terms allow some venue (they say nothing against it), but needs permission when
+they allow none (wire copy: every publisher needs a licence, whatever kind of site it is).
 
 PASS (venues {community: allowed, commercial: permission})::
 
@@ -13,6 +14,7 @@ PASS (venues {community: allowed, commercial: permission})::
 FAIL::
 
     venue commercial, no grant          (needs-permission: names the contact)
+    no venue configured, under {community: permission, commercial: permission}  (needs-permission)
     venue print under {print: forbidden} (forbidden)
 """
 
@@ -61,19 +63,41 @@ def ask(ctx: CheckContext) -> str:
     return ctx.terms.contact or ctx.terms.publisher or ctx.terms.name
 
 
+def policy(ctx: CheckContext) -> str | None:
+    """The terms' policy for the copy's venue: ``allowed``, ``permission``, ``forbidden`` or None.
+
+    A venue the terms do not name (or none configured) needs permission when the terms allow no
+    venue at all, and is unknown (None) otherwise.
+    """
+    venues = ctx.terms.venues
+    if ctx.venue and ctx.venue in venues:
+        return venues[ctx.venue]
+    if venues and "allowed" not in venues.values():
+        return "permission"
+    return None
+
+
+def reason(ctx: CheckContext) -> str:
+    """Why the copy's venue needs permission, in the words of a finding."""
+    if ctx.venue and ctx.venue in ctx.terms.venues:
+        return f"the terms require permission to republish on a {ctx.venue} site"
+    kind = f"a {ctx.venue} site" if ctx.venue else "any site (no venue is configured)"
+    return f"the terms allow no venue without a licence, so {kind} needs permission"
+
+
 def problem(ctx: CheckContext) -> tuple[str, str, str] | None:
     """``(message, outcome, fix)`` when the copy's venue is forbidden, or needs a permission
     that no valid grant gives; None when the venue is allowed or unknown."""
-    policy = ctx.terms.venues.get(ctx.venue) if ctx.venue else None
-    if policy == "forbidden":
+    found = policy(ctx)
+    if found == "forbidden":
         return (
             f"the terms forbid republishing on a {ctx.venue} site",
             "forbidden",
             "take the copy down",
         )
-    if policy == "permission" and valid_grant(ctx) is None:
+    if found == "permission" and valid_grant(ctx) is None:
         return (
-            f"a {ctx.venue} site needs permission to republish; ask {ask(ctx)}",
+            f"{reason(ctx)}; ask {ask(ctx)}",
             "needs-permission",
             f"ask {ask(ctx)} for permission and record the grant in compliance.yaml",
         )
@@ -82,7 +106,7 @@ def problem(ctx: CheckContext) -> tuple[str, str, str] | None:
 
 def evidence(ctx: CheckContext) -> Evidence:
     """The venue and its policy, as a finding's evidence."""
-    return Evidence(document="copy", note=f"venue {ctx.venue}: {ctx.terms.venues.get(ctx.venue)}")
+    return Evidence(document="copy", note=f"venue {ctx.venue or 'unknown'}: {policy(ctx)}")
 
 
 def check(ctx: CheckContext, req: Requirement) -> list[Finding]:

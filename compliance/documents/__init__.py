@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlparse
 
-from ..model import Document, Link, Media, Meta
+from ..model import Document, Link, Media, Meta, Region
 from .attribution import find_copyright_line, find_dateline, find_source_line
 from .decode import DEFAULT_MAX_BYTES, check_size, decode, read_limited
+from .regions import CAPTION, Hint, classify, notice_text
 from .sniff import Format, detect_format
 
 __all__ = ["DEFAULT_MAX_BYTES", "detect_format", "load_bytes", "load_path"]
@@ -72,6 +74,7 @@ def load_bytes(
             html.heading,
             encoding,
             url,
+            html.hints,
         )
         return replace(doc, furniture=html.furniture)
     if fmt == "markdown":
@@ -113,9 +116,13 @@ def _document(
     heading: str | None,
     encoding: str,
     url: str | None,
+    hints: Mapping[int, Hint] | None = None,
 ) -> Document:
-    source = find_source_line(text)
-    notice = find_copyright_line(text)
+    title_hint = heading or found.get("title")
+    regions = classify(text, title_hint, hints)
+    facts = notice_text(text, regions)
+    source = find_source_line(facts)
+    notice = find_copyright_line(facts)
     meta = Meta(
         title=found.get("title"),
         author=found.get("author"),
@@ -129,18 +136,39 @@ def _document(
         front_matter=front_matter,
         rights=found.get("rights"),
     )
+    title = meta.title or heading or _first_line(text) or _stem(origin)
+    linked = _by_caption(links, regions)
+    if meta.license_url and _only_in_captions(meta.license_url, linked):
+        meta = replace(meta, license_url=None)  # a picture's licence, not the article's
     return Document(
         id=hashlib.sha256(data).hexdigest(),
         origin=origin,
         format=fmt,
-        title=meta.title or heading or _first_line(text) or _stem(origin),
+        title=title,
         text=text,
-        links=tuple(links),
+        links=linked,
         media=tuple(media),
         meta=meta,
         size=len(data),
         encoding=encoding,
+        regions=regions,
     )
+
+
+def _by_caption(links: list[Link], regions: tuple[Region, ...]) -> tuple[Link, ...]:
+    """Links inside a caption or photo credit paragraph are about the picture, not the article."""
+    captions = [r for r in regions if r.reason == CAPTION]
+    return tuple(
+        replace(link, role="caption")
+        if link.place == "text" and any(r.start <= link.start < r.end for r in captions)
+        else link
+        for link in links
+    )
+
+
+def _only_in_captions(href: str, links: tuple[Link, ...]) -> bool:
+    roles = {link.role for link in links if link.href == href}
+    return roles == {"caption"}
 
 
 def _first_line(text: str) -> str | None:

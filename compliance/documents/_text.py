@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..model import LinkRole
+
 # Invisible characters that only get in the way of matching: zero-width space/joiners, BOM,
 # soft hyphen, word joiner.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -37,6 +39,7 @@ class Anchor:
     href: str
     rel: tuple[str, ...] = ()
     text: str = ""  # the anchor's whole text, for links outside the main text
+    role: LinkRole = "article"  # "caption": inside a figure, caption or photo credit
 
 
 @dataclass

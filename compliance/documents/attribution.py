@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from ..model import Attribution, Document
+from .regions import notice_text
 
 OVERRIDE_KEYS = (
     "source",
@@ -95,8 +96,11 @@ _RIGHTS_TAIL = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–—/]\s*((?:19|20)?\d\d))?\b")
+# "By X" and its German, French, Spanish, Italian and Dutch forms ("Von X", "Par X", ...).
 _BYLINE = re.compile(
-    r"^\s*(?:by|written\s+by|words\s+by|author|authors?)\s*[:\s]\s*(\S.*)$", re.IGNORECASE
+    r"^\s*(?:by|written\s+by|words\s+by|author|authors?|von|par|por|di|door|autor|auteur)"
+    r"\s*[:\s]\s*(\S.*)$",
+    re.IGNORECASE,
 )
 _INSTITUTION_WORDS = re.compile(
     r"\b(?:universit\w*|college|institut\w*|school|centre|center|academy|laborator\w*|"
@@ -187,6 +191,8 @@ def _sentence(value: str) -> str:
 def _clean_name(value: str) -> str | None:
     value = _SOURCE_END.split(value, maxsplit=1)[0]
     value = _cut_sentence(value)
+    # A date is when, never who: "First published on 3 March 2024", "Source: AP, March 3, 2024".
+    value = _DATE_IN_LINE.split(value, maxsplit=1)[0]
     value = value.strip(" \t\"'“”‘’«».,;:!-–—")
     value = re.sub(r"^the\s+(?=[A-Z])", "", value)
     if not value or len(value) > 100 or not re.search(r"\w", value):
@@ -417,10 +423,12 @@ def extract_attribution(
         if key in given:
             put(fact, given[key], "flag")
 
-    source = find_source_line(doc.text)
+    # Facts come from notice lines, never from the work's prose or a photo's caption.
+    lines = notice_text(doc.text, doc.regions)
+    source = find_source_line(lines)
     if source:
         put("source", source.name, "footer")
-    notice = find_copyright_line(doc.text)
+    notice = find_copyright_line(lines)
     if notice:
         put("copyright_holder", notice.holder, "footer")
         put("copyright_year", notice.year, "footer")
@@ -429,12 +437,18 @@ def extract_attribution(
         put("copyright_holder", holder, "meta")
         if holder:
             put("copyright_year", year, "meta")
-    put("author", meta.author, "meta")
-    known_author = str(facts["author"]) if "author" in facts else None
-    byline = find_byline(doc.text, known_author)
+    # The site's own notice in the page footer or colophon ("Copyright © 2019 BBC.").
+    site_notice = find_copyright_line(doc.furniture) if doc.furniture else None
+    if site_notice and "copyright_holder" not in facts:
+        put("copyright_holder", site_notice.holder, "page footer")
+        if site_notice.holder:
+            put("copyright_year", site_notice.year, "page footer")
+    # The visible byline wins over metadata that names someone else.
+    byline = find_byline(doc.text, meta.author)
     if byline:
         put("author", byline.author, "byline")
         put("author_institution", byline.institution, "byline")
+    put("author", meta.author, "meta")
     if "author_institution" not in facts:
         author = str(facts["author"]) if "author" in facts else None
         put("author_institution", find_institution(doc.text, author), "byline")
@@ -445,4 +459,7 @@ def extract_attribution(
     put("published", meta.published, "meta")
     put("publisher", meta.site_name, "meta")
     put("source", meta.site_name, "meta")
+    if site_notice and site_notice.holder:
+        put("publisher", site_notice.holder, "page footer")
+        put("source", site_notice.holder, "page footer")
     return Attribution(found=found, **facts)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
@@ -25,8 +25,9 @@ from lxml import html as lhtml
 from ..errors import InputError
 from ..model import Link, Media
 from ._text import Anchor, Paragraph, ParagraphBuilder, assemble, squash
-from .htmlmeta import base_href, extract_meta
+from .htmlmeta import base_href, extract_meta, in_caption
 from .media import extract_media
+from .regions import CAPTION, Hint, class_role
 
 _SKIP = {
     "script",
@@ -94,8 +95,6 @@ _BLOCK = {
     "tbody",
     "tfoot",
     "tr",
-    "td",
-    "th",
     "caption",
     "figure",
     "figcaption",
@@ -112,6 +111,11 @@ _BLOCK = {
     "hgroup",
     "search",
 }
+# Table cells: a row is one paragraph, its cells joined as trafilatura writes them, so a
+# table of the original is kept (and compared) whole, never dropped cell by cell.
+_CELL_TAGS = {"td", "th"}
+_CELL_SEPARATOR = " | "
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-+:?\s*\|)+\s*$")
 # Always furniture, even where trafilatura kept it: a link only in the menu is not a credit.
 _NAV_TAGS = {"nav", "menu", "amp-sidebar", "amp-mega-menu", "amp-nested-menu"}
 _NAV_ROLES = {"navigation", "menubar", "menu"}
@@ -277,6 +281,7 @@ class HtmlResult:
     meta: dict[str, Any]
     heading: str | None = None
     furniture: str = ""  # text of the page around the article, menus left out
+    hints: dict[int, Hint] = field(default_factory=dict)  # paragraph index -> role by structure
 
 
 def parse(text: str, origin: str) -> lhtml.HtmlElement:
@@ -311,7 +316,9 @@ class _Walker:
             squash(el.text_content())
             or " ".join(squash(img.get("alt") or "") for img in el.iter("img")).strip()
         )
-        anchor = Anchor(href=href, rel=rel, text=text)
+        anchor = Anchor(
+            href=href, rel=rel, text=text, role="caption" if in_caption(el) else "article"
+        )
         self.anchors.append((anchor, el))
         self._elements[id(anchor)] = el
         return anchor
@@ -340,6 +347,8 @@ class _Walker:
         if tag == "br":
             self._builder.line_break()
             return
+        if tag in _CELL_TAGS and not self._builder.empty:
+            self._builder.add(_CELL_SEPARATOR)  # one table row is one paragraph, cells apart
         classes = el.get("class") or ""
         block = tag in _BLOCK and not self._inline
         inline_field = block and "field--label-inline" in classes
@@ -404,9 +413,18 @@ def _main_lines(root: lhtml.HtmlElement, url: str | None) -> list[str]:
         )
     except Exception:  # trafilatura raises a variety of errors on odd trees
         return []
-    if result is None or not getattr(result, "text", None):
+    text = getattr(result, "text", None)  # a Document; older trafilatura returned a dict
+    if not text:
         return []
-    return [line for line in (squash(x) for x in str(result.text).splitlines()) if line]
+    lines = (squash(x) for x in str(text).splitlines())
+    return [_row(line) for line in lines if line and not _TABLE_RULE.match(line)]
+
+
+def _row(line: str) -> str:
+    """A table row as trafilatura writes it ("| a | b |") as the walker renders it ("a | b")."""
+    if line.startswith("|") and line.endswith("|"):
+        return " | ".join(squash(cell) for cell in line.strip("|").split("|") if squash(cell))
+    return line
 
 
 def _tokens(el: Any) -> set[str]:
@@ -525,6 +543,8 @@ def _select(blocks: list[_Block], lines: list[str], body: Any) -> tuple[list[_Bl
             if not _is_nav(block.owner):
                 chosen.append(i)
         elif not inside[i] or block.button_bar or _is_furniture(block.owner, container):
+            if inside[i] and _boxed_credit(block):
+                chosen.append(i)  # <aside class="republish-credit"> within the story
             continue
         elif i < first or i > last or _is_body_credit(block):
             chosen.append(i)
@@ -551,6 +571,14 @@ def _is_body_credit(block: _Block) -> bool:
 def _is_credit_box(el: Any) -> bool:
     """Inside a box made for the credit (``<aside class="credit">``, ``div.article-source``)."""
     return any(_tokens(node) & _CREDIT_BOX_TOKENS for node in _ancestors(el))
+
+
+def _boxed_credit(block: _Block) -> bool:
+    """A credit or notice line in a box made for the credit, wherever the box sits."""
+    owner, key = block.owner, block.key
+    if not _is_credit_box(owner) or _never_credit(owner):
+        return False
+    return bool(_CREDIT_SIGNAL.search(key) or _NOTICE_SIGNAL.search(key))
 
 
 def _never_credit(el: Any) -> bool:
@@ -582,7 +610,7 @@ def _with_credits(blocks: list[_Block], chosen: list[int]) -> list[_Block]:
         owner = blocks[i].owner
         key = blocks[i].key
         if _is_credit_box(owner) and not _never_credit(owner):
-            if _CREDIT_SIGNAL.search(key) or _NOTICE_SIGNAL.search(key):
+            if _boxed_credit(blocks[i]):
                 rescued.append(i)
             continue
         boxed = any(str(a.tag).lower() in ("aside", "form") for a in _ancestors(owner))
@@ -594,6 +622,26 @@ def _with_credits(blocks: list[_Block], chosen: list[int]) -> list[_Block]:
         if _CREDIT_SIGNAL.search(key) or (adjacent and _NOTICE_SIGNAL.search(key)):
             rescued.append(i)
     return [blocks[i] for i in sorted(set(chosen) | set(rescued))]
+
+
+_CAPTION_TAGS = {"figure", "figcaption"}
+_CAPTION_MAX_WORDS = 60
+_HINT_DEPTH = 6  # how far up a box's class may sit above a paragraph outside the article
+
+
+def _structure_role(block: _Block, container: Any) -> Hint | None:
+    """The role the page's structure gives a paragraph: a caption, or a box classed "tags",
+    "byline", "donate"... (see regions.yaml); None when the structure says nothing."""
+    words = len(block.key.split())
+    for depth, node in enumerate(_ancestors(block.owner, container)):
+        if depth >= _HINT_DEPTH:
+            break
+        if str(node.tag).lower() in _CAPTION_TAGS and words <= _CAPTION_MAX_WORDS:
+            return "furniture", CAPTION
+        role = class_role(_tokens(node), words)
+        if role is not None:
+            return role
+    return None
 
 
 def _comment_links(root: lhtml.HtmlElement, base_url: str | None) -> list[Link]:
@@ -646,11 +694,11 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
         raise InputError("HTML without readable text (nothing could be extracted)", source=origin)
     used = {id(a) for a, _s, _e in spans}
     links = [
-        Link(href=a.href, text=doc_text[s:e], start=s, end=e, rel=a.rel, place="text")
+        Link(href=a.href, text=doc_text[s:e], start=s, end=e, rel=a.rel, role=a.role)
         for a, s, e in spans
     ]
     links += [
-        Link(href=a.href, text=a.text, rel=a.rel, place="boilerplate")
+        Link(href=a.href, text=a.text, rel=a.rel, place="boilerplate", role=a.role)
         for a, _el in walker.anchors
         if id(a) not in used
     ]
@@ -658,11 +706,19 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
     media = extract_media(root, base_url, lambda el: _inside(el, container))
     if not meta["license_url"]:
         meta["license_url"] = next(
-            (link.href for link in links if link.place == "text" and "license" in link.rel), None
+            (
+                link.href
+                for link in links
+                if link.place == "text" and link.role == "article" and "license" in link.rel
+            ),
+            None,
         )
     heading = next((squash(h.text_content()) for h in root.iter("h1")), None)
     taken = {id(b) for b in chosen}
     furniture = "\n\n".join(
-        b.para.text for b in walker.blocks if id(b) not in taken and not _is_nav(b.owner)
+        b.para.text
+        for b in walker.blocks
+        if id(b) not in taken and not _is_nav(b.owner) and not in_caption(b.owner)
     )
-    return HtmlResult(doc_text, links, media, meta, heading or None, furniture)
+    hints = {i: h for i, b in enumerate(chosen) if (h := _structure_role(b, container))}
+    return HtmlResult(doc_text, links, media, meta, heading or None, furniture, hints)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import html as lhtml
 
@@ -119,9 +119,71 @@ def _ld_article_url(objects: list[dict[str, Any]]) -> str | None:
     return None
 
 
+_STOP_WORDS = {"the", "a", "an", "of", "and", "de", "la", "le", "el", "der", "die", "das"}
+
+
+def names_site(name: str, url: str | None) -> bool:
+    """Whether ``name`` can be the name of the site at ``url``: a word of it (three letters or
+    more), or its initials, in the site's host name. A section label ("U.S.", "World") given as
+    og:site_name is not the site's name; with no address, any name is taken."""
+    host = re.sub(r"^www\d*\.", "", (urlsplit(url).hostname or "") if url else "")
+    if not host:
+        return True
+    letters = re.sub(r"[^a-z0-9]", "", host.lower())
+    for spelling in _ascii_spellings(name.casefold()):
+        words = [w for w in re.findall(r"[a-z0-9]+", spelling) if w not in _STOP_WORDS]
+        if any(len(w) >= 3 and w in letters for w in words) or (
+            words and "".join(words) in letters
+        ):
+            return True
+        initials = "".join(w[0] for w in words)
+        if len(words) > 1 and letters.startswith(initials):
+            return True
+    return False
+
+
+def _ascii_spellings(name: str) -> tuple[str, ...]:
+    """'süddeutsche' as hosts spell it: 'sueddeutsche' and 'suddeutsche'."""
+    import unicodedata
+
+    german = name.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    return tuple(
+        unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode() for s in (german, name)
+    )
+
+
+def _ld_articles(objects: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The schema.org objects that describe an article (not its images or its site)."""
+    for obj in objects:
+        kind = obj.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and _LD_ARTICLE.search(k) for k in kinds):
+            yield obj
+
+
+def _ld_article_license(objects: list[dict[str, Any]]) -> str | None:
+    """The ``license`` an Article gives itself; an ImageObject's licence is the picture's."""
+    for obj in _ld_articles(objects):
+        value = obj.get("license")
+        if isinstance(value, dict):
+            value = value.get("@id") or value.get("url")
+        if isinstance(value, str) and re.match(r"https?://", value.strip()):
+            return value.strip()
+    return None
+
+
+def _rel_license(root: lhtml.HtmlElement) -> Iterator[str]:
+    for el in root.xpath(
+        "//*[@rel and contains(concat(' ', normalize-space(@rel), ' '), ' license ')][@href]"
+    ):
+        href = str(el.get("href") or "").strip()
+        if href and not in_caption(el):
+            yield href
+
+
 def _ld_rights(objects: list[dict[str, Any]]) -> str | None:
     """'© 2024 Holder' from schema.org copyrightHolder and copyrightYear."""
-    for obj in objects:
+    for obj in [*_ld_articles(objects), *objects]:
         holder = _ld_name(obj.get("copyrightHolder"))
         if holder:
             year = obj.get("copyrightYear")
@@ -163,9 +225,9 @@ def _first(*candidates: Callable[[], str | None]) -> str | None:
 def _attr_of(root: lhtml.HtmlElement, xpath: str, attr: str) -> Callable[[], str | None]:
     def get() -> str | None:
         for el in root.xpath(xpath):
-            value = el.get(attr)
-            if value and value.strip():
-                return value.strip()
+            value = str(el.get(attr) or "").strip()
+            if value:
+                return value
         return None
 
     return get
@@ -235,10 +297,6 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
             _text_of(root, "//*[@itemprop='author']"),
         )
     )
-    site_name = _first(
-        _key(values, "og:site_name", "application-name", "twitter:site:name"),
-        _ld(objects, "publisher"),
-    )
     canonical = absolute(
         _first(
             _attr_of(
@@ -251,6 +309,20 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
             lambda: _ld_article_url(objects),
         )
     )
+    address = canonical or base_url
+    site_name = next(
+        (
+            name
+            for name in (
+                _key(values, "og:site_name", "application-name", "twitter:site:name")(),
+                _ld(list(_ld_articles(objects)), "publisher")(),
+                _ld(objects, "publisher")(),
+                _not_url(_key(values, "dc.publisher", "dcterms.publisher")()),
+            )
+            if name and names_site(name, address)
+        ),
+        None,
+    )
     published = iso_date(
         _first(
             _key(values, *_DATE_KEYS),
@@ -262,12 +334,8 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
     )
     license_url = absolute(
         _first(
-            _attr_of(
-                root,
-                "//*[@rel and contains(concat(' ', normalize-space(@rel), ' '), "
-                "' license ')][@href]",
-                "href",
-            ),
+            lambda: _ld_article_license(objects),
+            lambda: next(_rel_license(root), None),
             lambda: next(_cc_links(root), None),
         )
     )
@@ -297,14 +365,34 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
 def _cc_links(root: lhtml.HtmlElement) -> Iterator[str]:
     for el in root.iter("a", "link"):
         href = el.get("href") or ""
-        if _CC_LICENSE.search(href):
+        if _CC_LICENSE.search(href) and not in_caption(el):
             yield href
+
+
+_CAPTION_TAGS = {"figure", "figcaption"}
+_CLASS_SPLIT = re.compile(r"[\s_-]+")
+
+
+def in_caption(el: Any) -> bool:
+    """Inside a figure, caption or photo credit: what is there is about a picture."""
+    from .regions import CAPTION, class_role
+
+    node = el
+    while node is not None:
+        if str(node.tag).lower() in _CAPTION_TAGS:
+            return True
+        value = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+        role = class_role((t for t in _CLASS_SPLIT.split(value) if t), 0)
+        if role is not None and role[1] == CAPTION:
+            return True
+        node = node.getparent()
+    return False
 
 
 def base_href(root: lhtml.HtmlElement) -> str | None:
     """The ``<base href>`` of the page, if any."""
     for el in root.iter("base"):
-        href = el.get("href")
-        if href and href.strip():
-            return href.strip()
+        href = str(el.get("href") or "").strip()
+        if href:
+            return href
     return None

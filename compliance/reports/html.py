@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..model import Evidence, Passage, Report
+from ..model import Evidence, Passage, Region, Report
 from ._common import (
     REASON_TEXT,
     VERDICT_MEANING,
@@ -75,9 +75,14 @@ class _Mark:
     number: int | None
 
 
-def _pieces(length: int, spans: Sequence[tuple[int, int, int]]) -> list[_Mark]:
-    """Cut ``[0, length)`` at every span boundary; overlaps go to the lower passage number."""
+def _pieces(
+    length: int, spans: Sequence[tuple[int, int, int]], regions: Sequence[Region] = ()
+) -> list[_Mark]:
+    """Cut ``[0, length)`` at every span and region boundary; overlaps go to the lower passage
+    number."""
     cuts = {0, length}
+    for region in regions:
+        cuts.update((max(0, min(region.start, length)), max(0, min(region.end, length))))
     for start, end, _ in spans:
         cuts.update((max(0, min(start, length)), max(0, min(end, length))))
     bounds = sorted(cuts)
@@ -90,8 +95,27 @@ def _pieces(length: int, spans: Sequence[tuple[int, int, int]]) -> list[_Mark]:
     return marks
 
 
-def _pane(text: str, passages: Sequence[Passage], side: str, prefix: str) -> Markup:
-    """The text of one document with each copied passage wrapped in a link to its twin."""
+def _region_of(mark: _Mark, regions: Sequence[Region]) -> Region | None:
+    return next((r for r in regions if r.start <= mark.start and mark.end <= r.end), None)
+
+
+def _set_aside(piece: str, region: Region | None) -> str:
+    """A piece of a paragraph that is not the work, marked with its role and reason."""
+    if region is None:
+        return piece
+    title = escape(f"{region.role}, not compared: {region.reason}")
+    return f'<span class="aside {region.role}" title="{title}">{piece}</span>'
+
+
+def _pane(
+    text: str,
+    passages: Sequence[Passage],
+    side: str,
+    prefix: str,
+    regions: Sequence[Region] = (),
+) -> Markup:
+    """The text of one document with each copied passage wrapped in a link to its twin, and
+    each paragraph set aside from the work (notice, furniture) marked as such."""
     other = "c" if side == "o" else "o"
     spans = [
         (
@@ -101,7 +125,7 @@ def _pane(text: str, passages: Sequence[Passage], side: str, prefix: str) -> Mar
         )
         for n, p in enumerate(passages, 1)
     ]
-    marks = _pieces(len(text), spans)
+    marks = _pieces(len(text), spans, regions)
     owned = {m.number for m in marks if m.number is not None}
     # A passage hidden inside a lower-numbered one still needs its anchor, or its twin's
     # link would lead nowhere: an empty target goes where it starts.
@@ -117,16 +141,20 @@ def _pane(text: str, passages: Sequence[Passage], side: str, prefix: str) -> Mar
                 f'<a class="hl-anchor" id="{prefix}{side}{n}" href="#{prefix}{other}{n}"></a>'
             )
         piece = escape(text[mark.start : mark.end])
+        region = _region_of(mark, regions)
         if mark.number is None:
-            out.append(str(piece))
+            out.append(_set_aside(str(piece), region))
             continue
         n = mark.number
         kind = passages[n - 1].kind
         ident = f' id="{prefix}{side}{n}"' if n not in seen else ""
         seen.add(n)
         out.append(
-            f'<a class="hl {kind}"{ident} data-p="{prefix}{n}" href="#{prefix}{other}{n}" '
-            f'title="Passage {n} ({kind})">{piece}</a>'
+            _set_aside(
+                f'<a class="hl {kind}"{ident} data-p="{prefix}{n}" href="#{prefix}{other}{n}" '
+                f'title="Passage {n} ({kind})">{piece}</a>',
+                region,
+            )
         )
     for numbers in hidden.values():
         out.extend(
@@ -213,8 +241,11 @@ def _report_view(report: Report, prefix: str) -> dict[str, Any]:
             for f in report.findings
         ],
         "passages": [_passage_view(report, n, p, prefix) for n, p in enumerate(passages, 1)],
-        "original_pane": _pane(report.original.text, passages, "o", prefix),
-        "copy_pane": _pane(report.copy.text, passages, "c", prefix),
+        "original_pane": _pane(
+            report.original.text, passages, "o", prefix, report.original.regions
+        ),
+        "copy_pane": _pane(report.copy.text, passages, "c", prefix, report.copy.regions),
+        "set_aside": bool(report.original.regions or report.copy.regions),
     }
 
 

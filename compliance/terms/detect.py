@@ -116,10 +116,11 @@ def _original_url(original: Document, attribution: Attribution) -> str | None:
 def _licence_candidates(original: Document) -> Iterator[str]:
     if original.meta.license_url:
         yield original.meta.license_url
-    for link in original.links:
+    about_article = [link for link in original.links if link.role == "article"]
+    for link in about_article:
         if "license" in (r.lower() for r in link.rel):
             yield link.href
-    for link in original.links:
+    for link in about_article:
         if "creativecommons.org/licenses/" in link.href.lower():
             yield link.href
 
