@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .params import KindParams
+
 SCHEMA_VERSION = "1.0"
 
 Severity = Literal["error", "warning", "advisory"]
@@ -147,12 +149,16 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Requirement:
-    """One demand of a set of terms, e.g. 'credit the source'. ``params`` depend on ``kind``."""
+    """One demand of a set of terms, e.g. 'credit the source'.
+
+    ``params`` is the ``Params`` of the kind's check module (``compliance/checks/<kind>.py``);
+    None means the kind's defaults.
+    """
 
     id: str
     kind: str
     severity: Severity = "error"
-    params: dict[str, Any] = field(default_factory=dict)
+    params: KindParams | None = field(default=None, metadata={"type_from": "kind"})
     message: str | None = None
     clause: str | None = None  # key into Terms.clauses; None means the terms' main clause
 

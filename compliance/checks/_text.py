@@ -92,11 +92,6 @@ def finding(
     )
 
 
-def param(req: Requirement, defaults: dict[str, object], name: str) -> object:
-    """A requirement parameter, else the kind's default, else None."""
-    return req.params.get(name, defaults.get(name))
-
-
 def span_evidence(doc: Document, which: str, span: Span, note: str = "") -> Evidence:
     """Evidence quoting ``span`` of ``doc`` (original or copy)."""
     snippet = doc.text[span.start : span.end]

@@ -11,19 +11,25 @@ FAIL: never (advisories are not violations).
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from ..model import CheckContext, Finding, Requirement
+from ..params import KindParams, option
 from . import _text
 
 KIND = "advisory"
-OPTIONS: dict[str, Any] = {"text": str}
-DEFAULTS: dict[str, Any] = {}
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``advisory``."""
+
+    text: str | None = option("The request to pass on (default: the requirement's message).")
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """One advisory finding carrying the request."""
-    text = _text.param(req, DEFAULTS, "text") or req.message
+    text = params.text or req.message
     if not text:
         text = ctx.terms.clauses.get(req.clause or "main", "a request of the terms")
     return [

@@ -24,14 +24,21 @@ WARNING::
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
 from ..model import CheckContext, Finding, Requirement, Span
+from ..params import KindParams, option
 from . import _text
 
 KIND = "copyright_notice"
-OPTIONS: dict[str, Any] = {"year": bool}
-DEFAULTS: dict[str, Any] = {"year": True}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``copyright_notice``."""
+
+    year: bool = option("The year must agree with the original's (a mismatch is a warning).", True)
+
 
 _MARK = re.compile(r"copyright|©|\(c\)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -70,7 +77,7 @@ def notice(holder: str, year: int | None) -> str:
     return f"Copyright © {holder}, {year}" if year else f"Copyright © {holder}"
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """A copyright line names the holder; the year, when both give one, agrees."""
     holder = ctx.attribution.copyright_holder or ctx.attribution.source
     year = ctx.attribution.copyright_year
@@ -88,7 +95,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
     lines = copyright_lines(text)
     naming = [ln for ln in lines if _text.find_name(text[ln.start : ln.end], holder)]
     if naming:
-        if not year or not _text.param(req, DEFAULTS, "year"):
+        if not year or not params.year:
             return []
         years = [int(y) for ln in naming for y in _YEAR.findall(text[ln.start : ln.end])]
         if not years or year in years:

@@ -17,14 +17,23 @@ FAIL (edited copy without a disclosure)::
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
 from ..model import CheckContext, Finding, Requirement
+from ..params import KindParams, option
 from . import _text
 
 KIND = "disclose_changes"
-OPTIONS: dict[str, Any] = {"phrases": list}
-DEFAULTS: dict[str, Any] = {"phrases": []}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``disclose_changes``."""
+
+    phrases: tuple[str, ...] = option(
+        "Further wordings accepted as saying the story was changed.", ()
+    )
+
 
 _TOLERANCE = ("whitespace", "punctuation", "quotes")
 DISCLOSURE = re.compile(
@@ -37,18 +46,15 @@ DISCLOSURE = re.compile(
 )
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """An edited copy carries a disclosure of the edits."""
     edits = _text.changed_passages(ctx, _TOLERANCE)
     omitted = _text.omitted_paragraphs(ctx)
     if not edits and not omitted:
         return []
-    extra = _text.param(req, DEFAULTS, "phrases") or []
+    extra = params.phrases
     text = ctx.copy.text
-    if DISCLOSURE.search(text) or any(
-        _text.find_name(text, phrase)
-        for phrase in extra  # type: ignore[union-attr]
-    ):
+    if DISCLOSURE.search(text) or any(_text.find_name(text, phrase) for phrase in extra):
         return []
     evidence = [
         _text.span_evidence(ctx.copy, "copy", e.passage.copy, "changed here") for e in edits[:3]

@@ -18,14 +18,36 @@ FAIL::
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..model import CheckContext, Finding, Requirement
+from ..params import Issue, KindParams, option
 from . import _text
 
 KIND = "excerpt_limit"
-OPTIONS: dict[str, Any] = {"max_words": int, "max_paragraphs": int, "require_full_link": bool}
-DEFAULTS: dict[str, Any] = {"require_full_link": True}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``excerpt_limit``.
+
+    At least one of ``max_words`` and ``max_paragraphs`` is required.
+    """
+
+    max_words: int | None = option("Most words of the original the copy may reuse.", minimum=1)
+    max_paragraphs: int | None = option(
+        "Most paragraphs of the original the copy may reuse.", minimum=1
+    )
+    require_full_link: bool = option(
+        'A link inviting readers to the full article ("Read the full article") must follow.',
+        True,
+    )
+
+    def conflicts(self) -> Iterator[Issue]:
+        if self.max_words is None and self.max_paragraphs is None:
+            yield Issue(None, "an excerpt limit needs max_words or max_paragraphs")
+
 
 READ_MORE = re.compile(
     r"read\s+(?:the\s+)?(?:full|whole|complete|entire|rest|more|original)|continue\s+reading"
@@ -50,12 +72,12 @@ def copied_amount(ctx: CheckContext) -> tuple[int, int]:
     return words, len(touched)
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The reuse stays within the limits and points readers to the full article."""
     findings: list[Finding] = []
     words, paras = copied_amount(ctx)
-    max_words = _text.param(req, DEFAULTS, "max_words")
-    max_paras = _text.param(req, DEFAULTS, "max_paragraphs")
+    max_words = params.max_words
+    max_paras = params.max_paragraphs
     over = []
     if isinstance(max_words, int) and words > max_words:
         over.append(f"{words} words (limit {max_words})")
@@ -75,7 +97,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
                 fix="shorten the excerpt to the limit and link to the full article",
             )
         )
-    if _text.param(req, DEFAULTS, "require_full_link"):
+    if params.require_full_link:
         text = ctx.copy.text
         ok = any(
             READ_MORE.search(lk.text) or READ_MORE.search(text[max(0, lk.start - 80) : lk.start])

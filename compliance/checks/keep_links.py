@@ -16,15 +16,19 @@ FAIL::
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from ..documents.urls import is_web_url, same_article
 from ..model import CheckContext, Finding, Link, Requirement, Span
+from ..params import KindParams
 from . import _text
 
 KIND = "keep_links"
-OPTIONS: dict[str, Any] = {}
-DEFAULTS: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """``keep_links`` takes no parameters."""
 
 
 def demanded_links(ctx: CheckContext) -> list[Link]:
@@ -39,7 +43,7 @@ def demanded_links(ctx: CheckContext) -> list[Link]:
     ]
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Each in-text link of the copied stretches is kept in the copy."""
     kept = [_text.resolved_href(ctx, lk) for lk in ctx.copy.links if lk.place == "text"]
     dropped = [lk for lk in demanded_links(ctx) if not any(same_article(lk.href, k) for k in kept)]

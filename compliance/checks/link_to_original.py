@@ -32,15 +32,27 @@ FAIL::
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from ..documents.urls import domain, is_home_page, is_web_url, same_article
 from ..model import CheckContext, Evidence, Finding, Link, Requirement, Span
+from ..params import KindParams, option
 from . import _text
 
 KIND = "link_to_original"
-OPTIONS: dict[str, Any] = {"target": ("article", "home", "not_pdf")}
-DEFAULTS: dict[str, Any] = {"target": "article"}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``link_to_original``."""
+
+    target: Literal["article", "home", "not_pdf"] = option(
+        "What the link must lead to: article (the article's own address), home (the "
+        "publisher's home page is enough) or not_pdf (any web page but not a PDF copy).",
+        "article",
+    )
+
 
 _BARE_URL = re.compile(
     r"(?:https?://|//|www\.)[^\s<>\"'\])]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"'\])]*",
@@ -134,7 +146,7 @@ def _fix(outcome: str, url: str, links: list[Link]) -> str:
     return f"add a link to {url}"
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The copy's text links to the original (or its home page, or not to a PDF)."""
     url = _text.article_url(ctx)
     if not url:
@@ -147,7 +159,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
                 fix="pass --url ADDRESS so the link can be checked",
             )
         ]
-    target = str(_text.param(req, DEFAULTS, "target"))
+    target = params.target
     outcome, links, spans = _classify(ctx, url, target)
     if outcome == "ok":
         return []

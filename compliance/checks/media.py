@@ -16,19 +16,33 @@ FAIL::
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from ..model import CheckContext, Evidence, Finding, Media, Requirement
+from ..params import KindParams, option
 from . import _text
 from .tracking_pixel import pixels
 
 KIND = "media"
-OPTIONS: dict[str, Any] = {
-    "images": ("excluded", "required", "allowed"),
-    "embeds": ("required", "allowed"),
-    "licensed": list,
-}
-DEFAULTS: dict[str, Any] = {"images": "excluded", "embeds": "allowed", "licensed": []}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``media``."""
+
+    images: Literal["excluded", "required", "allowed"] = option(
+        "The original's images: excluded (they may not be reused), required (all must be "
+        "kept) or allowed.",
+        "excluded",
+    )
+    embeds: Literal["required", "allowed"] = option(
+        "The original's iframes, videos and audio: required (all must be kept) or allowed.",
+        "allowed",
+    )
+    licensed: tuple[str, ...] = option(
+        "Parts of image addresses you hold your own licence for.", ()
+    )
 
 
 def _keys(src: str) -> tuple[str, str]:
@@ -41,11 +55,11 @@ def _present(item: Media, copy_media: tuple[Media, ...]) -> bool:
     return any(_keys(m.src)[0] == full or (name and _keys(m.src)[1] == name) for m in copy_media)
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Images follow the images policy; embeds are kept when required."""
     findings: list[Finding] = []
-    policy = _text.param(req, DEFAULTS, "images")
-    licensed = [str(x) for x in (_text.param(req, DEFAULTS, "licensed") or [])]  # type: ignore[union-attr]
+    policy = params.images
+    licensed = params.licensed
     tracking = {m.src for m in pixels(ctx.original.media)}
     images = [m for m in ctx.original.media if m.kind == "image" and m.src not in tracking]
     if policy == "excluded":
@@ -77,7 +91,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
                     fix="keep every image of the original",
                 )
             )
-    if _text.param(req, DEFAULTS, "embeds") == "required":
+    if params.embeds == "required":
         embeds = [m for m in ctx.original.media if m.kind in ("iframe", "video", "audio")]
         dropped = [m for m in embeds if not _present(m, ctx.copy.media)]
         if dropped:

@@ -19,18 +19,29 @@ FAIL (where: top)::
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from ..model import CheckContext, Finding, Requirement, Span
+from ..params import KindParams, option
 from . import _elements, _text
 
 KIND = "placement"
-OPTIONS: dict[str, Any] = {
-    "element": _elements.ELEMENTS,
-    "where": ("top", "byline", "end"),
-    "within_chars": int,
-}
-DEFAULTS: dict[str, Any] = {"element": "credit", "where": "top", "within_chars": 300}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``placement``."""
+
+    element: _elements.Element = option(
+        "Which element: credit, source, copyright, link, byline or license.", "credit"
+    )
+    where: Literal["top", "byline", "end"] = option(
+        "Where it must sit: top (before the story), byline, or end (after the story).", "top"
+    )
+    within_chars: int = option(
+        "How far, in characters, from that place it may sit.", 300, minimum=0
+    )
 
 
 def _well_placed(ctx: CheckContext, span: Span, where: str, within: int) -> bool:
@@ -43,12 +54,11 @@ def _well_placed(ctx: CheckContext, span: Span, where: str, within: int) -> bool
     return any(abs(span.start - b.start) <= within for b in bylines)
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The element is present at the demanded place."""
-    element = _text.param(req, DEFAULTS, "element")
-    element = element[0] if isinstance(element, list) else str(element)
-    where = str(_text.param(req, DEFAULTS, "where"))
-    within = int(_text.param(req, DEFAULTS, "within_chars"))  # type: ignore[call-overload]
+    element = params.element
+    where = params.where
+    within = params.within_chars
     spans = _elements.locate(ctx, element)
     label = _elements.LABELS[element]
     if not spans:

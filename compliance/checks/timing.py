@@ -16,15 +16,24 @@ FAIL::
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
 from ..model import CheckContext, Evidence, Finding, Requirement
+from ..params import KindParams, option
 from . import _text
 
 KIND = "timing"
-OPTIONS: dict[str, Any] = {"min_delay_hours": int, "max_retention_days": int}
-DEFAULTS: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``timing``."""
+
+    min_delay_hours: int | None = option("Hours to wait after the original appeared.", minimum=0)
+    max_retention_days: int | None = option(
+        "Days after which the copy must be taken down.", minimum=1
+    )
 
 
 def parse_when(value: str | None) -> datetime | None:
@@ -51,12 +60,12 @@ def _unknown(req: Requirement, what: str) -> Finding:
     )
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Minimum delay and maximum retention, from the documents' dates and ``ctx.today``."""
     findings: list[Finding] = []
     published = parse_when(ctx.attribution.published or ctx.original.meta.published)
-    min_delay = _text.param(req, DEFAULTS, "min_delay_hours")
-    max_days = _text.param(req, DEFAULTS, "max_retention_days")
+    min_delay = params.min_delay_hours
+    max_days = params.max_retention_days
     if (isinstance(min_delay, int) or isinstance(max_days, int)) and published is None:
         return [_unknown(req, "original's")]
     if isinstance(min_delay, int) and published is not None:

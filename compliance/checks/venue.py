@@ -18,16 +18,20 @@ FAIL::
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from ..documents.urls import domain
 from ..model import CheckContext, Evidence, Finding, Grant, Requirement
+from ..params import KindParams
 from . import _text
 
 KIND = "venue"
-OPTIONS: dict[str, Any] = {}
-DEFAULTS: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """``venue`` takes no parameters: the policy is the terms' ``venues``."""
 
 
 def grant_expired(grant: Grant, today: str) -> bool:
@@ -82,10 +86,12 @@ def problem(ctx: CheckContext) -> tuple[str, str, str] | None:
 
 def evidence(ctx: CheckContext) -> Evidence:
     """The venue and its policy, as a finding's evidence."""
-    return Evidence(document="copy", note=f"venue {ctx.venue}: {ctx.terms.venues.get(ctx.venue)}")
+    return Evidence(
+        document="copy", note=f"venue {ctx.venue}: {ctx.terms.venues.get(ctx.venue or '')}"
+    )
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The venue is allowed, or permitted by a valid grant."""
     found = problem(ctx)
     if found is None:

@@ -6,6 +6,7 @@ who never opens a YAML file still learns what a publisher asks for.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -119,7 +120,10 @@ _KIND_WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
 
 def describe_requirement(req: Requirement) -> str:
     """One sentence saying what ``req`` demands, from its kind and parameters."""
-    words = _KIND_WORDS.get(req.kind, lambda p: req.kind.replace("_", " "))(req.params)
+    from ..checks import params_of
+
+    params = dataclasses.asdict(params_of(req))
+    words = _KIND_WORDS[req.kind](params)
     return words.rstrip(".") + "."
 
 
