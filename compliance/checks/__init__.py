@@ -41,7 +41,7 @@ from . import (
     venue,
 )
 
-__all__ = ["KINDS", "get", "params_of", "run_checks", "run_requirement"]
+__all__ = ["KINDS", "get", "params_of", "run_checks", "run_requirement", "stamp"]
 
 KINDS: dict[str, ModuleType] = {
     m.KIND: m
@@ -100,17 +100,17 @@ def params_of(req: Requirement) -> KindParams:
 
 def run_requirement(ctx: CheckContext, req: Requirement) -> list[Finding]:
     """The findings of one requirement, stamped with rule id, clause and message override."""
-    module = get(req.kind)
-    params = params_of(req)
+    return [stamp(ctx, req, f) for f in get(req.kind).check(ctx, req, params_of(req))]
+
+
+def stamp(ctx: CheckContext, req: Requirement, finding: Finding) -> Finding:
+    """``finding`` with the full rule id, the clause it enforces and the requirement's message."""
+    message = finding.message
+    if req.message and finding.outcome not in _UNCHECKABLE:
+        message = f"{req.message.rstrip('. ')}: {finding.message}"
     rule_id = f"{ctx.terms.id}/{req.id}"
     clause = ctx.terms.clauses.get(req.clause or "main", "")
-    stamped = []
-    for f in module.check(ctx, req, params):
-        message = f.message
-        if req.message and f.outcome not in _UNCHECKABLE:
-            message = f"{req.message.rstrip('. ')}: {f.message}"
-        stamped.append(replace(f, rule_id=rule_id, kind=req.kind, clause=clause, message=message))
-    return stamped
+    return replace(finding, rule_id=rule_id, kind=req.kind, clause=clause, message=message)
 
 
 # Outcomes that say a requirement could not be checked; their own message is kept.

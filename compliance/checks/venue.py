@@ -5,6 +5,11 @@ the terms' venues. ``allowed`` passes; ``permission`` passes only with a valid g
 copy's site; ``forbidden`` fails. An unknown venue or one the terms do not list passes: the
 terms say nothing against it.
 
+The verdict applies this policy (``compliance.verdict``), since a grant or fair use can stand in
+for a permission and a forbidden venue settles the verdict before any credit does; a ``venue``
+requirement names the rule id, clause, message and severity of the finding the verdict adds, so
+its own check finds nothing and no finding is ever made twice.
+
 PASS (venues {community: allowed, commercial: permission})::
 
     venue community
@@ -13,8 +18,7 @@ PASS (venues {community: allowed, commercial: permission})::
 FAIL::
 
     venue commercial, no grant          (needs-permission: names the contact)
-    venue print under {print: forbidden} (forbidden)
-"""
+    venue print under {print: forbidden} (forbidden)"""
 
 from __future__ import annotations
 
@@ -24,7 +28,6 @@ from datetime import date
 from ..documents.urls import domain
 from ..model import CheckContext, Evidence, Finding, Grant, Requirement
 from ..params import KindParams
-from . import _text
 
 KIND = "venue"
 
@@ -65,25 +68,6 @@ def ask(ctx: CheckContext) -> str:
     return ctx.terms.contact or ctx.terms.publisher or ctx.terms.name
 
 
-def problem(ctx: CheckContext) -> tuple[str, str, str] | None:
-    """``(message, outcome, fix)`` when the copy's venue is forbidden, or needs a permission
-    that no valid grant gives; None when the venue is allowed or unknown."""
-    policy = ctx.terms.venues.get(ctx.venue) if ctx.venue else None
-    if policy == "forbidden":
-        return (
-            f"the terms forbid republishing on a {ctx.venue} site",
-            "forbidden",
-            "take the copy down",
-        )
-    if policy == "permission" and valid_grant(ctx) is None:
-        return (
-            f"a {ctx.venue} site needs permission to republish; ask {ask(ctx)}",
-            "needs-permission",
-            f"ask {ask(ctx)} for permission and record the grant in compliance.yaml",
-        )
-    return None
-
-
 def evidence(ctx: CheckContext) -> Evidence:
     """The venue and its policy, as a finding's evidence."""
     return Evidence(
@@ -92,9 +76,5 @@ def evidence(ctx: CheckContext) -> Evidence:
 
 
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
-    """The venue is allowed, or permitted by a valid grant."""
-    found = problem(ctx)
-    if found is None:
-        return []
-    message, outcome, fix = found
-    return [_text.finding(req, message, outcome=outcome, evidence=[evidence(ctx)], fix=fix)]
+    """Nothing: the verdict applies the venue policy and reports it under this requirement."""
+    return []
