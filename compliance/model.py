@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from .params import KindParams
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Report.notes
 
 Severity = Literal["error", "warning", "advisory"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "advisory")
@@ -106,6 +106,8 @@ class Document:
     # Text of page furniture left out of ``text`` (site header/footer, asides), where publishers
     # often print their republishing terms; searched by terms detection, never indexed by offsets.
     furniture: str = ""
+    # What loading had to work around (e.g. a fallback text extraction); reports show it.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -291,6 +293,8 @@ class Report:
     checked_at: str = ""  # ISO 8601 UTC
     tool_version: str = ""
     schema_version: str = SCHEMA_VERSION
+    # What loading or checking had to work around ("copy: ..."), so a reader can weigh it.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

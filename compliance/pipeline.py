@@ -139,7 +139,14 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         contact=contact_for(original, terms),
         checked_at=datetime.now(UTC).isoformat(timespec="seconds"),
         tool_version=__version__,
+        notes=_notes(original, copy),
     )
+
+
+def _notes(original: Document, copy: Document) -> tuple[str, ...]:
+    """What loading either document had to work around, each named by its document."""
+    named = (("original", original), ("copy", copy))
+    return tuple(f"{which}: {note}" for which, doc in named for note in doc.notes)
 
 
 def with_library(options: CheckOptions) -> CheckOptions:

@@ -73,7 +73,7 @@ def load_bytes(
             encoding,
             url,
         )
-        return replace(doc, furniture=html.furniture)
+        return replace(doc, furniture=html.furniture, notes=html.notes)
     if fmt == "markdown":
         from .markdown import load_markdown
 

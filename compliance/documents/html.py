@@ -277,6 +277,7 @@ class HtmlResult:
     meta: dict[str, Any]
     heading: str | None = None
     furniture: str = ""  # text of the page around the article, menus left out
+    notes: tuple[str, ...] = ()  # what extraction had to work around, for the report
 
 
 def parse(text: str, origin: str) -> lhtml.HtmlElement:
@@ -387,8 +388,9 @@ def resolve(href: str, base_url: str | None) -> str:
         return href
 
 
-def _main_lines(root: lhtml.HtmlElement, url: str | None) -> list[str]:
-    """The lines of text trafilatura considers the article (favouring recall)."""
+def _main_lines(root: lhtml.HtmlElement, url: str | None) -> tuple[list[str], str | None]:
+    """The lines of text trafilatura considers the article (favouring recall), and a note when
+    trafilatura failed, so the report says the text came from the plain fallback instead."""
     import trafilatura
 
     try:
@@ -402,11 +404,15 @@ def _main_lines(root: lhtml.HtmlElement, url: str | None) -> list[str]:
             include_images=False,
             with_metadata=False,
         )
-    except Exception:  # trafilatura raises a variety of errors on odd trees
-        return []
-    if result is None or not getattr(result, "text", None):
-        return []
-    return [line for line in (squash(x) for x in str(result.text).splitlines()) if line]
+    except Exception as exc:  # trafilatura raises a variety of errors on odd trees
+        return [], (
+            f"the article extractor (trafilatura) failed ({type(exc).__name__}: {exc}); the text "
+            "is every paragraph of the page outside its menus, header and footer"
+        )
+    text = getattr(result, "text", None)
+    if not text:
+        return [], None
+    return [line for line in (squash(x) for x in str(text).splitlines()) if line], None
 
 
 def _tokens(el: Any) -> set[str]:
@@ -640,7 +646,8 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
         walker.flush()
     except RecursionError:
         raise InputError("malformed HTML, nested too deeply to read", source=origin) from None
-    chosen, container = _select(walker.blocks, _main_lines(root, base_url), body)
+    lines, note = _main_lines(root, base_url)
+    chosen, container = _select(walker.blocks, lines, body)
     doc_text, spans = assemble(b.para for b in chosen)
     if not doc_text:
         raise InputError("HTML without readable text (nothing could be extracted)", source=origin)
@@ -665,4 +672,5 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
     furniture = "\n\n".join(
         b.para.text for b in walker.blocks if id(b) not in taken and not _is_nav(b.owner)
     )
-    return HtmlResult(doc_text, links, media, meta, heading or None, furniture)
+    notes = (note,) if note else ()
+    return HtmlResult(doc_text, links, media, meta, heading or None, furniture, notes)
