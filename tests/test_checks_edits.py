@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
-from checks_builders import BODY, CLOSE, LEDE, MIDDLE, ORIGINAL_URL, context, doc, req, run
+from dataclasses import replace
+from typing import Any
+
+from checks_builders import (
+    BODY,
+    CLOSE,
+    LEDE,
+    MIDDLE,
+    ORIGINAL_URL,
+    attribution,
+    context,
+    doc,
+    req,
+    run,
+    terms,
+)
 
 from compliance.checks import disclose_changes, excerpt_limit, no_modification
+from compliance.model import CheckContext, Detect, Requirement
+from compliance.similarity import compare
 
 NO_EDITS = req("no_modification")
 EDITED_MIDDLE = MIDDLE.replace("double the cost", "triple the cost")
@@ -121,3 +138,52 @@ def test_an_excerpt_without_a_read_more_link_fails() -> None:
     ctx = context(doc(f"{LEDE}\n\n[Meridian Review]({ORIGINAL_URL})"), EXCERPT)
     [finding] = run(excerpt_limit, ctx, EXCERPT)
     assert finding.outcome == "no-full-link"
+
+
+def _aligned(copy: str, original: str, *rules: Requirement, **kwargs: Any) -> CheckContext:
+    """A context whose passages come from the real aligner, which runs on across paragraphs."""
+    ctx = context(doc(copy), *rules, original=doc(original), **kwargs)
+    return replace(ctx, comparison=compare(original, copy))
+
+
+def test_a_passage_running_on_into_different_credit_lines_is_not_an_edit() -> None:
+    original = (
+        f"{BODY}\n\nCopyright © Harbour Light, 2017\n\nShared under a Creative Commons licence."
+    )
+    copy = (
+        f"{BODY}\n\nThis story first appeared in Harbour Light, under a Creative Commons licence."
+    )
+    ctx = _aligned(copy, original, NO_EDITS)
+    assert ctx.comparison.passages[0].kind == "modified"
+    assert run(no_modification, ctx, NO_EDITS) == []
+
+
+def test_a_byline_written_differently_is_not_an_edit_of_the_story() -> None:
+    author = attribution(author="Ana Ruiz")
+    copy, original = f"By Ana Ruiz, Harbour Light\n\n{BODY}", f"By Ana Ruiz\n\n{BODY}"
+    ctx = _aligned(copy, original, NO_EDITS, attribution_=author)
+    assert run(no_modification, ctx, NO_EDITS) == []
+
+
+def test_an_edit_next_to_the_credit_lines_is_still_an_edit() -> None:
+    original = f"{BODY}\n\nCopyright © Harbour Light, 2017"
+    copy = f"{BODY.replace('independent survey', 'quick survey')}\n\nSource: Harbour Light"
+    [finding] = run(no_modification, _aligned(copy, original, NO_EDITS), NO_EDITS)
+    assert finding.outcome == "modified"
+
+
+def test_the_publishers_own_disclaimer_is_not_an_omitted_paragraph() -> None:
+    disclaimer = "Meridian Review is a member-funded newsroom covering the northern coast."
+    phrase = "member-funded newsroom covering the northern coast"
+    house = terms(NO_EDITS, detect=Detect(phrases=(phrase,)))
+    ctx = context(doc(BODY), original=doc(f"{BODY}\n\n{disclaimer}"), terms_=house)
+    assert run(no_modification, ctx, NO_EDITS) == []
+
+
+def test_disclosure_can_leave_omissions_to_an_excerpt_limit() -> None:
+    excerpt = doc(f"{LEDE}\n\n{CLOSE}")
+    excerpts_allowed = req("disclose_changes", omissions=False)
+    assert run(disclose_changes, context(excerpt, excerpts_allowed), excerpts_allowed) == []
+    strict = req("disclose_changes")
+    [finding] = run(disclose_changes, context(excerpt, strict), strict)
+    assert finding.outcome == "undisclosed-edits"

@@ -33,6 +33,11 @@ class Params(KindParams, kind=KIND):
     phrases: tuple[str, ...] = option(
         "Further wordings accepted as saying the story was changed.", ()
     )
+    omissions: bool = option(
+        "Paragraphs of the original left out count as changes to disclose (false where the "
+        "terms allow an excerpt).",
+        True,
+    )
 
 
 _TOLERANCE = ("whitespace", "punctuation", "quotes")
@@ -49,7 +54,7 @@ DISCLOSURE = re.compile(
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """An edited copy carries a disclosure of the edits."""
     edits = _text.changed_passages(ctx, _TOLERANCE)
-    omitted = _text.omitted_paragraphs(ctx)
+    omitted = _text.omitted_paragraphs(ctx) if params.omissions else []
     if not edits and not omitted:
         return []
     extra = params.phrases
