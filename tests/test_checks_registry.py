@@ -26,12 +26,13 @@ def test_an_unknown_kind_raises_a_key_error_listing_the_known_kinds() -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_every_kind_declares_typed_params_with_help_and_examples(kind: str) -> None:
+def test_every_kind_declares_typed_params_with_help_and_runnable_examples(kind: str) -> None:
     module = get(kind)
     assert kind == module.KIND == module.Params.KIND
     assert all(help_of(f) for f in fields(module.Params))
     doc = module.__doc__ or ""
     assert "PASS" in doc and "FAIL" in doc
+    assert ">>> " in doc  # the examples run as doctests
     assert callable(module.check)
 
 

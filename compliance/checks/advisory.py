@@ -4,9 +4,13 @@ Always one finding at severity ``advisory``, whatever the copy says; it is liste
 never counts as a violation. ``text`` (else the requirement's message, else its clause) says
 what is asked.
 
-PASS: never (the request is always passed on).
+PASS: never (the request is always passed on, at severity advisory).
 
-FAIL: never (advisories are not violations).
+FAIL: never (advisories are not violations)::
+
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> outcomes("advisory", STORY, text="Tell us when you republish.")
+    ['advisory']
 """
 
 from __future__ import annotations

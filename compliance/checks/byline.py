@@ -3,18 +3,16 @@
 The author's name is matched ignoring case and spacing. With ``institution: true`` the
 institution must appear within ``within_chars`` of the name ("Jane Roe, University of Leeds").
 
-PASS (author "Jane Roe")::
+PASS::
 
-    By Jane Roe
-
-PASS (institution "University of Leeds", institution: true)::
-
-    Jane Roe, University of Leeds
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> outcomes("byline", "By Ana Ruiz", STORY)
+    []
 
 FAIL::
 
-    By Staff Writer                 (missing)
-    By Jane Roe                     (institution-missing, with institution: true)
+    >>> outcomes("byline", STORY)
+    ['missing']
 """
 
 from __future__ import annotations

@@ -7,11 +7,17 @@ only") and paywall services' scripts.
 
 PASS::
 
-    copy with no ad scripts and no paywall wording
+    >>> from compliance.checks.examples import STORY, outcomes, page
+    >>> outcomes("commerce", STORY)
+    []
 
-FAIL (no_ads: true)::
+FAIL (an offer to buy the story; an ad network's script with no_ads: true)::
 
-    <script src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">     (ads)
+    >>> outcomes("commerce", STORY, "Buy this story as a PDF for $4.99")
+    ['selling']
+    >>> ads = '<script src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+    >>> outcomes("commerce", page(ads), no_ads=True)
+    ['ads']
 """
 
 from __future__ import annotations

@@ -5,20 +5,18 @@ name the holder (case- and spacing-insensitive). The holder is the original's co
 else its source. A statement that names the holder with another year than the original's is a
 warning, not an error.
 
-PASS (holder "South Front", 2017)::
+PASS::
 
-    Copyright © South Front, 2017
-    (c) 2017 South Front
-    Copyright 2017 south front
+    >>> from compliance.checks.examples import COPYRIGHT, STORY, outcomes
+    >>> outcomes("copyright_notice", STORY, COPYRIGHT)
+    []
 
-FAIL::
+FAIL (no notice; a notice with another year, a warning)::
 
-    Copyright © Daily Mirror Online, 2017      (wrong holder)
-    (no copyright line at all)                   (missing)
-
-WARNING::
-
-    Copyright © South Front, 2016                (year mismatch)
+    >>> outcomes("copyright_notice", STORY)
+    ['missing']
+    >>> outcomes("copyright_notice", STORY, "Copyright © Meridian Review, 2015")
+    ['year-mismatch']
 """
 
 from __future__ import annotations

@@ -7,20 +7,21 @@ credit after a cue ("The original source of this article is", "Originally publis
 credit line is required, matched fuzzily (``min_score`` of 100); ``edited_template`` applies
 instead when the copy changed the original's words.
 
-PASS (source "South Front")::
-
-    ...last paragraph of the story.
-    The original source of this article is South Front.
-
 PASS::
 
-    Source: southfront
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> outcomes("credit_source", STORY, "The original source of this article is Meridian Review.")
+    []
+    >>> outcomes("credit_source", STORY, "Source: meridianreview")
+    []
 
-FAIL (the name only occurs inside the copied story)::
+FAIL (no credit; a template the copy does not follow)::
 
-    ...according to South Front, the ceasefire...
-
-FAIL (template "Originally published by {publisher}." and the copy says "Thanks to them")
+    >>> outcomes("credit_source", STORY)
+    ['missing']
+    >>> wanted = "Originally published by {publisher}."
+    >>> outcomes("credit_source", STORY, "Thanks to them.", template=wanted)
+    ['template-missing']
 """
 
 from __future__ import annotations

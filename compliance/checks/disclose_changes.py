@@ -5,13 +5,17 @@ out body paragraphs, it must carry a disclosure such as "additional reporting by
 edits by", "changes were made", "adapted from" or "this article has been edited". Extra
 ``phrases`` may be added. An unedited copy needs no disclosure.
 
-PASS (edited copy)::
+PASS::
 
-    This story was adapted from an article by Meridian Review, with additional reporting by Ann Lee.
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> edited = STORY.replace("double", "triple")
+    >>> outcomes("disclose_changes", edited, "This article has been edited.")
+    []
 
-FAIL (edited copy without a disclosure)::
+FAIL::
 
-    Troops entered several villages.      (undisclosed-edits)
+    >>> outcomes("disclose_changes", edited)
+    ['undisclosed-edits']
 """
 
 from __future__ import annotations

@@ -5,14 +5,19 @@ At most ``max_words`` words and/or ``max_paragraphs`` paragraphs of the original
 the original with wording such as "Read the full article", "continue reading" or "read more"
 (in the link text or just before it).
 
-PASS (max_words: 150)::
+PASS (max_words: 40)::
 
-    [first 120 words of the story] ... [Read the full article](https://meridian.org/story)
+    >>> from compliance.checks.examples import CREDIT, STORY, URL, outcomes
+    >>> lede = STORY.split("\\n\\n")[0]
+    >>> outcomes("excerpt_limit", lede, f"[Read the full article]({URL})", max_words=40)
+    []
 
-FAIL::
+FAIL (the whole story; no invitation to read on)::
 
-    [the whole 900-word story]                              (over-limit)
-    [first 120 words] ... Meridian Review                   (no-full-link)
+    >>> outcomes("excerpt_limit", STORY, f"[Read the full article]({URL})", max_words=40)
+    ['over-limit']
+    >>> outcomes("excerpt_limit", lede, CREDIT, max_words=40)
+    ['no-full-link']
 """
 
 from __future__ import annotations
@@ -57,11 +62,18 @@ READ_MORE = re.compile(
 
 
 def copied_amount(ctx: CheckContext) -> tuple[int, int]:
-    """Words and paragraphs of the original reused by the copy."""
+    """Words and paragraphs of the original reused by the copy.
+
+    A passage counts no more words than its side of the copy holds: a loose alignment that
+    bridges from the lede to the original's credit line has not reused the paragraphs between.
+    """
     text = ctx.original.text
     spans = [p.original for p in ctx.comparison.passages]
     words = sum(
-        p.words or _text.word_count(text[p.original.start : p.original.end])
+        min(
+            p.words or _text.word_count(text[p.original.start : p.original.end]),
+            _text.word_count(ctx.copy.text[p.copy.start : p.copy.end]),
+        )
         for p in ctx.comparison.passages
     )
     touched = [

@@ -6,12 +6,14 @@ copied are not demanded.
 
 PASS::
 
-    original: ...the [council's report](https://city.example/report) found...
-    copy:     ...the [council's report](https://city.example/report?utm_source=x) found...
+    >>> from compliance.checks.examples import PLAIN_STORY, STORY, outcomes
+    >>> outcomes("keep_links", STORY)
+    []
 
-FAIL::
+FAIL (the story's link to the pier survey dropped)::
 
-    copy:     ...the council's report found...        (links-dropped)
+    >>> outcomes("keep_links", PLAIN_STORY)
+    ['links-dropped']
 """
 
 from __future__ import annotations

@@ -6,15 +6,17 @@ short ("CC BY-ND 4.0") or long ("Creative Commons Attribution-NoDerivatives 4.0"
 may point at the deed or its legal code, in any language. ``repeat_terms: true`` also wants the
 licence clause of the terms repeated (fuzzily).
 
-PASS (licence https://creativecommons.org/licenses/by-nd/4.0/)::
+PASS (license: CC BY 4.0 with its deed)::
 
-    Republished under [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/).
+    >>> from compliance.checks.examples import DEED, STORY, outcomes
+    >>> cc_by = {"license": "CC BY 4.0", "deed_url": DEED}
+    >>> outcomes("license_notice", STORY, f"Published under [CC BY 4.0]({DEED}).", **cc_by)
+    []
 
 FAIL::
 
-    Republished under a Creative Commons licence.          (missing: not named)
-    Republished under CC BY-ND 4.0.                          (not-linked)
-    Under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)   (wrong-license)
+    >>> outcomes("license_notice", STORY, **cc_by)
+    ['missing']
 """
 
 from __future__ import annotations

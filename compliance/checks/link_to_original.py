@@ -18,15 +18,22 @@ Outcomes when there is no such link, most specific first:
 - ``home-page-only``: the link leads to the publisher's front page only;
 - ``missing``: nothing points back at all.
 
-PASS (original https://www.meridian.org/2017/harbour/5577)::
+PASS::
 
-    <a href="http://meridian.org/2017/harbour/5577/?utm_source=tw" rel="nofollow">original</a>
+    >>> from compliance.checks.examples import CREDIT, HOME, PLAIN_STORY, URL, outcomes
+    >>> outcomes("link_to_original", PLAIN_STORY, CREDIT)
+    []
+    >>> outcomes("link_to_original", PLAIN_STORY, f"[Meridian Review]({HOME})", target="home")
+    []
 
-FAIL::
+FAIL (no link; a printed address; the home page where the article is required)::
 
-    <a href="https://www.meridian.org/">Meridian</a>                      (home-page-only)
-    Read it at https://www.meridian.org/2017/harbour/5577                (bare-url)
-    <!-- <a href="https://www.meridian.org/2017/harbour/5577">x</a> -->   (in-comment)
+    >>> outcomes("link_to_original", PLAIN_STORY)
+    ['missing']
+    >>> outcomes("link_to_original", PLAIN_STORY, f"First published at {URL}")
+    ['bare-url']
+    >>> outcomes("link_to_original", PLAIN_STORY, f"[Meridian Review]({HOME})")
+    ['home-page-only']
 """
 
 from __future__ import annotations

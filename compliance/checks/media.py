@@ -7,11 +7,16 @@ embed of the original must be kept. Images are recognised by address (scheme-les
 
 PASS (images: excluded)::
 
-    copy has only its own images
+    >>> from compliance.checks.examples import ORIGINAL_PAGE, PHOTO, outcomes, page
+    >>> outcomes("media", page(), original=ORIGINAL_PAGE)
+    []
 
-FAIL::
+FAIL (the original's photo reused; a required photo left out)::
 
-    copy shows https://meridian.org/img/harbour.jpg      (image-not-licensed)
+    >>> outcomes("media", page(PHOTO), original=ORIGINAL_PAGE)
+    ['image-not-licensed']
+    >>> outcomes("media", page(), original=ORIGINAL_PAGE, images="required")
+    ['image-missing']
 """
 
 from __future__ import annotations

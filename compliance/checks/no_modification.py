@@ -7,14 +7,16 @@ relative_time ("yesterday" -> "on Monday"). Body paragraphs of the original that
 are findings too (``omissions``), the original's footer lines excepted. ``headline: true`` also
 forbids a changed headline.
 
-PASS::
+PASS (typographic quotes are tolerated)::
 
-    original: He said: "We will go."      copy: He said: “We will go.”
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> outcomes("no_modification", STORY.replace("harbour board", "“harbour board”"))
+    []
 
 FAIL::
 
-    original: Troops entered five villages.
-    copy:     Troops entered several villages.        (modified)
+    >>> outcomes("no_modification", STORY.replace("double", "triple"))
+    ['modified']
 """
 
 from __future__ import annotations

@@ -5,16 +5,17 @@ template) must start within ``within_chars`` of the start of the republished sto
 end within ``within_chars`` of its end (``end``), or sit within ``within_chars`` of the author's
 name (``byline``). The report gives the positions found.
 
-PASS (where: top)::
+PASS (element: credit, where: top)::
 
-    This story was originally published by Meridian Review.
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> credit = "The original source of this article is Meridian Review."
+    >>> outcomes("placement", credit, STORY)
+    []
 
-    Troops entered five villages...
+FAIL::
 
-FAIL (where: top)::
-
-    Troops entered five villages... [900 words] ...
-    This story was originally published by Meridian Review.      (misplaced)
+    >>> outcomes("placement", STORY, credit)
+    ['misplaced']
 """
 
 from __future__ import annotations

@@ -4,16 +4,16 @@ For each element of ``elements`` (default source, copyright, link) the nearest o
 chosen; the distance is the gap between the first and the last of them. Elements that are
 absent are left to their own checks. The finding reports the distance measured.
 
-PASS (within_chars: 600)::
+PASS::
 
-    The original source of this article is South Front.
-    Copyright © South Front, 2017. [Read the original](https://...)
+    >>> from compliance.checks.examples import COPYRIGHT, CREDIT, STORY, outcomes
+    >>> outcomes("proximity", STORY, CREDIT, COPYRIGHT)
+    []
 
-FAIL::
+FAIL (within_chars: 100; the link at the top, the copyright at the end)::
 
-    The original source of this article is South Front.
-    [2,000 characters of other text]
-    [Read the original](https://...)          (too-far: 2,060 characters apart)
+    >>> outcomes("proximity", CREDIT, STORY, COPYRIGHT, within_chars=100)
+    ['too-far']
 """
 
 from __future__ import annotations

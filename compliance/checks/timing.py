@@ -4,14 +4,18 @@
 the original's. ``max_retention_days``: on the day of the check (``ctx.today``) the original must
 be no older than that. Dates are ISO 8601; a date that is needed but unknown is a warning.
 
-PASS (min_delay_hours: 24)::
+PASS (min_delay_hours: 24; the original is dated 2017-03-07)::
 
-    original 2017-03-01, copy 2017-03-03
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> outcomes("timing", "---\\ndate: 2017-03-09\\n---", STORY, min_delay_hours=24)
+    []
 
-FAIL::
+FAIL (the same day; kept past max_retention_days)::
 
-    original 2017-03-01, copy 2017-03-01           (too-early)
-    max_retention_days: 30, original 2017-03-01, checked 2017-06-01   (retention-exceeded)
+    >>> outcomes("timing", "---\\ndate: 2017-03-07\\n---", STORY, min_delay_hours=24)
+    ['too-early']
+    >>> outcomes("timing", STORY, max_retention_days=30, today="2017-06-01")
+    ['retention-exceeded']
 """
 
 from __future__ import annotations

@@ -6,12 +6,14 @@ Markdown copies cannot carry one, so they fail when the original has one.
 
 PASS::
 
-    original: <img src="https://pixel.meridian.org/t.gif?id=5577" width="1" height="1">
-    copy:     <img src="https://pixel.meridian.org/t.gif?id=5577" width="1" height="1">
+    >>> from compliance.checks.examples import ORIGINAL_PAGE, PIXEL, outcomes, page
+    >>> outcomes("tracking_pixel", page(PIXEL), original=ORIGINAL_PAGE)
+    []
 
 FAIL::
 
-    copy:     (no such image)          (pixel-missing)
+    >>> outcomes("tracking_pixel", page(), original=ORIGINAL_PAGE)
+    ['pixel-missing']
 """
 
 from __future__ import annotations

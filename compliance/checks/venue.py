@@ -12,13 +12,19 @@ its own check finds nothing and no finding is ever made twice.
 
 PASS (venues {community: allowed, commercial: permission})::
 
-    venue community
-    venue commercial with a grant for the site, not expired
+    >>> from compliance.verdict import Facts, decide
+    >>> decide(Facts(copied=True, licensed=True, venue="allowed")).verdict
+    'compliant'
+    >>> decide(Facts(copied=True, licensed=True, venue="permission", granted=True)).verdict
+    'compliant'
 
-FAIL::
+FAIL (no grant; a forbidden venue)::
 
-    venue commercial, no grant          (needs-permission: names the contact)
-    venue print under {print: forbidden} (forbidden)"""
+    >>> decide(Facts(copied=True, licensed=True, venue="permission")).verdict
+    'needs-permission'
+    >>> decide(Facts(copied=True, licensed=True, venue="forbidden")).verdict
+    'violations'
+"""
 
 from __future__ import annotations
 
