@@ -13,6 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench" / "accuracy"))
 
+import pytest  # noqa: E402
 from run import DEFAULT_DATA, evaluate  # noqa: E402
 
 from compliance.similarity.align import AlignParams  # noqa: E402
@@ -21,6 +22,8 @@ SAMPLE = 100
 PLAGDET_FLOOR = 0.90  # measured 0.920, minus a margin
 VERBATIM_FLOOR = 0.98  # measured 0.999, minus a margin
 NEGATIVES_MAX = 0  # negative pairs with any detection, measured 0 of 41
+
+pytestmark = pytest.mark.needs_shared
 
 
 def test_plagdet_on_the_fixed_sample_stays_above_the_floor() -> None:

@@ -90,6 +90,7 @@ def test_cross_posting_disclaimer_originals_are_detected_as_globalresearch(path:
     assert (choice.terms_id, choice.reason) == ("globalresearch", "phrase")
 
 
+@pytest.mark.needs_shared
 def test_reference_article_is_detected_as_globalresearch_by_phrase() -> None:
     original = load_path(REFERENCE)
     choice = choose_terms(original, extract_attribution(original), LIBRARY)

@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
+from samples_table import SAMPLES, expectations
 
 from compliance.documents import load_path
 from compliance.pipeline import CheckOptions, check_pair, with_library
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
-
-
-def _expectations() -> list[tuple[str, str, str, frozenset[str]]]:
-    """Rows of the table in samples/README.md: copy, original, verdict, rule ids found."""
-    rows = []
-    for line in (SAMPLES / "README.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
-        if len(cells) < 4 or not cells[0].startswith("republished/"):
-            continue
-        copy, original, verdict, findings = cells[:4]
-        ids = frozenset(re.findall(r"[a-z0-9-]+/[a-z0-9-]+", findings))
-        rows.append((copy, original, verdict, ids))
-    return rows
-
-
-EXPECTED = _expectations()
+EXPECTED = [(r.copy, r.original, r.verdict, r.rule_ids) for r in expectations()]
 OPTIONS = with_library(CheckOptions(today="2024-06-01"))
 
 

@@ -3,30 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
+from samples_table import SAMPLES, expectations
 from typer.testing import CliRunner
 
 from compliance.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
-SAMPLES = ROOT / "samples"
-
-
-def _expected() -> dict[str, tuple[str, str, frozenset[str]]]:
-    """copy -> (original, verdict, rule ids) from the table in samples/README.md."""
-    rows = {}
-    for line in (SAMPLES / "README.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
-        if len(cells) >= 4 and cells[0].startswith("republished/"):
-            ids = frozenset(re.findall(r"[a-z0-9-]+/[a-z0-9-]+", cells[3]))
-            rows[cells[0]] = (cells[1], cells[2], ids)
-    return rows
-
-
-EXPECTED = _expected()
+EXPECTED = {r.copy: (r.original, r.verdict, r.rule_ids) for r in expectations()}
 
 
 @pytest.fixture(scope="module")

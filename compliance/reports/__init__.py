@@ -50,11 +50,14 @@ def render(
     place regions in the copy's file rather than in its extracted text. Other formats ignore both.
     """
     module = _module(fmt)
+    rendered: str
     if fmt == "table":
-        return module.render(report, color=color)
-    if fmt == "sarif":
-        return module.render(report, sources)
-    return module.render(report)
+        rendered = module.render(report, color=color)
+    elif fmt == "sarif":
+        rendered = module.render(report, sources)
+    else:
+        rendered = module.render(report)
+    return rendered
 
 
 def render_many(
@@ -67,11 +70,14 @@ def render_many(
     """Render several reports as one document (an HTML index, a SARIF run, a JSON array...)."""
     module = _module(fmt)
     reports = list(reports)
+    rendered: str
     if fmt == "table":
-        return module.render_many(reports, color=color)
-    if fmt == "sarif":
-        return module.render_many(reports, sources)
-    return module.render_many(reports)
+        rendered = module.render_many(reports, color=color)
+    elif fmt == "sarif":
+        rendered = module.render_many(reports, sources)
+    else:
+        rendered = module.render_many(reports)
+    return rendered
 
 
 def report_schema() -> dict[str, Any]:
@@ -79,4 +85,5 @@ def report_schema() -> dict[str, Any]:
     import json
 
     text = files("compliance").joinpath("schemas", "report.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
