@@ -10,6 +10,8 @@ from checks_builders import BODY, CLAUSE, HOME, context, doc, req, terms
 from compliance.checks import KINDS, get, run_checks
 from compliance.model import Requirement
 from compliance.params import help_of
+from compliance.terms import load_library
+from compliance.terms.describe import describe_requirement
 
 
 def test_the_registry_holds_exactly_the_closed_set_of_kinds() -> None:
@@ -33,7 +35,7 @@ def test_every_kind_declares_typed_params_with_help_and_runnable_examples(kind: 
     doc = module.__doc__ or ""
     assert "PASS" in doc and "FAIL" in doc
     assert ">>> " in doc  # the examples run as doctests
-    assert callable(module.check)
+    assert callable(module.check) and callable(module.describe)
 
 
 def test_parameters_of_another_kind_are_a_type_error() -> None:
@@ -92,3 +94,18 @@ def test_a_compliant_copy_yields_no_findings() -> None:
         "(c) Harbour Light 2017"
     )
     assert run_checks(context(doc(f"{BODY}\n\n{credit}"), *rules)) == []
+
+
+def test_every_built_in_requirement_reads_as_one_plain_sentence() -> None:
+    requirements = [r for t in load_library(cache=False).values() for r in t.requirements]
+    for rule in requirements:
+        words = describe_requirement(rule)
+        assert words[0].isupper() and words.endswith("."), rule
+        assert "_" not in words.rstrip("."), rule
+
+
+def test_plain_words_follow_the_parameters() -> None:
+    rule = req("proximity", within_chars=300, elements=["source", "link"])
+    assert describe_requirement(rule) == (
+        "Keep the source and link together, within 300 characters of each other."
+    )

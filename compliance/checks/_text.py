@@ -319,6 +319,14 @@ def omitted_paragraphs(ctx: CheckContext, min_words: int = 8) -> list[Span]:
     return omitted
 
 
+def words(items: Iterable[str]) -> str:
+    """``items`` as a reader lists them: "a, b and c" (underscores read as spaces)."""
+    values = [str(v).replace("_", " ") for v in items]
+    if len(values) <= 1:
+        return "".join(values)
+    return ", ".join(values[:-1]) + " and " + values[-1]
+
+
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 

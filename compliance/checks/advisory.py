@@ -31,6 +31,11 @@ class Params(KindParams, kind=KIND):
     text: str | None = option("The request to pass on (default: the requirement's message).")
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return "A request of the publisher (reported, never a violation)"
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """One advisory finding carrying the request."""
     text = params.text or req.message

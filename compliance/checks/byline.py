@@ -36,6 +36,12 @@ class Params(KindParams, kind=KIND):
     )
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    with_institution = " together with the author's institution" if params.institution else ""
+    return f"Name the author{with_institution}"
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The author (and, if asked, the institution next to the name) appears in the copy."""
     author = ctx.attribution.author

@@ -79,6 +79,14 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    parts = ["do not sell the story"] if params.no_selling else []
+    parts += ["do not sell advertising against it"] if params.no_ads else []
+    parts += [] if params.paywall else ["do not put it behind a paywall"]
+    return (_text.words(parts) or "No commercial restriction").capitalize()
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """No ads, selling or paywall where the terms forbid them."""
     findings: list[Finding] = []

@@ -75,6 +75,12 @@ def notice(holder: str, year: int | None) -> str:
     return f"Copyright © {holder}, {year}" if year else f"Copyright © {holder}"
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    year = " (with the original's year)" if params.year else ""
+    return f"Acknowledge the copyright holder in a copyright notice{year}"
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """A copyright line names the holder; the year, when both give one, agrees."""
     holder = ctx.attribution.copyright_holder or ctx.attribution.source

@@ -107,6 +107,16 @@ def _template_check(
     ]
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    text = "Credit the source by name"
+    if params.template:
+        text = f'Credit the source with the exact words "{params.template}"'
+    if params.edited_template:
+        text += f'; an edited copy uses "{params.edited_template}"'
+    return text
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The copy credits the source by name, or with the exact template when one is set."""
     template = params.edited_template

@@ -55,6 +55,11 @@ DISCLOSURE = re.compile(
 )
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return 'Say so when the story was changed (e.g. "additional reporting by ...")'
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """An edited copy carries a disclosure of the edits."""
     edits = _text.changed_passages(ctx, _TOLERANCE)

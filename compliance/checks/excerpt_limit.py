@@ -84,6 +84,14 @@ def copied_amount(ctx: CheckContext) -> tuple[int, int]:
     return words, len(touched)
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    limits = [f"{params.max_words} words"] if params.max_words else []
+    limits += [f"{params.max_paragraphs} paragraphs"] if params.max_paragraphs else []
+    text = "Republish only an excerpt" + (f" of at most {' or '.join(limits)}" if limits else "")
+    return text + (", followed by a link to the full article" if params.require_full_link else "")
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The reuse stays within the limits and points readers to the full article."""
     findings: list[Finding] = []

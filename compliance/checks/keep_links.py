@@ -45,6 +45,11 @@ def demanded_links(ctx: CheckContext) -> list[Link]:
     ]
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return "Keep the links that appear inside the story"
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Each in-text link of the copied stretches is kept in the copy."""
     kept = [_text.resolved_href(ctx, lk) for lk in ctx.copy.links if lk.place == "text"]

@@ -90,6 +90,12 @@ def _deed_url(ctx: CheckContext, params: Params) -> str | None:
     return ctx.terms.detect.license_urls[0] if ctx.terms.detect.license_urls else None
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    deed = f" and link to its deed {params.deed_url}" if params.deed_url else ""
+    return f"Name the licence ({params.license or 'as stated'}){deed}"
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The licence is named and linked to its deed (and its terms repeated when asked)."""
     deed = _deed_url(ctx, params)

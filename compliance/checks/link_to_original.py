@@ -153,6 +153,18 @@ def _fix(outcome: str, url: str, links: list[Link]) -> str:
     return f"add a link to {url}"
 
 
+_TARGET_WORDS = {
+    "article": "Link to the original article itself (its own address, not the home page)",
+    "home": "Link to the publisher's home page or to the original article",
+    "not_pdf": "Link to the original on the web (a link to a PDF copy does not count)",
+}
+
+
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return _TARGET_WORDS[params.target]
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The copy's text links to the original (or its home page, or not to a PDF)."""
     url = _text.article_url(ctx)

@@ -60,6 +60,15 @@ def _present(item: Media, copy_media: tuple[Media, ...]) -> bool:
     return any(_keys(m.src)[0] == full or (name and _keys(m.src)[1] == name) for m in copy_media)
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    if params.images == "required":
+        return "Keep every image and embed of the original"
+    if params.images == "allowed":
+        return "The original's images may be reused"
+    return "Leave out the original's images unless separately licensed"
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Images follow the images policy; embeds are kept when required."""
     findings: list[Finding] = []

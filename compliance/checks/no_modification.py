@@ -52,6 +52,14 @@ class Params(KindParams, kind=KIND):
     )
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    text = "Do not change the text"
+    if params.tolerance:
+        text += f" (changes of {_text.words(params.tolerance)} are tolerated)"
+    return text + ("; the headline must stay as published" if params.headline else "")
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Changed passages, omitted paragraphs and (if it counts) a changed headline."""
     tolerance = params.tolerance

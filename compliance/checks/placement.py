@@ -55,6 +55,14 @@ def _well_placed(ctx: CheckContext, span: Span, where: str, within: int) -> bool
     return any(abs(span.start - b.start) <= within for b in bylines)
 
 
+_WHERE_WORDS = {"top": "at the top of the story", "byline": "in the byline", "end": "at the end"}
+
+
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return f"Put the {params.element} {_WHERE_WORDS[params.where]}"
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The element is present at the demanded place."""
     element = params.element

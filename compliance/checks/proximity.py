@@ -69,6 +69,14 @@ def closest(groups: list[list[Span]]) -> tuple[int, tuple[Span, ...]]:
     return best
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return (
+        f"Keep the {_text.words(params.elements)} together, "
+        f"within {params.within_chars} characters of each other"
+    )
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The present elements lie within the allowed distance of each other."""
     elements = params.elements

@@ -64,6 +64,16 @@ def _unknown(req: Requirement, what: str) -> Finding:
     )
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    parts = []
+    if params.min_delay_hours:
+        parts.append(f"wait {params.min_delay_hours} hours after the original appeared")
+    if params.max_retention_days:
+        parts.append(f"take the copy down after {params.max_retention_days} days")
+    return (_text.words(parts) or "No timing restriction").capitalize()
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Minimum delay and maximum retention, from the documents' dates and ``ctx.today``."""
     findings: list[Finding] = []

@@ -51,6 +51,11 @@ def _key(src: str) -> str:
     return src.strip().split("://", 1)[-1].lower()
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return "Keep the original's tracking image (pixel) in online copies"
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Every pixel of the original is present in the copy."""
     wanted = pixels(ctx.original.media, params.src_contains)

@@ -81,6 +81,11 @@ def evidence(ctx: CheckContext) -> Evidence:
     )
 
 
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return "Republish only where the terms allow for your kind of site"
+
+
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Nothing: the verdict applies the venue policy and reports it under this requirement."""
     return []
