@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from .checks import stamp
-from .checks.venue import ask, evidence, grant_expired, matching_grants, valid_grant
+from .checks.venue import ask, evidence, grant_expired, matching_grants, policy, reason, valid_grant
 from .model import CheckContext, Evidence, FairUse, Finding, Requirement, Verdict
 
 __all__ = ["RULES", "Facts", "Rule", "decide", "facts_of", "fair_use_matters", "judge"]
@@ -116,7 +116,7 @@ def facts_of(
     return Facts(
         copied=copied,
         licensed=ctx.terms.licensed,
-        venue=ctx.terms.venues.get(ctx.venue or ""),
+        venue=policy(ctx),
         granted=valid_grant(ctx) is not None,
         errors=any(f.severity == "error" for f in findings),
         fair_use=fair_use.overall if fair_use is not None else None,
@@ -147,7 +147,7 @@ def _venue_finding(ctx: CheckContext, outcome: Effect, facts: Facts) -> Finding:
     if outcome == "forbidden":
         message, fix = f"the terms forbid republishing on a {ctx.venue} site", "take the copy down"
     elif outcome == "needs-permission":
-        message = f"a {ctx.venue} site needs permission to republish; ask {whom}"
+        message = f"{reason(ctx)}; ask {whom}"
     else:
         reading = facts.fair_use or "not assessed"
         message = f"no licence or grant covers this copy and fair use is {reading}; ask {whom}"

@@ -180,6 +180,17 @@ def test_an_expired_grant_where_none_is_needed_is_a_warning() -> None:
     assert (verdict, expired.outcome, expired.severity) == ("compliant", "grant-expired", "warning")
 
 
+def test_terms_that_allow_no_venue_need_permission_when_no_venue_is_configured() -> None:
+    wire = terms(*RULES_, venues={"community": "permission", "commercial": "permission"})
+    verdict, [finding] = judged(context(GOOD, terms_=wire))
+    assert (verdict, finding.outcome) == ("needs-permission", "needs-permission")
+    assert "any site (no venue is configured)" in finding.message
+
+
+def test_an_unconfigured_venue_passes_where_the_terms_allow_some_venue() -> None:
+    assert outcomes(context(GOOD, *RULES_)) == ("compliant", [])
+
+
 def test_a_forbidden_venue_is_a_violation() -> None:
     assert outcomes(context(GOOD, *RULES_, venue="print")) == ("violations", ["forbidden"])
 

@@ -2,8 +2,9 @@
 
 ``ctx.venue`` (community, nonprofit, commercial, print; from the project config) is looked up in
 the terms' venues. ``allowed`` passes; ``permission`` passes only with a valid grant for the
-copy's site; ``forbidden`` fails. An unknown venue or one the terms do not list passes: the
-terms say nothing against it.
+copy's site; ``forbidden`` fails. A venue that is not configured, or that the terms do not list,
+passes when the terms allow some venue (they say nothing against it), but needs permission when
+they allow none (wire copy: every publisher needs a licence, whatever kind of site it is).
 
 The verdict applies this policy (``compliance.verdict``), since a grant or fair use can stand in
 for a permission and a forbidden venue settles the verdict before any credit does; a ``venue``
@@ -74,11 +75,31 @@ def ask(ctx: CheckContext) -> str:
     return ctx.terms.contact or ctx.terms.publisher or ctx.terms.name
 
 
+def policy(ctx: CheckContext) -> str | None:
+    """The terms' policy for the copy's venue: ``allowed``, ``permission``, ``forbidden`` or None.
+
+    A venue the terms do not name (or none configured) needs permission when the terms allow no
+    venue at all, and is unknown (None) otherwise.
+    """
+    venues = ctx.terms.venues
+    if ctx.venue and ctx.venue in venues:
+        return venues[ctx.venue]
+    if venues and "allowed" not in venues.values():
+        return "permission"
+    return None
+
+
+def reason(ctx: CheckContext) -> str:
+    """Why the copy's venue needs permission, in the words of a finding."""
+    if ctx.venue and ctx.venue in ctx.terms.venues:
+        return f"a {ctx.venue} site needs permission to republish"
+    kind = f"a {ctx.venue} site" if ctx.venue else "any site (no venue is configured)"
+    return f"the terms allow no venue without a licence, so {kind} needs permission"
+
+
 def evidence(ctx: CheckContext) -> Evidence:
     """The venue and its policy, as a finding's evidence."""
-    return Evidence(
-        document="copy", note=f"venue {ctx.venue}: {ctx.terms.venues.get(ctx.venue or '')}"
-    )
+    return Evidence(document="copy", note=f"venue {ctx.venue or 'unknown'}: {policy(ctx)}")
 
 
 def describe(params: Params) -> str:
