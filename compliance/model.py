@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+from .params import KindParams
+
+SCHEMA_VERSION = "1.1"  # 1.1: Report.notes
 
 Severity = Literal["error", "warning", "advisory"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "advisory")
@@ -126,6 +128,8 @@ class Document:
     furniture: str = ""
     # Paragraphs of ``text`` that are notice or furniture, not the work; only the rest is compared.
     regions: tuple[Region, ...] = ()
+    # What loading had to work around (e.g. a fallback text extraction); reports show it.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,12 +173,16 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Requirement:
-    """One demand of a set of terms, e.g. 'credit the source'. ``params`` depend on ``kind``."""
+    """One demand of a set of terms, e.g. 'credit the source'.
+
+    ``params`` is the ``Params`` of the kind's check module (``compliance/checks/<kind>.py``);
+    None means the kind's defaults.
+    """
 
     id: str
     kind: str
     severity: Severity = "error"
-    params: dict[str, Any] = field(default_factory=dict)
+    params: KindParams | None = field(default=None, metadata={"type_from": "kind"})
     message: str | None = None
     clause: str | None = None  # key into Terms.clauses; None means the terms' main clause
 
@@ -308,6 +316,8 @@ class Report:
     checked_at: str = ""  # ISO 8601 UTC
     tool_version: str = ""
     schema_version: str = SCHEMA_VERSION
+    # What loading or checking had to work around ("copy: ..."), so a reader can weigh it.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,9 @@ from .model import (
     CheckContext,
     Document,
     DocumentInfo,
-    Finding,
     Grant,
     Report,
     Terms,
-    Verdict,
 )
 
 if TYPE_CHECKING:
@@ -122,20 +120,13 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         grants=tuple(opts.grants),
         today=opts.today or date.today().isoformat(),
     )
+    copied = similarity.is_copy(comparison, threshold)
+    checked = checks.run_checks(ctx) if copied else []
     fair_use = None
-    outcome: Verdict
-    if not similarity.is_copy(comparison, threshold):
-        outcome, findings = "not-a-copy", []
-    else:
-        findings = checks.run_checks(ctx)
-        # Fair use matters wherever no licence covers the copy: under all-rights-reserved
-        # terms, and under a licence whose conditions the copy does not meet.
-        if not terms.licensed or any(f.severity == "error" for f in findings):
-            thresholds = fairuse.FairUseThresholds.from_dict(dict(opts.fair_use))
-            fair_use = fairuse.assess(ctx, thresholds)
-        outcome, findings = verdict.decide(ctx, findings, fair_use)
-        if outcome == "violations" and fair_use and fair_use.overall == "likely-fair-use":
-            outcome, findings = "likely-fair-use", [_not_relied_on(f) for f in findings]
+    if copied and verdict.fair_use_matters(ctx, checked):
+        thresholds = fairuse.FairUseThresholds.from_dict(dict(opts.fair_use))
+        fair_use = fairuse.assess(ctx, thresholds)
+    outcome, findings = verdict.judge(ctx, copied, checked, fair_use)
     return Report(
         original=document_info(original),
         copy=document_info(copy),
@@ -151,19 +142,14 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         contact=contact_for(original, terms),
         checked_at=datetime.now(UTC).isoformat(timespec="seconds"),
         tool_version=__version__,
+        notes=_notes(original, copy),
     )
 
 
-def _not_relied_on(finding: Finding) -> Finding:
-    """A licence condition the copy need not meet, because fair use covers it: advisory only."""
-    if finding.severity == "advisory":
-        return finding
-    return replace(
-        finding,
-        severity="advisory",
-        message=f"{finding.message} (not required: the reuse is likely fair use, "
-        "so the licence is not relied on)",
-    )
+def _notes(original: Document, copy: Document) -> tuple[str, ...]:
+    """What loading either document had to work around, each named by its document."""
+    named = (("original", original), ("copy", copy))
+    return tuple(f"{which}: {note}" for which, doc in named for note in doc.notes)
 
 
 def with_library(options: CheckOptions) -> CheckOptions:

@@ -170,9 +170,10 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
         else:
             doc = task
         return scan_document(doc, options)
-    except ComplianceError as exc:
-        where = exc.source or origin
-        return DocumentResult(where, error=ScanError(where, exc.message))
+    except ComplianceError as exc:  # named by the page; another culprit (a rule file) in words
+        page = origin or exc.source or ""
+        message = str(exc) if exc.source and exc.source != page else exc.message
+        return DocumentResult(page, error=ScanError(page, message))
     except Exception as exc:  # a bug on one page must not lose the other million
         return DocumentResult(origin, error=ScanError(origin, f"internal error: {exc!r}"))
 

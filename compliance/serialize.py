@@ -11,6 +11,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 from . import model
 from .errors import ReportError
+from .params import KindParams
 
 T = TypeVar("T")
 
@@ -28,7 +29,7 @@ def to_dict(obj: Any) -> Any:
 
 @cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))
+    return typing.get_type_hints(cls, localns=vars(model))
 
 
 def from_dict(cls: type[T], data: Any) -> T:
@@ -55,12 +56,21 @@ def _convert(tp: Any, value: Any) -> Any:
             raise ReportError(f"expected an object for {tp.__name__}, got {type(value).__name__}")
         hints = _hints(tp)
         kwargs = {
-            f.name: _convert(hints[f.name], value[f.name])
+            f.name: _convert(_field_type(f, hints[f.name], value), value[f.name])
             for f in dataclasses.fields(tp)
             if f.name in value
         }
         return tp(**kwargs)
     return value
+
+
+def _field_type(f: dataclasses.Field[Any], hint: Any, record: dict[str, Any]) -> Any:
+    """The concrete type of a field whose class depends on a sibling field (metadata
+    ``type_from``), such as a requirement's parameters on its kind; else its declared type."""
+    key = f.metadata.get("type_from")
+    if key is None or key not in record:
+        return hint
+    return KindParams.for_kind(record[key])
 
 
 def dumps(obj: Any) -> str:

@@ -10,15 +10,19 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from types import ModuleType
+from typing import Any
 
 from rapidfuzz import fuzz
 
+from compliance.checks import get, params_of
 from compliance.model import (
     Attribution,
     CheckContext,
     Comparison,
     Detect,
     Document,
+    Finding,
     Grant,
     Link,
     Media,
@@ -202,5 +206,15 @@ def context(
     )
 
 
-def req(kind: str, rid: str | None = None, **params: object) -> Requirement:
-    return Requirement(id=rid or kind.replace("_", "-"), kind=kind, params=dict(params))
+def run(module: ModuleType, ctx: CheckContext, rule: Requirement) -> list[Finding]:
+    """One check module's findings for ``rule``, called as the engine calls it."""
+    found: list[Finding] = module.check(ctx, rule, params_of(rule))
+    return found
+
+
+def req(kind: str, rid: str | None = None, **params: Any) -> Requirement:
+    """A requirement of ``kind`` with typed parameters (lists given here become tuples)."""
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in params.items()}
+    return Requirement(
+        id=rid or kind.replace("_", "-"), kind=kind, params=get(kind).Params(**values)
+    )

@@ -1,4 +1,5 @@
-"""Suite-wide markers: tests reading ../shared are skipped, with the reason, where it is absent."""
+"""Suite-wide options and markers: --regen for the rule-file cases; tests reading ../shared are
+skipped, with the reason, where it is absent."""
 
 from __future__ import annotations
 
@@ -7,6 +8,16 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--regen",
+        action="store_true",
+        default=False,
+        help="rewrite the expected results of the rule-file cases (tests/rules/) from what the "
+        "tool now reports, after a deliberate change; review the diff before committing",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -2,27 +2,44 @@
 
 from __future__ import annotations
 
-from checks_builders import BODY, CLOSE, LEDE, MIDDLE, ORIGINAL_URL, context, doc, req
+from dataclasses import replace
+from typing import Any
+
+from checks_builders import (
+    BODY,
+    CLOSE,
+    LEDE,
+    MIDDLE,
+    ORIGINAL_URL,
+    attribution,
+    context,
+    doc,
+    req,
+    run,
+    terms,
+)
 
 from compliance.checks import disclose_changes, excerpt_limit, no_modification
+from compliance.model import CheckContext, Detect, Requirement
+from compliance.similarity import compare
 
 NO_EDITS = req("no_modification")
 EDITED_MIDDLE = MIDDLE.replace("double the cost", "triple the cost")
 
 
 def test_a_verbatim_copy_is_not_modified() -> None:
-    assert no_modification.check(context(doc(BODY), NO_EDITS), NO_EDITS) == []
+    assert run(no_modification, context(doc(BODY), NO_EDITS), NO_EDITS) == []
 
 
 def test_changed_quotes_dashes_and_spacing_are_tolerated() -> None:
     styled = BODY.replace("fishermen's", "fishermen’s").replace(", while", " – while")
     styled = styled.replace("met again", "met  again")
-    assert no_modification.check(context(doc(styled), NO_EDITS), NO_EDITS) == []
+    assert run(no_modification, context(doc(styled), NO_EDITS), NO_EDITS) == []
 
 
 def test_a_changed_word_is_shown_side_by_side() -> None:
     ctx = context(doc(f"{LEDE}\n\n{EDITED_MIDDLE}\n\n{CLOSE}"), NO_EDITS)
-    [finding] = no_modification.check(ctx, NO_EDITS)
+    [finding] = run(no_modification, ctx, NO_EDITS)
     assert finding.outcome == "modified"
     copy_side, original_side = finding.evidence
     assert (copy_side.document, original_side.document) == ("copy", "original")
@@ -31,7 +48,7 @@ def test_a_changed_word_is_shown_side_by_side() -> None:
 
 def test_a_left_out_paragraph_is_reported() -> None:
     ctx = context(doc(f"{LEDE}\n\n{CLOSE}"), NO_EDITS)
-    [finding] = no_modification.check(ctx, NO_EDITS)
+    [finding] = run(no_modification, ctx, NO_EDITS)
     assert finding.outcome == "omitted"
     assert finding.evidence[0].snippet.startswith("The union says")
 
@@ -39,7 +56,7 @@ def test_a_left_out_paragraph_is_reported() -> None:
 def test_the_originals_footer_lines_are_not_omissions() -> None:
     ctx = context(doc(BODY), NO_EDITS)
     assert "Copyright" in ctx.original.text
-    assert no_modification.check(ctx, NO_EDITS) == []
+    assert run(no_modification, ctx, NO_EDITS) == []
 
 
 def test_relative_time_edits_pass_only_when_tolerated() -> None:
@@ -49,15 +66,15 @@ def test_relative_time_edits_pass_only_when_tolerated() -> None:
         "no_modification", tolerance=["whitespace", "punctuation", "quotes", "relative_time"]
     )
     lenient = context(doc(retimed), lenient_rule)
-    assert [f.outcome for f in no_modification.check(strict, NO_EDITS)] == ["modified"]
-    assert no_modification.check(lenient, lenient_rule) == []
+    assert [f.outcome for f in run(no_modification, strict, NO_EDITS)] == ["modified"]
+    assert run(no_modification, lenient, lenient_rule) == []
 
 
 def test_a_changed_headline_counts_only_when_the_terms_say_so() -> None:
     counted = req("no_modification", headline=True)
     copy = doc(BODY, title="Fishermen fight port over fees")
-    assert no_modification.check(context(copy, NO_EDITS), NO_EDITS) == []
-    [finding] = no_modification.check(context(copy, counted), counted)
+    assert run(no_modification, context(copy, NO_EDITS), NO_EDITS) == []
+    [finding] = run(no_modification, context(copy, counted), counted)
     assert finding.outcome == "headline-changed"
     assert finding.fix == "use the original headline: Harbour talks resume"
 
@@ -67,11 +84,11 @@ EDITED = f"{LEDE}\n\n{EDITED_MIDDLE}\n\n{CLOSE}"
 
 
 def test_an_unedited_copy_needs_no_disclosure() -> None:
-    assert disclose_changes.check(context(doc(BODY), DISCLOSE), DISCLOSE) == []
+    assert run(disclose_changes, context(doc(BODY), DISCLOSE), DISCLOSE) == []
 
 
 def test_an_edited_copy_without_a_disclosure_fails() -> None:
-    [finding] = disclose_changes.check(context(doc(EDITED), DISCLOSE), DISCLOSE)
+    [finding] = run(disclose_changes, context(doc(EDITED), DISCLOSE), DISCLOSE)
     assert finding.outcome == "undisclosed-edits"
     assert "triple" in finding.evidence[0].snippet
 
@@ -85,12 +102,12 @@ def test_an_edited_copy_that_says_so_passes() -> None:
         "This article has been edited for length.",
     ):
         ctx = context(doc(f"{EDITED}\n\n{note}"), DISCLOSE)
-        assert disclose_changes.check(ctx, DISCLOSE) == [], note
+        assert run(disclose_changes, ctx, DISCLOSE) == [], note
 
 
 def test_an_abridged_copy_is_edited_too() -> None:
     ctx = context(doc(f"{LEDE}\n\n{CLOSE}"), DISCLOSE)
-    [finding] = disclose_changes.check(ctx, DISCLOSE)
+    [finding] = run(disclose_changes, ctx, DISCLOSE)
     assert "1 omitted paragraph" in finding.message
 
 
@@ -100,12 +117,12 @@ READ_MORE = f"[Read the full article]({ORIGINAL_URL})"
 
 def test_a_short_excerpt_with_a_read_more_link_passes() -> None:
     ctx = context(doc(f"{LEDE}\n\n{READ_MORE}"), EXCERPT)
-    assert excerpt_limit.check(ctx, EXCERPT) == []
+    assert run(excerpt_limit, ctx, EXCERPT) == []
 
 
 def test_copying_more_than_the_word_limit_fails() -> None:
     ctx = context(doc(f"{BODY}\n\n{READ_MORE}"), EXCERPT)
-    [finding] = excerpt_limit.check(ctx, EXCERPT)
+    [finding] = run(excerpt_limit, ctx, EXCERPT)
     assert finding.outcome == "over-limit"
     assert "limit 40" in finding.message
 
@@ -113,11 +130,60 @@ def test_copying_more_than_the_word_limit_fails() -> None:
 def test_copying_more_than_the_paragraph_limit_fails() -> None:
     rule = req("excerpt_limit", max_paragraphs=1)
     ctx = context(doc(f"{LEDE}\n\n{MIDDLE}\n\n{READ_MORE}"), rule)
-    [finding] = excerpt_limit.check(ctx, rule)
+    [finding] = run(excerpt_limit, ctx, rule)
     assert "2 paragraphs (limit 1)" in finding.message
 
 
 def test_an_excerpt_without_a_read_more_link_fails() -> None:
     ctx = context(doc(f"{LEDE}\n\n[Meridian Review]({ORIGINAL_URL})"), EXCERPT)
-    [finding] = excerpt_limit.check(ctx, EXCERPT)
+    [finding] = run(excerpt_limit, ctx, EXCERPT)
     assert finding.outcome == "no-full-link"
+
+
+def _aligned(copy: str, original: str, *rules: Requirement, **kwargs: Any) -> CheckContext:
+    """A context whose passages come from the real aligner, which runs on across paragraphs."""
+    ctx = context(doc(copy), *rules, original=doc(original), **kwargs)
+    return replace(ctx, comparison=compare(original, copy))
+
+
+def test_a_passage_running_on_into_different_credit_lines_is_not_an_edit() -> None:
+    original = (
+        f"{BODY}\n\nCopyright © Harbour Light, 2017\n\nShared under a Creative Commons licence."
+    )
+    copy = (
+        f"{BODY}\n\nThis story first appeared in Harbour Light, under a Creative Commons licence."
+    )
+    ctx = _aligned(copy, original, NO_EDITS)
+    assert ctx.comparison.passages[0].kind == "modified"
+    assert run(no_modification, ctx, NO_EDITS) == []
+
+
+def test_a_byline_written_differently_is_not_an_edit_of_the_story() -> None:
+    author = attribution(author="Ana Ruiz")
+    copy, original = f"By Ana Ruiz, Harbour Light\n\n{BODY}", f"By Ana Ruiz\n\n{BODY}"
+    ctx = _aligned(copy, original, NO_EDITS, attribution_=author)
+    assert run(no_modification, ctx, NO_EDITS) == []
+
+
+def test_an_edit_next_to_the_credit_lines_is_still_an_edit() -> None:
+    original = f"{BODY}\n\nCopyright © Harbour Light, 2017"
+    copy = f"{BODY.replace('independent survey', 'quick survey')}\n\nSource: Harbour Light"
+    [finding] = run(no_modification, _aligned(copy, original, NO_EDITS), NO_EDITS)
+    assert finding.outcome == "modified"
+
+
+def test_the_publishers_own_disclaimer_is_not_an_omitted_paragraph() -> None:
+    disclaimer = "Meridian Review is a member-funded newsroom covering the northern coast."
+    phrase = "member-funded newsroom covering the northern coast"
+    house = terms(NO_EDITS, detect=Detect(phrases=(phrase,)))
+    ctx = context(doc(BODY), original=doc(f"{BODY}\n\n{disclaimer}"), terms_=house)
+    assert run(no_modification, ctx, NO_EDITS) == []
+
+
+def test_disclosure_can_leave_omissions_to_an_excerpt_limit() -> None:
+    excerpt = doc(f"{LEDE}\n\n{CLOSE}")
+    excerpts_allowed = req("disclose_changes", omissions=False)
+    assert run(disclose_changes, context(excerpt, excerpts_allowed), excerpts_allowed) == []
+    strict = req("disclose_changes")
+    [finding] = run(disclose_changes, context(excerpt, strict), strict)
+    assert finding.outcome == "undisclosed-edits"

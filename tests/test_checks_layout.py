@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checks_builders import BODY, CREDIT, HOME, ORIGINAL_URL, context, doc, original_doc, req
+from checks_builders import BODY, CREDIT, HOME, ORIGINAL_URL, context, doc, original_doc, req, run
 
 from compliance.checks import media, placement, proximity, tracking_pixel
 from compliance.model import Media
@@ -15,24 +15,24 @@ FILLER = "\n\n".join(["An unrelated paragraph the republisher wrote about the we
 
 def test_a_credit_above_the_story_is_at_the_top() -> None:
     ctx = context(doc(f"{TOP_CREDIT}\n\n{BODY}"), TOP)
-    assert placement.check(ctx, TOP) == []
+    assert run(placement, ctx, TOP) == []
 
 
 def test_a_credit_below_the_story_is_not_at_the_top() -> None:
     ctx = context(doc(f"{BODY}\n\n{FILLER}\n\n{TOP_CREDIT}"), TOP)
-    [finding] = placement.check(ctx, TOP)
+    [finding] = run(placement, ctx, TOP)
     assert finding.outcome == "misplaced"
     assert finding.evidence[0].snippet == "Harbour Light"
 
 
 def test_a_credit_after_the_story_is_at_the_end() -> None:
     ctx = context(doc(f"{BODY}\n\n{TOP_CREDIT}"), END)
-    assert placement.check(ctx, END) == []
+    assert run(placement, ctx, END) == []
 
 
 def test_a_missing_credit_cannot_be_placed() -> None:
     ctx = context(doc(BODY), TOP)
-    [finding] = placement.check(ctx, TOP)
+    [finding] = run(placement, ctx, TOP)
     assert finding.outcome == "missing"
 
 
@@ -42,8 +42,8 @@ def test_the_template_credit_line_is_what_placement_looks_for() -> None:
     line = "This story was originally published by Meridian Review."
     good = context(doc(f"{line}\n\n{BODY}"), credit, top)
     bad = context(doc(f"{BODY}\n\n{FILLER}\n\n{line}"), credit, top)
-    assert placement.check(good, top) == []
-    assert [f.outcome for f in placement.check(bad, top)] == ["misplaced"]
+    assert run(placement, good, top) == []
+    assert [f.outcome for f in run(placement, bad, top)] == ["misplaced"]
 
 
 TOGETHER = req("proximity", within_chars=200)
@@ -51,7 +51,7 @@ TOGETHER = req("proximity", within_chars=200)
 
 def test_source_copyright_and_link_together_pass() -> None:
     ctx = context(doc(f"{BODY}\n\n{CREDIT}"), TOGETHER)
-    assert proximity.check(ctx, TOGETHER) == []
+    assert run(proximity, ctx, TOGETHER) == []
 
 
 def test_a_credit_far_from_the_link_fails_with_the_distance() -> None:
@@ -60,7 +60,7 @@ def test_a_credit_far_from_the_link_fails_with_the_distance() -> None:
         f"[Read the original]({ORIGINAL_URL})"
     )
     ctx = context(doc(copy), TOGETHER)
-    [finding] = proximity.check(ctx, TOGETHER)
+    [finding] = run(proximity, ctx, TOGETHER)
     assert finding.outcome == "too-far"
     distance = int(finding.message.split(" are ")[1].split()[0])
     link_start = ctx.copy.text.index("Read the original")
@@ -72,7 +72,7 @@ def test_a_credit_far_from_the_link_fails_with_the_distance() -> None:
 
 def test_absent_elements_are_left_to_their_own_checks() -> None:
     ctx = context(doc(f"{BODY}\n\n[Home]({HOME})"), TOGETHER)
-    assert proximity.check(ctx, TOGETHER) == []
+    assert run(proximity, ctx, TOGETHER) == []
 
 
 PIXEL = Media("pixel", "https://pixel.meridianreview.org/t.gif?id=5577", width=1, height=1)
@@ -81,12 +81,12 @@ PIXEL_REQ = req("tracking_pixel")
 
 def test_a_copy_keeping_the_pixel_passes() -> None:
     ctx = context(doc(BODY, media=(PIXEL,)), PIXEL_REQ, original=original_doc(media=(PIXEL,)))
-    assert tracking_pixel.check(ctx, PIXEL_REQ) == []
+    assert run(tracking_pixel, ctx, PIXEL_REQ) == []
 
 
 def test_a_copy_without_the_pixel_fails_with_the_tag_to_add() -> None:
     ctx = context(doc(BODY), PIXEL_REQ, original=original_doc(media=(PIXEL,)))
-    [finding] = tracking_pixel.check(ctx, PIXEL_REQ)
+    [finding] = run(tracking_pixel, ctx, PIXEL_REQ)
     assert finding.outcome == "pixel-missing"
     assert PIXEL.src in finding.fix
 
@@ -94,7 +94,7 @@ def test_a_copy_without_the_pixel_fails_with_the_tag_to_add() -> None:
 def test_a_one_by_one_image_is_a_pixel_too() -> None:
     tiny = Media("image", "https://stats.meridianreview.org/b.png", width=1, height=1)
     ctx = context(doc(BODY), PIXEL_REQ, original=original_doc(media=(tiny,)))
-    assert [f.outcome for f in tracking_pixel.check(ctx, PIXEL_REQ)] == ["pixel-missing"]
+    assert [f.outcome for f in run(tracking_pixel, ctx, PIXEL_REQ)] == ["pixel-missing"]
 
 
 PHOTO = Media("image", "https://www.meridianreview.org/img/harbour-walls.jpg", alt="walls")
@@ -105,20 +105,20 @@ NO_PHOTOS = req("media")
 def test_a_copy_without_the_originals_photos_passes_when_images_are_excluded() -> None:
     own = Media("image", "https://repost.example/logo.png")
     ctx = context(doc(BODY, media=(own,)), NO_PHOTOS, original=original_doc(media=(PHOTO,)))
-    assert media.check(ctx, NO_PHOTOS) == []
+    assert run(media, ctx, NO_PHOTOS) == []
 
 
 def test_reusing_an_unlicensed_photo_fails() -> None:
     rehosted = Media("image", "https://cdn.repost.example/up/harbour-walls.jpg")
     ctx = context(doc(BODY, media=(rehosted,)), NO_PHOTOS, original=original_doc(media=(PHOTO,)))
-    [finding] = media.check(ctx, NO_PHOTOS)
+    [finding] = run(media, ctx, NO_PHOTOS)
     assert finding.outcome == "image-not-licensed"
 
 
 def test_a_separately_licensed_photo_is_allowed() -> None:
     rule = req("media", licensed=["harbour-walls.jpg"])
     ctx = context(doc(BODY, media=(PHOTO,)), rule, original=original_doc(media=(PHOTO,)))
-    assert media.check(ctx, rule) == []
+    assert run(media, ctx, rule) == []
 
 
 def test_required_embeds_must_be_kept() -> None:
@@ -126,5 +126,5 @@ def test_required_embeds_must_be_kept() -> None:
     original = original_doc(media=(EMBED,))
     kept = context(doc(BODY, media=(EMBED,)), rule, original=original)
     dropped = context(doc(BODY), rule, original=original)
-    assert media.check(kept, rule) == []
-    assert [f.outcome for f in media.check(dropped, rule)] == ["embed-missing"]
+    assert run(media, kept, rule) == []
+    assert [f.outcome for f in run(media, dropped, rule)] == ["embed-missing"]

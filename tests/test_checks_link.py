@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from checks_builders import BODY, CLAUSE, HOME, ORIGINAL_URL, context, doc, original_doc, req
+from checks_builders import BODY, CLAUSE, HOME, ORIGINAL_URL, context, doc, original_doc, req, run
 
 from compliance.checks import keep_links, license_notice, link_to_original
 from compliance.model import Link
@@ -14,7 +14,7 @@ PATH = "/2017/03/harbour-talks-resume/5577"
 
 def outcome_of(copy_text: str, rule=LINK_REQ, **doc_kwargs: object) -> str:  # type: ignore[no-untyped-def]
     ctx = context(doc(copy_text, **doc_kwargs), rule)  # type: ignore[arg-type]
-    found = link_to_original.check(ctx, rule)
+    found = run(link_to_original, ctx, rule)
     return found[0].outcome if found else "ok"
 
 
@@ -62,7 +62,7 @@ def test_a_link_to_the_home_page_only_is_named_so() -> None:
 
 def test_a_printed_but_unlinked_address_is_a_bare_url() -> None:
     ctx = context(doc(f"{BODY}\n\nSource: {ORIGINAL_URL}."), LINK_REQ)
-    [finding] = link_to_original.check(ctx, LINK_REQ)
+    [finding] = run(link_to_original, ctx, LINK_REQ)
     assert finding.outcome == "bare-url"
     assert finding.evidence[0].snippet == ORIGINAL_URL
     assert ORIGINAL_URL in finding.fix
@@ -71,7 +71,7 @@ def test_a_printed_but_unlinked_address_is_a_bare_url() -> None:
 def test_a_link_to_another_article_of_the_publisher_is_the_wrong_article() -> None:
     other = "https://www.meridianreview.org/2017/03/ferry-strike/5570"
     ctx = context(doc(f"{BODY}\n\n[Original]({other})"), LINK_REQ)
-    [finding] = link_to_original.check(ctx, LINK_REQ)
+    [finding] = run(link_to_original, ctx, LINK_REQ)
     assert finding.outcome == "wrong-article"
     assert finding.fix == f"replace the link to {other} with a link to {ORIGINAL_URL}"
 
@@ -92,7 +92,7 @@ def test_a_link_only_in_the_page_navigation_is_boilerplate_only() -> None:
 
 def test_findings_show_the_links_actually_present() -> None:
     ctx = context(doc(f"{BODY}\n\n[Meridian]({HOME})"), LINK_REQ)
-    [finding] = link_to_original.check(ctx, LINK_REQ)
+    [finding] = run(link_to_original, ctx, LINK_REQ)
     assert any(HOME in e.snippet for e in finding.evidence)
 
 
@@ -124,13 +124,13 @@ LINKED_LEDE = BODY.replace("berth fees", "[berth fees](https://port.example/fees
 def test_keeping_the_storys_own_links_passes() -> None:
     original = doc(LINKED_LEDE)
     copy = doc(LINKED_LEDE.replace("/fees)", "/fees?utm_source=x)"))
-    assert keep_links.check(context(copy, KEEP_REQ, original=original), KEEP_REQ) == []
+    assert run(keep_links, context(copy, KEEP_REQ, original=original), KEEP_REQ) == []
 
 
 def test_dropping_the_storys_own_links_fails_and_names_them() -> None:
     original = doc(LINKED_LEDE)
     ctx = context(doc(BODY), KEEP_REQ, original=original)
-    [finding] = keep_links.check(ctx, KEEP_REQ)
+    [finding] = run(keep_links, ctx, KEEP_REQ)
     assert finding.outcome == "links-dropped"
     assert "https://port.example/fees" in finding.fix
     assert finding.evidence[0].snippet == "berth fees"
@@ -154,22 +154,22 @@ def licence_ctx(copy_text: str, rule=LICENCE_REQ):  # type: ignore[no-untyped-de
     ],
 )
 def test_a_licence_linked_to_its_deed_passes(notice: str) -> None:
-    assert license_notice.check(licence_ctx(f"{BODY}\n\n{notice}"), LICENCE_REQ) == []
+    assert run(license_notice, licence_ctx(f"{BODY}\n\n{notice}"), LICENCE_REQ) == []
 
 
 def test_a_licence_named_but_not_linked_fails() -> None:
-    [finding] = license_notice.check(licence_ctx(f"{BODY}\n\nUnder CC BY-ND 4.0."), LICENCE_REQ)
+    [finding] = run(license_notice, licence_ctx(f"{BODY}\n\nUnder CC BY-ND 4.0."), LICENCE_REQ)
     assert finding.outcome == "not-linked"
 
 
 def test_a_link_to_another_licence_is_the_wrong_licence() -> None:
     text = f"{BODY}\n\n[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)"
-    [finding] = license_notice.check(licence_ctx(text), LICENCE_REQ)
+    [finding] = run(license_notice, licence_ctx(text), LICENCE_REQ)
     assert finding.outcome == "wrong-license"
 
 
 def test_no_licence_notice_is_missing() -> None:
-    [finding] = license_notice.check(licence_ctx(BODY), LICENCE_REQ)
+    [finding] = run(license_notice, licence_ctx(BODY), LICENCE_REQ)
     assert finding.outcome == "missing"
     assert DEED in finding.fix
 
@@ -177,14 +177,14 @@ def test_no_licence_notice_is_missing() -> None:
 def test_repeating_the_licence_terms_is_checked_when_demanded() -> None:
     rule = req("license_notice", repeat_terms=True)
     text = f"{BODY}\n\n[CC BY-ND 4.0]({DEED})"
-    [finding] = license_notice.check(licence_ctx(text, rule), rule)
+    [finding] = run(license_notice, licence_ctx(text, rule), rule)
     assert finding.outcome == "terms-not-repeated"
 
 
 def test_repeated_licence_terms_pass_when_demanded() -> None:
     rule = req("license_notice", repeat_terms=True)
     text = f"{BODY}\n\n[CC BY-ND 4.0]({DEED}). {CLAUSE}"
-    assert license_notice.check(licence_ctx(text, rule), rule) == []
+    assert run(license_notice, licence_ctx(text, rule), rule) == []
 
 
 def test_an_address_printed_without_its_scheme_is_a_bare_url() -> None:
@@ -194,6 +194,6 @@ def test_an_address_printed_without_its_scheme_is_a_bare_url() -> None:
 
 def test_a_missing_link_points_at_the_credit_it_belongs_next_to() -> None:
     ctx = context(doc(f"{BODY}\n\nSource: Harbour Light"), LINK_REQ)
-    [finding] = link_to_original.check(ctx, LINK_REQ)
+    [finding] = run(link_to_original, ctx, LINK_REQ)
     credit = next(e for e in finding.evidence if e.start >= 0)
     assert ctx.copy.text[credit.start : credit.end] == "Harbour Light"

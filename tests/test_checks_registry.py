@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 from checks_builders import BODY, CLAUSE, HOME, context, doc, req, terms
 
 from compliance.checks import KINDS, get, run_checks
 from compliance.model import Requirement
-from compliance.terms.kinds import KIND_NAMES
+from compliance.params import help_of
+from compliance.terms import load_library
+from compliance.terms.describe import describe_requirement
 
 
 def test_the_registry_holds_exactly_the_closed_set_of_kinds() -> None:
-    assert set(KINDS) == set(KIND_NAMES)
+    assert list(KINDS) == [
+        "credit_source", "copyright_notice", "byline", "license_notice", "link_to_original",
+        "keep_links", "no_modification", "disclose_changes", "excerpt_limit", "tracking_pixel",
+        "media", "placement", "proximity", "venue", "commerce", "timing", "advisory",
+    ]  # fmt: skip
 
 
 def test_an_unknown_kind_raises_a_key_error_listing_the_known_kinds() -> None:
@@ -20,12 +28,20 @@ def test_an_unknown_kind_raises_a_key_error_listing_the_known_kinds() -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_every_kind_declares_its_options_defaults_and_examples(kind: str) -> None:
+def test_every_kind_declares_typed_params_with_help_and_runnable_examples(kind: str) -> None:
     module = get(kind)
-    assert kind == module.KIND
-    assert set(module.DEFAULTS) <= set(module.OPTIONS)
-    assert "PASS" in module.__doc__ and "FAIL" in module.__doc__
-    assert callable(module.check)
+    assert kind == module.KIND == module.Params.KIND
+    assert all(help_of(f) for f in fields(module.Params))
+    doc = module.__doc__ or ""
+    assert "PASS" in doc and "FAIL" in doc
+    assert ">>> " in doc  # the examples run as doctests
+    assert callable(module.check) and callable(module.describe)
+
+
+def test_parameters_of_another_kind_are_a_type_error() -> None:
+    rule = Requirement(id="c", kind="copyright_notice", params=get("byline").Params())
+    with pytest.raises(TypeError, match=r"'c' \(copyright_notice\) has byline parameters"):
+        run_checks(context(doc(BODY), rule))
 
 
 def test_findings_carry_the_full_rule_id_and_the_quoted_clause() -> None:
@@ -78,3 +94,18 @@ def test_a_compliant_copy_yields_no_findings() -> None:
         "(c) Harbour Light 2017"
     )
     assert run_checks(context(doc(f"{BODY}\n\n{credit}"), *rules)) == []
+
+
+def test_every_built_in_requirement_reads_as_one_plain_sentence() -> None:
+    requirements = [r for t in load_library(cache=False).values() for r in t.requirements]
+    for rule in requirements:
+        words = describe_requirement(rule)
+        assert words[0].isupper() and words.endswith("."), rule
+        assert "_" not in words.rstrip("."), rule
+
+
+def test_plain_words_follow_the_parameters() -> None:
+    rule = req("proximity", within_chars=300, elements=["source", "link"])
+    assert describe_requirement(rule) == (
+        "Keep the source and link together, within 300 characters of each other."
+    )

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from compliance.checks import proximity
 from compliance.documents import load_path
 from compliance.documents.attribution import extract_attribution
-from compliance.model import VENUES
+from compliance.model import VENUES, TermsChoice
 from compliance.terms import builtin_rules_dir, choose_terms, contact_for, load_library, validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +26,7 @@ def _sample(terms_id: str) -> Path:
     return found[0]
 
 
-def _detect(path: Path) -> object:
+def _detect(path: Path) -> TermsChoice:
     original = load_path(path)
     return choose_terms(original, extract_attribution(original), LIBRARY)
 
@@ -57,7 +58,7 @@ def test_globalresearch_demands_source_copyright_and_link_together() -> None:
     terms = LIBRARY["globalresearch"]
     kinds = {r.kind: r for r in terms.requirements}
     assert {"credit_source", "copyright_notice", "link_to_original", "proximity"} <= set(kinds)
-    assert kinds["proximity"].params["within_chars"] == 600
+    assert kinds["proximity"].params == proximity.Params(within_chars=600)
     assert (terms.venues["commercial"], terms.venues["print"]) == ("permission", "permission")
     assert terms.contact == "publications@globalresearch.ca"
 

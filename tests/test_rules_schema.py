@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from compliance.checks import KINDS, link_to_original, proximity
 from compliance.errors import RuleFileError
-from compliance.terms import KIND_NAMES, load_rule_file, validate
+from compliance.terms import load_rule_file, validate
 from compliance.terms.library import load_rules, validate_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path("tests/data/rules")
-KINDS = ", ".join(KIND_NAMES)
+KIND_LIST = ", ".join(KINDS)
 
 
 @pytest.fixture(autouse=True)
@@ -26,9 +27,9 @@ BAD = {
     "expected ',' or '}', but got '{'",
     "tabs": "tests/data/rules/bad/tabs.yaml:5: indented with a tab character (YAML needs spaces)",
     "missing-kind": "tests/data/rules/bad/missing-kind.yaml:5: requirement 'credit' is missing "
-    f"its kind (expected one of {KINDS})",
+    f"its kind (expected one of {KIND_LIST})",
     "unknown-kind": "tests/data/rules/bad/unknown-kind.yaml:8: requirement 'foo' has unknown kind "
-    f"'linkk' (expected one of {KINDS})",
+    f"'linkk' (expected one of {KIND_LIST})",
     "unknown-venue": "tests/data/rules/bad/unknown-venue.yaml:6: unknown venue 'online' "
     "(expected one of community, nonprofit, commercial, print)",
     "unknown-policy": "tests/data/rules/bad/unknown-policy.yaml:5: venue 'print' has unknown "
@@ -103,9 +104,8 @@ def test_clause_shorthand_becomes_the_main_clause() -> None:
 def test_requirement_keys_beyond_the_common_ones_become_params_with_defaults_filled() -> None:
     terms = load_rule_file(DATA / "good" / "house-terms.yaml")
     by_id = {r.id: r for r in terms.requirements}
-    assert by_id["together"].params["within_chars"] == 300
-    assert by_id["together"].params["elements"] == ["source", "copyright", "link"]
-    assert by_id["link"].params["target"] == "article"
+    assert by_id["together"].params == proximity.Params(within_chars=300)
+    assert by_id["link"].params == link_to_original.Params(target="article")
     assert by_id["link"].clause is None
 
 
@@ -167,3 +167,61 @@ def test_a_yaml_list_is_not_a_rule_file(tmp_path: Path) -> None:
 def test_missing_rule_file_is_a_rule_file_error() -> None:
     with pytest.raises(RuleFileError, match=r"nowhere\.yaml: no such rule file"):
         load_rule_file(DATA / "nowhere.yaml")
+
+
+def _requirement_problems(tmp_path: Path, requirement: str) -> list[str]:
+    path = tmp_path / "params.yaml"
+    path.write_text(
+        f"id: p\nname: P\nclause: Words.\nrequirements:\n  - {requirement}\n", encoding="utf-8"
+    )
+    return [m.split(":", 2)[1] + ":" + m.split(":", 2)[2] for m in validate(path)]
+
+
+@pytest.mark.parametrize(
+    ("requirement", "problem"),
+    [
+        (
+            "{id: short, kind: excerpt_limit}",
+            "5: requirement 'short' (excerpt_limit): an excerpt limit needs max_words or "
+            "max_paragraphs",
+        ),
+        (
+            "{id: credit, kind: credit_source, min_score: 250}",
+            "5: requirement 'credit' parameter 'min_score' must be at most 100 (got 250)",
+        ),
+        (
+            "{id: near, kind: proximity, within_chars: -5}",
+            "5: requirement 'near' parameter 'within_chars' must be at least 0 (got -5)",
+        ),
+        (
+            "{id: credit, kind: credit_source, min_score: .nan}",
+            "5: requirement 'credit' parameter 'min_score' must be a finite number (got nan)",
+        ),
+        (
+            "{id: wait, kind: timing, min_delay_hours: -1}",
+            "5: requirement 'wait' parameter 'min_delay_hours' must be at least 0 (got -1)",
+        ),
+        (
+            "{id: near, kind: proximity, elements: [link]}",
+            "5: requirement 'near' parameter 'elements' must name at least two different elements",
+        ),
+        (
+            "{id: near, kind: proximity, elements: [link, byline, colour]}",
+            "5: requirement 'near' parameter 'elements' must be a list of source, copyright, "
+            "link, byline, license, credit (got 'colour')",
+        ),
+    ],
+)
+def test_parameter_values_the_kind_forbids_are_reported_at_their_line(
+    tmp_path: Path, requirement: str, problem: str
+) -> None:
+    assert _requirement_problems(tmp_path, requirement) == [problem]
+
+
+def test_a_multi_line_requirement_reports_a_bad_parameter_at_its_own_line(
+    tmp_path: Path,
+) -> None:
+    requirement = "id: credit\n    kind: credit_source\n    min_score: 250"
+    assert _requirement_problems(tmp_path, requirement) == [
+        "7: requirement 'credit' parameter 'min_score' must be at most 100 (got 250)"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from compliance.index import open_index
 from compliance.index.ingest import AddOptions, add_documents
 from compliance.index.inputs import expand_inputs, iter_documents
 from compliance.pipeline import CheckOptions, with_library
-from compliance.scan import ScanOptions, build_tasks, scan
+from compliance.scan import DocumentResult, ScanOptions, build_tasks, scan
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -35,7 +36,7 @@ def options(index: str) -> ScanOptions:
     )
 
 
-def pairs(results) -> list[tuple[str, str, str]]:
+def pairs(results: Iterable[DocumentResult]) -> list[tuple[str, str, str]]:
     return [
         (Path(r.copy.origin).name, Path(r.original.origin).name, r.verdict)
         for res in results
@@ -79,6 +80,23 @@ def test_an_unreadable_document_is_reported_and_the_scan_goes_on(
     assert pairs(results[1:]) == [
         ("missing-link.html", "meridian-flood-barriers.html", "violations")
     ]
+
+
+def test_a_page_that_fails_for_another_files_fault_keeps_its_own_name(
+    index: str, tmp_path: Path
+) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text("id: bad\nname: Bad\nclause: Words.\nnature: odd\n")
+    copy = SAMPLES / "republished" / "missing-link.html"
+    broken = ScanOptions(
+        index={"type": "sqlite", "path": index}, check=CheckOptions(rules_dirs=(rules,))
+    )
+    (result,) = scan([str(copy)], broken)
+    assert result.error is not None
+    assert (result.origin, result.error.origin) == (str(copy), str(copy))
+    culprit = "bad.yaml:4: 'nature' must be one of factual, creative (got 'odd')"
+    assert result.error.message.endswith(culprit)
 
 
 def test_a_missing_index_fails_before_any_work(tmp_path: Path) -> None:

@@ -1,15 +1,17 @@
 """The requirement kinds: one module each, a closed set, and the engine that runs them.
 
-Every module declares ``KIND``, ``OPTIONS`` (parameter -> type, or a tuple of allowed values),
-``DEFAULTS`` and a pure ``check(ctx, req) -> list[Finding]``; its docstring gives PASS and FAIL
-examples. ``run_checks`` runs every requirement of ``ctx.terms`` and stamps each finding with the
-full rule id ("<terms id>/<requirement id>"), the clause it enforces and the requirement's own
-message (put before what the check saw), so checks stay small and know nothing of rule files.
+Every module declares ``KIND``, ``Params`` (a frozen dataclass of its typed, validated
+parameters with their defaults and help text; see compliance/params.py) and a pure
+``check(ctx, req, params) -> list[Finding]``; its docstring gives PASS and FAIL examples, which
+run as doctests. ``run_checks`` runs every requirement of ``ctx.terms`` and stamps each finding
+with the full rule id ("<terms id>/<requirement id>"), the clause it enforces and the
+requirement's own message (put before what the check saw), so checks stay small and know nothing
+of rule files.
 
 Example:
     >>> from compliance.checks import get
-    >>> get("link_to_original").OPTIONS
-    {'target': ('article', 'home', 'not_pdf')}
+    >>> get("link_to_original").Params()
+    Params(target='article')
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import replace
 from types import ModuleType
 
 from ..model import CheckContext, Finding, Requirement
+from ..params import KindParams
 from . import (
     advisory,
     byline,
@@ -38,7 +41,7 @@ from . import (
     venue,
 )
 
-__all__ = ["KINDS", "get", "run_checks", "run_requirement"]
+__all__ = ["KINDS", "get", "params_of", "run_checks", "run_requirement", "stamp"]
 
 KINDS: dict[str, ModuleType] = {
     m.KIND: m
@@ -78,18 +81,36 @@ def get(kind: str) -> ModuleType:
         ) from None
 
 
+def params_of(req: Requirement) -> KindParams:
+    """The requirement's parameters: its own, or its kind's defaults when it has none.
+
+    Raises:
+        TypeError: the parameters are another kind's (a programming error, not a rule file's).
+    """
+    module = get(req.kind)
+    cls: type[KindParams] = module.Params
+    if req.params is None:
+        return cls()
+    if not isinstance(req.params, cls):
+        raise TypeError(
+            f"requirement {req.id!r} ({req.kind}) has {req.params.KIND or 'untyped'} parameters"
+        )
+    return req.params
+
+
 def run_requirement(ctx: CheckContext, req: Requirement) -> list[Finding]:
     """The findings of one requirement, stamped with rule id, clause and message override."""
-    module = get(req.kind)
+    return [stamp(ctx, req, f) for f in get(req.kind).check(ctx, req, params_of(req))]
+
+
+def stamp(ctx: CheckContext, req: Requirement, finding: Finding) -> Finding:
+    """``finding`` with the full rule id, the clause it enforces and the requirement's message."""
+    message = finding.message
+    if req.message and finding.outcome not in _UNCHECKABLE:
+        message = f"{req.message.rstrip('. ')}: {finding.message}"
     rule_id = f"{ctx.terms.id}/{req.id}"
     clause = ctx.terms.clauses.get(req.clause or "main", "")
-    stamped = []
-    for f in module.check(ctx, req):
-        message = f.message
-        if req.message and f.outcome not in _UNCHECKABLE:
-            message = f"{req.message.rstrip('. ')}: {f.message}"
-        stamped.append(replace(f, rule_id=rule_id, kind=req.kind, clause=clause, message=message))
-    return stamped
+    return replace(finding, rule_id=rule_id, kind=req.kind, clause=clause, message=message)
 
 
 # Outcomes that say a requirement could not be checked; their own message is kept.

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 from rapidfuzz import fuzz
 
 from ..model import CheckContext, Span
 from . import _text
 from .copyright_notice import copyright_lines
+from .credit_source import Params as CreditParams
+from .credit_source import fill
 from .license_notice import deed_links, licence_names
 
-ELEMENTS = ("source", "copyright", "link", "byline", "license", "credit")
+Element = Literal["source", "copyright", "link", "byline", "license", "credit"]
+ELEMENTS: tuple[str, ...] = get_args(Element)
 LABELS = {
     "source": "source credit",
     "credit": "credit line",
@@ -22,15 +27,13 @@ LABELS = {
 
 def _template(ctx: CheckContext) -> str | None:
     for req in ctx.terms.requirements:
-        if req.kind == "credit_source" and isinstance(req.params.get("template"), str):
-            return str(req.params["template"])
+        if isinstance(req.params, CreditParams) and req.params.template:
+            return req.params.template
     return None
 
 
 def _template_spans(ctx: CheckContext, template: str) -> list[Span]:
-    from .credit_source import _fill
-
-    wanted = _fill(template, ctx, "").strip().casefold()
+    wanted = fill(template, ctx, "").strip().casefold()
     if not wanted:
         return []
     found = fuzz.partial_ratio_alignment(wanted, ctx.copy.text.casefold())

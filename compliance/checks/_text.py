@@ -92,11 +92,6 @@ def finding(
     )
 
 
-def param(req: Requirement, defaults: dict[str, object], name: str) -> object:
-    """A requirement parameter, else the kind's default, else None."""
-    return req.params.get(name, defaults.get(name))
-
-
 def span_evidence(doc: Document, which: str, span: Span, note: str = "") -> Evidence:
     """Evidence quoting ``span`` of ``doc`` (original or copy)."""
     snippet = doc.text[span.start : span.end]
@@ -245,7 +240,12 @@ class Edit:
 
 
 def changed_passages(ctx: CheckContext, tolerance: Iterable[str]) -> list[Edit]:
-    """Aligned passages whose texts still differ once the tolerated edits are folded away."""
+    """Aligned passages whose story texts still differ once the tolerated edits are folded away.
+
+    Credit, copyright and licence lines at either end of a passage are not the story: an
+    alignment that runs on from the last paragraph into the original's footer and the copy's
+    own credit line is not an edit of the article.
+    """
     allowed = tuple(tolerance)
     edits: list[Edit] = []
     for passage in ctx.comparison.passages:
@@ -253,7 +253,8 @@ def changed_passages(ctx: CheckContext, tolerance: Iterable[str]) -> list[Edit]:
         after = ctx.copy.text[passage.copy.start : passage.copy.end]
         if passage.kind == "verbatim" and before == after:
             continue
-        if normalise_for(before, allowed) != normalise_for(after, allowed):
+        story = _story(ctx, ctx.original, passage.original), _story(ctx, ctx.copy, passage.copy)
+        if normalise_for(story[0], allowed) != normalise_for(story[1], allowed):
             edits.append(Edit(passage, before, after))
     return edits
 
@@ -261,13 +262,47 @@ def changed_passages(ctx: CheckContext, tolerance: Iterable[str]) -> list[Edit]:
 _FOOTER = re.compile(
     r"original\s+source|copyright|©|\(c\)|all\s+rights\s+reserved|disclaimer|republish"
     r"|cross-?post|this\s+article\s+(?:was|is)\s+(?:originally|first)|support\s+(?:us|our)"
-    r"|donate|newsletter|subscribe|follow\s+us",
+    r"|donate|newsletter|subscribe|follow\s+us|creative\s+commons|licen[cs]ed?\s+under"
+    r"|(?:first|originally)\s+(?:appeared|published)"
+    r"|read\s+(?:the\s+)?(?:full|whole|complete|original|rest)",
     re.IGNORECASE,
 )
 
 
+_BYLINE_WORDS = 12  # a byline ("By Ana Ruiz, Staff Writer") is one short line
+
+
+def is_boilerplate(ctx: CheckContext, paragraph: str) -> bool:
+    """A credit, copyright, licence or disclaimer line, one holding the words by which the
+    terms recognise the publisher ("X is a nonprofit newsroom..."), the headline or a byline:
+    the publisher's framing, judged by its own requirements, not the story."""
+    if _FOOTER.search(paragraph):
+        return True
+    squashed = " ".join(paragraph.split()).casefold()
+    titles = (ctx.original.title, ctx.copy.title)
+    if any(t and " ".join(t.split()).casefold() == squashed for t in titles):
+        return True
+    author = (ctx.attribution.author or "").split(",")[0]  # the name before an affiliation
+    if word_count(paragraph) <= _BYLINE_WORDS and find_name(paragraph, author):
+        return True
+    return any(" ".join(p.split()).casefold() in squashed for p in ctx.terms.detect.phrases)
+
+
+def _story(ctx: CheckContext, doc: Document, span: Span) -> str:
+    """The text of ``span`` of ``doc`` without the boilerplate paragraphs at its start and end,
+    each judged whole (a passage may end inside one)."""
+    parts = [p for p in paragraphs(doc.text) if p.end > span.start and p.start < span.end]
+    while parts and is_boilerplate(ctx, doc.text[parts[-1].start : parts[-1].end]):
+        parts.pop()
+    while parts and is_boilerplate(ctx, doc.text[parts[0].start : parts[0].end]):
+        parts.pop(0)
+    if not parts:
+        return ""
+    return doc.text[max(span.start, parts[0].start) : min(span.end, parts[-1].end)]
+
+
 def omitted_paragraphs(ctx: CheckContext, min_words: int = 8) -> list[Span]:
-    """Body paragraphs of the original that no aligned passage covers (footers excluded).
+    """Body paragraphs of the original that no aligned passage covers (boilerplate excluded).
 
     A paragraph counts as omitted when less than half of its characters lie in passages; the
     original's own credit, copyright and disclaimer lines, and any paragraph its loader set aside
@@ -279,11 +314,23 @@ def omitted_paragraphs(ctx: CheckContext, min_words: int = 8) -> list[Span]:
     omitted: list[Span] = []
     for para in paragraphs(text):
         body = text[para.start : para.end]
-        if word_count(body) < min_words or _FOOTER.search(body) or covered_chars(para, set_aside):
+        if (
+            word_count(body) < min_words
+            or is_boilerplate(ctx, body)
+            or covered_chars(para, set_aside)
+        ):
             continue
         if covered_chars(para, covered) < para.length / 2:
             omitted.append(para)
     return omitted
+
+
+def words(items: Iterable[str]) -> str:
+    """``items`` as a reader lists them: "a, b and c" (underscores read as spaces)."""
+    values = [str(v).replace("_", " ") for v in items]
+    if len(values) <= 1:
+        return "".join(values)
+    return ", ".join(values[:-1]) + " and " + values[-1]
 
 
 def word_count(text: str) -> int:

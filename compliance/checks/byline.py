@@ -3,33 +3,46 @@
 The author's name is matched ignoring case and spacing. With ``institution: true`` the
 institution must appear within ``within_chars`` of the name ("Jane Roe, University of Leeds").
 
-PASS (author "Jane Roe")::
+PASS::
 
-    By Jane Roe
-
-PASS (institution "University of Leeds", institution: true)::
-
-    Jane Roe, University of Leeds
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> outcomes("byline", "By Ana Ruiz", STORY)
+    []
 
 FAIL::
 
-    By Staff Writer                 (missing)
-    By Jane Roe                     (institution-missing, with institution: true)
+    >>> outcomes("byline", STORY)
+    ['missing']
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from ..model import CheckContext, Finding, Requirement
+from ..params import KindParams, option
 from . import _text
 
 KIND = "byline"
-OPTIONS: dict[str, Any] = {"institution": bool, "within_chars": int}
-DEFAULTS: dict[str, Any] = {"institution": False, "within_chars": 200}
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``byline``."""
+
+    institution: bool = option("The author's institution must be named with them.", False)
+    within_chars: int = option(
+        "How close, in characters, the institution must be to the author's name.", 200, minimum=0
+    )
+
+
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    with_institution = " together with the author's institution" if params.institution else ""
+    return f"Name the author{with_institution}"
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The author (and, if asked, the institution next to the name) appears in the copy."""
     author = ctx.attribution.author
     if not author:
@@ -54,9 +67,9 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
             )
         ]
     institution = ctx.attribution.author_institution
-    if not _text.param(req, DEFAULTS, "institution") or not institution:
+    if not params.institution or not institution:
         return []
-    within = int(_text.param(req, DEFAULTS, "within_chars"))  # type: ignore[call-overload]
+    within = params.within_chars
     for place in places:
         window = text[max(0, place.start - within) : place.end + within]
         if _text.find_name(window, institution):

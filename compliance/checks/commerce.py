@@ -7,25 +7,40 @@ only") and paywall services' scripts.
 
 PASS::
 
-    copy with no ad scripts and no paywall wording
+    >>> from compliance.checks.examples import STORY, outcomes, page
+    >>> outcomes("commerce", STORY)
+    []
 
-FAIL (no_ads: true)::
+FAIL (an offer to buy the story; an ad network's script with no_ads: true)::
 
-    <script src="https://securepubads.g.doubleclick.net/tag/js/gpt.js">     (ads)
+    >>> outcomes("commerce", STORY, "Buy this story as a PDF for $4.99")
+    ['selling']
+    >>> ads = '<script src="https://securepubads.g.doubleclick.net/tag/js/gpt.js"></script>'
+    >>> outcomes("commerce", page(ads), no_ads=True)
+    ['ads']
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
 from ..documents.urls import domain, is_web_url
 from ..model import CheckContext, Evidence, Finding, Requirement, Span
+from ..params import KindParams, option
 from . import _text
 
 KIND = "commerce"
-OPTIONS: dict[str, Any] = {"no_selling": bool, "no_ads": bool, "paywall": bool}
-DEFAULTS: dict[str, Any] = {"no_selling": True, "no_ads": False, "paywall": True}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``commerce``."""
+
+    no_selling: bool = option("The story may not be sold.", True)
+    no_ads: bool = option("No advertising may be sold against the story.", False)
+    paywall: bool = option("The story may sit behind a paywall.", True)
+
 
 AD_NETWORKS = frozenset(
     {
@@ -64,11 +79,19 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[Span]:
     return [Span(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    parts = ["do not sell the story"] if params.no_selling else []
+    parts += ["do not sell advertising against it"] if params.no_ads else []
+    parts += [] if params.paywall else ["do not put it behind a paywall"]
+    return (_text.words(parts) or "No commercial restriction").capitalize()
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """No ads, selling or paywall where the terms forbid them."""
     findings: list[Finding] = []
     text = ctx.copy.text
-    if _text.param(req, DEFAULTS, "no_ads"):
+    if params.no_ads:
         ads = _media_from(ctx, AD_NETWORKS, ("script", "iframe", "image"))
         if ads:
             findings.append(
@@ -80,7 +103,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
                     fix="remove the advertising from pages that carry the story",
                 )
             )
-    if _text.param(req, DEFAULTS, "no_selling"):
+    if params.no_selling:
         offers = _spans(SELLING, text)
         if offers:
             findings.append(
@@ -92,7 +115,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
                     fix="remove the offer to sell the story",
                 )
             )
-    if not _text.param(req, DEFAULTS, "paywall"):
+    if not params.paywall:
         walls = _spans(PAYWALL, text)
         services = _media_from(ctx, PAYWALL_SERVICES, ("script", "iframe"))
         if walls or services:

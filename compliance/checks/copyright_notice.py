@@ -6,30 +6,38 @@ holder is the original's copyright holder (read from its notice, metadata or a f
 original carries no notice there is nothing to keep, so nothing is asked. A notice naming another
 holder or year fails at the requirement's severity, with the notice expected and the one found.
 
-PASS (holder "South Front", 2017)::
+PASS::
 
-    Copyright © South Front, 2017
-    (c) 2017 South Front
-    Copyright 2017 south front
+    >>> from compliance.checks.examples import COPYRIGHT, STORY, outcomes
+    >>> outcomes("copyright_notice", STORY, COPYRIGHT)
+    []
 
-FAIL::
+FAIL (no notice; a notice with another year, at the requirement's severity)::
 
-    Copyright © Daily Mirror Online, 2017      (wrong holder)
-    Copyright © South Front, 2016              (year mismatch)
-    (no copyright line at all)                   (missing)
+    >>> outcomes("copyright_notice", STORY)
+    ['missing']
+    >>> outcomes("copyright_notice", STORY, "Copyright © Meridian Review, 2015")
+    ['year-mismatch']
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
 from ..model import CheckContext, Finding, Requirement, Span
+from ..params import KindParams, option
 from . import _text
 
 KIND = "copyright_notice"
-OPTIONS: dict[str, Any] = {"year": bool}
-DEFAULTS: dict[str, Any] = {"year": True}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``copyright_notice``."""
+
+    year: bool = option("The year must agree with the original's (a mismatch is a warning).", True)
+
 
 _MARK = re.compile(r"copyright|©|\(c\)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -68,7 +76,13 @@ def notice(holder: str, year: int | None) -> str:
     return f"Copyright © {holder}, {year}" if year else f"Copyright © {holder}"
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    year = " (with the original's year)" if params.year else ""
+    return f"Acknowledge the copyright holder in a copyright notice{year}"
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """A copyright line names the holder; the year, when both give one, agrees."""
     holder = ctx.attribution.copyright_holder
     year = ctx.attribution.copyright_year
@@ -79,7 +93,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
     lines = copyright_lines(text)
     naming = [ln for ln in lines if _text.find_name(text[ln.start : ln.end], holder)]
     if naming:
-        if not year or not _text.param(req, DEFAULTS, "year"):
+        if not year or not params.year:
             return []
         years = [int(y) for ln in naming for y in _YEAR.findall(text[ln.start : ln.end])]
         if not years or year in years:

@@ -7,41 +7,59 @@ credit after a cue ("The original source of this article is", "Originally publis
 credit line is required, matched fuzzily (``min_score`` of 100); ``edited_template`` applies
 instead when the copy changed the original's words.
 
-PASS (source "South Front")::
-
-    ...last paragraph of the story.
-    The original source of this article is South Front.
-
 PASS::
 
-    Source: southfront
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> outcomes("credit_source", STORY, "The original source of this article is Meridian Review.")
+    []
+    >>> outcomes("credit_source", STORY, "Source: meridianreview")
+    []
 
-FAIL (the name only occurs inside the copied story)::
+FAIL (no credit; a template the copy does not follow)::
 
-    ...according to South Front, the ceasefire...
-
-FAIL (template "Originally published by {publisher}." and the copy says "Thanks to them")
+    >>> outcomes("credit_source", STORY)
+    ['missing']
+    >>> wanted = "Originally published by {publisher}."
+    >>> outcomes("credit_source", STORY, "Thanks to them.", template=wanted)
+    ['template-missing']
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..model import CheckContext, Evidence, Finding, Requirement
+from ..model import CheckContext, Evidence, Finding, Requirement, Span
+from ..params import KindParams, option
 from . import _text
 
 KIND = "credit_source"
-OPTIONS: dict[str, Any] = {"template": str, "edited_template": str, "min_score": float}
-DEFAULTS: dict[str, Any] = {"min_score": 90.0}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``credit_source``."""
+
+    template: str | None = option(
+        "Exact credit words the publisher asks for, with slots such as {publisher}, {source}, "
+        "{author}, {title} and {url}; matched with small tolerance."
+    )
+    edited_template: str | None = option(
+        "The credit words for a copy that changed the original's words (used instead of "
+        "template then)."
+    )
+    min_score: float = option(
+        "How closely the template must match, 0 to 100.", 90.0, minimum=0, maximum=100
+    )
+
 
 _TOLERANCE = ("whitespace", "punctuation", "quotes")
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
-def _fill(template: str, ctx: CheckContext, url_text: str | None) -> str:
+def fill(template: str, ctx: CheckContext, url_text: str | None) -> str:
     a = ctx.attribution
     values = {
         "publisher": a.publisher or a.source or "",
@@ -53,21 +71,22 @@ def _fill(template: str, ctx: CheckContext, url_text: str | None) -> str:
     return _SLOT.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-def _template_check(ctx: CheckContext, req: Requirement, template: str) -> list[Finding]:
+def _template_check(
+    ctx: CheckContext, req: Requirement, template: str, min_score: float
+) -> list[Finding]:
     """The filled template occurs in the copy, fuzzily; a link to the URL may stand for {url}."""
-    min_score = float(_text.param(req, DEFAULTS, "min_score"))  # type: ignore[arg-type]
     text = ctx.copy.text
     norm_text = _text.normalise_for(text, _TOLERANCE).casefold()
     url_texts: list[str | None] = [None, ""]
     url_texts += [lk.text for lk in _text.links_to_article(ctx)]
     best, best_line = 0.0, ""
     for url_text in url_texts:
-        wanted = _text.normalise_for(_fill(template, ctx, url_text), _TOLERANCE).casefold()
+        wanted = _text.normalise_for(fill(template, ctx, url_text), _TOLERANCE).casefold()
         if not wanted:
             continue
         score = fuzz.partial_ratio(wanted, norm_text) if len(wanted) <= len(norm_text) else 0.0
         if score > best:
-            best, best_line = score, _fill(template, ctx, None)
+            best, best_line = score, fill(template, ctx, None)
     if best >= min_score:
         return []
     align = fuzz.partial_ratio_alignment(
@@ -75,7 +94,7 @@ def _template_check(ctx: CheckContext, req: Requirement, template: str) -> list[
     )
     evidence: tuple[Evidence, ...] = ()
     if align is not None and align.score >= 50:
-        span = _text.Span(align.dest_start, align.dest_end)
+        span = Span(align.dest_start, align.dest_end)
         evidence = (_text.span_evidence(ctx.copy, "copy", span, "closest wording in the copy"),)
     return [
         _text.finding(
@@ -88,13 +107,23 @@ def _template_check(ctx: CheckContext, req: Requirement, template: str) -> list[
     ]
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    text = "Credit the source by name"
+    if params.template:
+        text = f'Credit the source with the exact words "{params.template}"'
+    if params.edited_template:
+        text += f'; an edited copy uses "{params.edited_template}"'
+    return text
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The copy credits the source by name, or with the exact template when one is set."""
-    template = _text.param(req, DEFAULTS, "edited_template")
+    template = params.edited_template
     if not (template and _text.changed_passages(ctx, _TOLERANCE)):  # edits matter only then
-        template = _text.param(req, DEFAULTS, "template")
+        template = params.template
     if isinstance(template, str) and template.strip():
-        return _template_check(ctx, req, template)
+        return _template_check(ctx, req, template, params.min_score)
     names = _text.credit_names(ctx)
     if not names:
         return [

@@ -5,26 +5,44 @@ out body paragraphs, it must carry a disclosure such as "additional reporting by
 edits by", "changes were made", "adapted from" or "this article has been edited". Extra
 ``phrases`` may be added. An unedited copy needs no disclosure.
 
-PASS (edited copy)::
+PASS::
 
-    This story was adapted from an article by Meridian Review, with additional reporting by Ann Lee.
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> edited = STORY.replace("double", "triple")
+    >>> outcomes("disclose_changes", edited, "This article has been edited.")
+    []
 
-FAIL (edited copy without a disclosure)::
+FAIL::
 
-    Troops entered several villages.      (undisclosed-edits)
+    >>> outcomes("disclose_changes", edited)
+    ['undisclosed-edits']
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
 from ..model import CheckContext, Finding, Requirement
+from ..params import KindParams, option
 from . import _text
 
 KIND = "disclose_changes"
-OPTIONS: dict[str, Any] = {"phrases": list}
-DEFAULTS: dict[str, Any] = {"phrases": []}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``disclose_changes``."""
+
+    phrases: tuple[str, ...] = option(
+        "Further wordings accepted as saying the story was changed.", ()
+    )
+    omissions: bool = option(
+        "Paragraphs of the original left out count as changes to disclose (false where the "
+        "terms allow an excerpt).",
+        True,
+    )
+
 
 _TOLERANCE = ("whitespace", "punctuation", "quotes")
 DISCLOSURE = re.compile(
@@ -37,18 +55,20 @@ DISCLOSURE = re.compile(
 )
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return 'Say so when the story was changed (e.g. "additional reporting by ...")'
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """An edited copy carries a disclosure of the edits."""
     edits = _text.changed_passages(ctx, _TOLERANCE)
-    omitted = _text.omitted_paragraphs(ctx)
+    omitted = _text.omitted_paragraphs(ctx) if params.omissions else []
     if not edits and not omitted:
         return []
-    extra = _text.param(req, DEFAULTS, "phrases") or []
+    extra = params.phrases
     text = ctx.copy.text
-    if DISCLOSURE.search(text) or any(
-        _text.find_name(text, phrase)
-        for phrase in extra  # type: ignore[union-attr]
-    ):
+    if DISCLOSURE.search(text) or any(_text.find_name(text, phrase) for phrase in extra):
         return []
     evidence = [
         _text.span_evidence(ctx.copy, "copy", e.passage.copy, "changed here") for e in edits[:3]

@@ -6,25 +6,31 @@ copied are not demanded.
 
 PASS::
 
-    original: ...the [council's report](https://city.example/report) found...
-    copy:     ...the [council's report](https://city.example/report?utm_source=x) found...
+    >>> from compliance.checks.examples import PLAIN_STORY, STORY, outcomes
+    >>> outcomes("keep_links", STORY)
+    []
 
-FAIL::
+FAIL (the story's link to the pier survey dropped)::
 
-    copy:     ...the council's report found...        (links-dropped)
+    >>> outcomes("keep_links", PLAIN_STORY)
+    ['links-dropped']
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from ..documents.urls import is_web_url, same_article
 from ..model import CheckContext, Finding, Link, Requirement, Span
+from ..params import KindParams
 from . import _text
 
 KIND = "keep_links"
-OPTIONS: dict[str, Any] = {}
-DEFAULTS: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """``keep_links`` takes no parameters."""
 
 
 def demanded_links(ctx: CheckContext) -> list[Link]:
@@ -39,7 +45,12 @@ def demanded_links(ctx: CheckContext) -> list[Link]:
     ]
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return "Keep the links that appear inside the story"
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Each in-text link of the copied stretches is kept in the copy."""
     kept = [_text.resolved_href(ctx, lk) for lk in ctx.copy.links if lk.place == "text"]
     dropped = [lk for lk in demanded_links(ctx) if not any(same_article(lk.href, k) for k in kept)]

@@ -6,31 +6,46 @@ short ("CC BY-ND 4.0") or long ("Creative Commons Attribution-NoDerivatives 4.0"
 may point at the deed or its legal code, in any language. ``repeat_terms: true`` also wants the
 licence clause of the terms repeated (fuzzily).
 
-PASS (licence https://creativecommons.org/licenses/by-nd/4.0/)::
+PASS (license: CC BY 4.0 with its deed)::
 
-    Republished under [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/).
+    >>> from compliance.checks.examples import DEED, STORY, outcomes
+    >>> cc_by = {"license": "CC BY 4.0", "deed_url": DEED}
+    >>> outcomes("license_notice", STORY, f"Published under [CC BY 4.0]({DEED}).", **cc_by)
+    []
 
 FAIL::
 
-    Republished under a Creative Commons licence.          (missing: not named)
-    Republished under CC BY-ND 4.0.                          (not-linked)
-    Under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)   (wrong-license)
+    >>> outcomes("license_notice", STORY, **cc_by)
+    ['missing']
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from ..documents.urls import is_web_url, licence_key
 from ..model import CheckContext, Finding, Link, Requirement
+from ..params import KindParams, option
 from . import _text
 
 KIND = "license_notice"
-OPTIONS: dict[str, Any] = {"license": str, "deed_url": str, "repeat_terms": bool}
-DEFAULTS: dict[str, Any] = {"repeat_terms": False}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``license_notice``."""
+
+    license: str | None = option(
+        "The licence's name, e.g. CC BY-ND 4.0 (default: read from the original's licence link)."
+    )
+    deed_url: str | None = option(
+        "Address of the licence deed the copy must link to (default: the original's)."
+    )
+    repeat_terms: bool = option("The licence terms must be repeated in the copy.", False)
+
 
 _CC = re.compile(r"creativecommons\.org/(licenses|publicdomain)/([a-z-]+)/(\d\.\d)", re.I)
 _PARTS = {
@@ -66,8 +81,8 @@ def licence_names(url: str | None, given: str | None) -> list[str]:
     return names
 
 
-def _deed_url(ctx: CheckContext, req: Requirement) -> str | None:
-    given = _text.param(req, DEFAULTS, "deed_url")
+def _deed_url(ctx: CheckContext, params: Params) -> str | None:
+    given = params.deed_url
     if isinstance(given, str) and given:
         return given
     if ctx.original.meta.license_url:
@@ -75,10 +90,16 @@ def _deed_url(ctx: CheckContext, req: Requirement) -> str | None:
     return ctx.terms.detect.license_urls[0] if ctx.terms.detect.license_urls else None
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    deed = f" and link to its deed {params.deed_url}" if params.deed_url else ""
+    return f"Name the licence ({params.license or 'as stated'}){deed}"
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The licence is named and linked to its deed (and its terms repeated when asked)."""
-    deed = _deed_url(ctx, req)
-    given = _text.param(req, DEFAULTS, "license")
+    deed = _deed_url(ctx, params)
+    given = params.license
     names = licence_names(deed, given if isinstance(given, str) else None)
     if not deed and not names:
         return [
@@ -119,7 +140,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
                 fix=f"add: licensed under {label} ({deed})" if deed else f"name {label}",
             )
         )
-    if _text.param(req, DEFAULTS, "repeat_terms"):
+    if params.repeat_terms:
         clause = ctx.terms.clauses.get("license") or ctx.terms.clauses.get("main", "")
         score = fuzz.partial_ratio(clause.casefold(), text.casefold()) if clause else 100.0
         if clause and score < 85:

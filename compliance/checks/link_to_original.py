@@ -18,29 +18,48 @@ Outcomes when there is no such link, most specific first:
 - ``home-page-only``: the link leads to the publisher's front page only;
 - ``missing``: nothing points back at all.
 
-PASS (original https://www.meridian.org/2017/harbour/5577)::
+PASS::
 
-    <a href="http://meridian.org/2017/harbour/5577/?utm_source=tw" rel="nofollow">original</a>
+    >>> from compliance.checks.examples import CREDIT, HOME, PLAIN_STORY, URL, outcomes
+    >>> outcomes("link_to_original", PLAIN_STORY, CREDIT)
+    []
+    >>> outcomes("link_to_original", PLAIN_STORY, f"[Meridian Review]({HOME})", target="home")
+    []
 
-FAIL::
+FAIL (no link; a printed address; the home page where the article is required)::
 
-    <a href="https://www.meridian.org/">Meridian</a>                      (home-page-only)
-    Read it at https://www.meridian.org/2017/harbour/5577                (bare-url)
-    <!-- <a href="https://www.meridian.org/2017/harbour/5577">x</a> -->   (in-comment)
+    >>> outcomes("link_to_original", PLAIN_STORY)
+    ['missing']
+    >>> outcomes("link_to_original", PLAIN_STORY, f"First published at {URL}")
+    ['bare-url']
+    >>> outcomes("link_to_original", PLAIN_STORY, f"[Meridian Review]({HOME})")
+    ['home-page-only']
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from ..documents.urls import domain, is_home_page, is_web_url, same_article
 from ..model import CheckContext, Evidence, Finding, Link, Requirement, Span
+from ..params import KindParams, option
 from . import _text
 
 KIND = "link_to_original"
-OPTIONS: dict[str, Any] = {"target": ("article", "home", "not_pdf")}
-DEFAULTS: dict[str, Any] = {"target": "article"}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``link_to_original``."""
+
+    target: Literal["article", "home", "not_pdf"] = option(
+        "What the link must lead to: article (the article's own address), home (the "
+        "publisher's home page is enough) or not_pdf (any web page but not a PDF copy).",
+        "article",
+    )
+
 
 _BARE_URL = re.compile(
     r"(?:https?://|//|www\.)[^\s<>\"'\])]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>\"'\])]*",
@@ -134,7 +153,19 @@ def _fix(outcome: str, url: str, links: list[Link]) -> str:
     return f"add a link to {url}"
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+_TARGET_WORDS = {
+    "article": "Link to the original article itself (its own address, not the home page)",
+    "home": "Link to the publisher's home page or to the original article",
+    "not_pdf": "Link to the original on the web (a link to a PDF copy does not count)",
+}
+
+
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return _TARGET_WORDS[params.target]
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The copy's text links to the original (or its home page, or not to a PDF)."""
     url = _text.article_url(ctx)
     if not url:
@@ -147,7 +178,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
                 fix="pass --url ADDRESS so the link can be checked",
             )
         ]
-    target = str(_text.param(req, DEFAULTS, "target"))
+    target = params.target
     outcome, links, spans = _classify(ctx, url, target)
     if outcome == "ok":
         return []

@@ -7,28 +7,47 @@ embed of the original must be kept. Images are recognised by address (scheme-les
 
 PASS (images: excluded)::
 
-    copy has only its own images
+    >>> from compliance.checks.examples import ORIGINAL_PAGE, PHOTO, outcomes, page
+    >>> outcomes("media", page(), original=ORIGINAL_PAGE)
+    []
 
-FAIL::
+FAIL (the original's photo reused; a required photo left out)::
 
-    copy shows https://meridian.org/img/harbour.jpg      (image-not-licensed)
+    >>> outcomes("media", page(PHOTO), original=ORIGINAL_PAGE)
+    ['image-not-licensed']
+    >>> outcomes("media", page(), original=ORIGINAL_PAGE, images="required")
+    ['image-missing']
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from ..model import CheckContext, Evidence, Finding, Media, Requirement
+from ..params import KindParams, option
 from . import _text
 from .tracking_pixel import pixels
 
 KIND = "media"
-OPTIONS: dict[str, Any] = {
-    "images": ("excluded", "required", "allowed"),
-    "embeds": ("required", "allowed"),
-    "licensed": list,
-}
-DEFAULTS: dict[str, Any] = {"images": "excluded", "embeds": "allowed", "licensed": []}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``media``."""
+
+    images: Literal["excluded", "required", "allowed"] = option(
+        "The original's images: excluded (they may not be reused), required (all must be "
+        "kept) or allowed.",
+        "excluded",
+    )
+    embeds: Literal["required", "allowed"] = option(
+        "The original's iframes, videos and audio: required (all must be kept) or allowed.",
+        "allowed",
+    )
+    licensed: tuple[str, ...] = option(
+        "Parts of image addresses you hold your own licence for.", ()
+    )
 
 
 def _keys(src: str) -> tuple[str, str]:
@@ -41,11 +60,20 @@ def _present(item: Media, copy_media: tuple[Media, ...]) -> bool:
     return any(_keys(m.src)[0] == full or (name and _keys(m.src)[1] == name) for m in copy_media)
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    if params.images == "required":
+        return "Keep every image and embed of the original"
+    if params.images == "allowed":
+        return "The original's images may be reused"
+    return "Leave out the original's images unless separately licensed"
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Images follow the images policy; embeds are kept when required."""
     findings: list[Finding] = []
-    policy = _text.param(req, DEFAULTS, "images")
-    licensed = [str(x) for x in (_text.param(req, DEFAULTS, "licensed") or [])]  # type: ignore[union-attr]
+    policy = params.images
+    licensed = params.licensed
     tracking = {m.src for m in pixels(ctx.original.media)}
     images = [m for m in ctx.original.media if m.kind == "image" and m.src not in tracking]
     if policy == "excluded":
@@ -77,7 +105,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
                     fix="keep every image of the original",
                 )
             )
-    if _text.param(req, DEFAULTS, "embeds") == "required":
+    if params.embeds == "required":
         embeds = [m for m in ctx.original.media if m.kind in ("iframe", "video", "audio")]
         dropped = [m for m in embeds if not _present(m, ctx.copy.media)]
         if dropped:

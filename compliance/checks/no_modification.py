@@ -7,47 +7,62 @@ relative_time ("yesterday" -> "on Monday"). Body paragraphs of the original that
 are findings too (``omissions``), the original's footer lines excepted. ``headline: true`` also
 forbids a changed headline.
 
-PASS::
+PASS (typographic quotes are tolerated)::
 
-    original: He said: "We will go."      copy: He said: “We will go.”
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> outcomes("no_modification", STORY.replace("harbour board", "“harbour board”"))
+    []
 
 FAIL::
 
-    original: Troops entered five villages.
-    copy:     Troops entered several villages.        (modified)
+    >>> outcomes("no_modification", STORY.replace("double", "triple"))
+    ['modified']
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal, get_args
 
 from ..model import CheckContext, Evidence, Finding, Requirement
+from ..params import KindParams, option
 from . import _text
 
 KIND = "no_modification"
-TOLERANCES = ("whitespace", "punctuation", "quotes", "style", "relative_time")
-OPTIONS: dict[str, Any] = {
-    "tolerance": TOLERANCES,
-    "headline": bool,
-    "omissions": bool,
-    "min_omitted_words": int,
-}
-DEFAULTS: dict[str, Any] = {
-    "tolerance": ["whitespace", "punctuation", "quotes"],
-    "headline": False,
-    "omissions": True,
-    "min_omitted_words": 8,
-}
 
 
-def tolerance_of(req: Requirement) -> tuple[str, ...]:
-    value = _text.param(req, DEFAULTS, "tolerance")
-    return (value,) if isinstance(value, str) else tuple(value or ())  # type: ignore[arg-type]
+Tolerance = Literal["whitespace", "punctuation", "quotes", "style", "relative_time"]
+TOLERANCES: tuple[str, ...] = get_args(Tolerance)
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``no_modification``."""
+
+    tolerance: tuple[Tolerance, ...] = option(
+        "Harmless differences to ignore: whitespace, punctuation, quotes, style (case, "
+        '"per cent" or "%", "&" or "and", thousands separators), relative_time ("yesterday" '
+        "for a date).",
+        ("whitespace", "punctuation", "quotes"),
+    )
+    headline: bool = option("A changed headline counts as a change.", False)
+    omissions: bool = option("Paragraphs of the original left out of the copy count.", True)
+    min_omitted_words: int = option(
+        "Shortest paragraph, in words, whose omission counts.", 8, minimum=1
+    )
+
+
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    text = "Do not change the text"
+    if params.tolerance:
+        text += f" (changes of {_text.words(params.tolerance)} are tolerated)"
+    return text + ("; the headline must stay as published" if params.headline else "")
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Changed passages, omitted paragraphs and (if it counts) a changed headline."""
-    tolerance = tolerance_of(req)
+    tolerance = params.tolerance
     findings: list[Finding] = []
     for edit in _text.changed_passages(ctx, tolerance):
         p = edit.passage
@@ -64,8 +79,8 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
                 fix="restore the original wording of this passage",
             )
         )
-    if _text.param(req, DEFAULTS, "omissions"):
-        min_words = int(_text.param(req, DEFAULTS, "min_omitted_words"))  # type: ignore[call-overload]
+    if params.omissions:
+        min_words = params.min_omitted_words
         for para in _text.omitted_paragraphs(ctx, min_words):
             findings.append(
                 _text.finding(
@@ -76,7 +91,7 @@ def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
                     fix="restore the paragraph, or republish the article in full",
                 )
             )
-    if _text.param(req, DEFAULTS, "headline"):
+    if params.headline:
         before = _text.normalise_for(ctx.original.title, tolerance)
         after = _text.normalise_for(ctx.copy.title, tolerance)
         if before and before != after:

@@ -5,32 +5,44 @@ template) must start within ``within_chars`` of the start of the republished sto
 end within ``within_chars`` of its end (``end``), or sit within ``within_chars`` of the author's
 name (``byline``). The report gives the positions found.
 
-PASS (where: top)::
+PASS (element: credit, where: top)::
 
-    This story was originally published by Meridian Review.
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> credit = "The original source of this article is Meridian Review."
+    >>> outcomes("placement", credit, STORY)
+    []
 
-    Troops entered five villages...
+FAIL::
 
-FAIL (where: top)::
-
-    Troops entered five villages... [900 words] ...
-    This story was originally published by Meridian Review.      (misplaced)
+    >>> outcomes("placement", STORY, credit)
+    ['misplaced']
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from ..model import CheckContext, Finding, Requirement, Span
+from ..params import KindParams, option
 from . import _elements, _text
 
 KIND = "placement"
-OPTIONS: dict[str, Any] = {
-    "element": _elements.ELEMENTS,
-    "where": ("top", "byline", "end"),
-    "within_chars": int,
-}
-DEFAULTS: dict[str, Any] = {"element": "credit", "where": "top", "within_chars": 300}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``placement``."""
+
+    element: _elements.Element = option(
+        "Which element: credit, source, copyright, link, byline or license.", "credit"
+    )
+    where: Literal["top", "byline", "end"] = option(
+        "Where it must sit: top (before the story), byline, or end (after the story).", "top"
+    )
+    within_chars: int = option(
+        "How far, in characters, from that place it may sit.", 300, minimum=0
+    )
 
 
 def _well_placed(ctx: CheckContext, span: Span, where: str, within: int) -> bool:
@@ -43,12 +55,19 @@ def _well_placed(ctx: CheckContext, span: Span, where: str, within: int) -> bool
     return any(abs(span.start - b.start) <= within for b in bylines)
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+_WHERE_WORDS = {"top": "at the top of the story", "byline": "in the byline", "end": "at the end"}
+
+
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return f"Put the {params.element} {_WHERE_WORDS[params.where]}"
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The element is present at the demanded place."""
-    element = _text.param(req, DEFAULTS, "element")
-    element = element[0] if isinstance(element, list) else str(element)
-    where = str(_text.param(req, DEFAULTS, "where"))
-    within = int(_text.param(req, DEFAULTS, "within_chars"))  # type: ignore[call-overload]
+    element = params.element
+    where = params.where
+    within = params.within_chars
     spans = _elements.locate(ctx, element)
     label = _elements.LABELS[element]
     if not spans:

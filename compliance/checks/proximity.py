@@ -4,29 +4,48 @@ For each element of ``elements`` (default source, copyright, link) the nearest o
 chosen; the distance is the gap between the first and the last of them. Elements that are
 absent are left to their own checks. The finding reports the distance measured.
 
-PASS (within_chars: 600)::
+PASS::
 
-    The original source of this article is South Front.
-    Copyright © South Front, 2017. [Read the original](https://...)
+    >>> from compliance.checks.examples import COPYRIGHT, CREDIT, STORY, outcomes
+    >>> outcomes("proximity", STORY, CREDIT, COPYRIGHT)
+    []
 
-FAIL::
+FAIL (within_chars: 100; the link at the top, the copyright at the end)::
 
-    The original source of this article is South Front.
-    [2,000 characters of other text]
-    [Read the original](https://...)          (too-far: 2,060 characters apart)
+    >>> outcomes("proximity", CREDIT, STORY, COPYRIGHT, within_chars=100)
+    ['too-far']
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import product
-from typing import Any
 
 from ..model import CheckContext, Finding, Requirement, Span
+from ..params import Issue, KindParams, option
 from . import _elements, _text
 
 KIND = "proximity"
-OPTIONS: dict[str, Any] = {"within_chars": int, "elements": _elements.ELEMENTS}
-DEFAULTS: dict[str, Any] = {"within_chars": 600, "elements": ["source", "copyright", "link"]}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``proximity``.
+
+    ``elements`` names at least two different elements.
+    """
+
+    within_chars: int = option("Most characters allowed between the elements.", 600, minimum=0)
+    elements: tuple[_elements.Element, ...] = option(
+        "The elements that must appear together: source, copyright, link, byline, license, credit.",
+        ("source", "copyright", "link"),
+    )
+
+    def conflicts(self) -> Iterator[Issue]:
+        if len(set(self.elements)) < 2:
+            yield Issue("elements", "'elements' must name at least two different elements")
+
 
 _MAX_COMBINATIONS = 20000
 
@@ -50,11 +69,18 @@ def closest(groups: list[list[Span]]) -> tuple[int, tuple[Span, ...]]:
     return best
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return (
+        f"Keep the {_text.words(params.elements)} together, "
+        f"within {params.within_chars} characters of each other"
+    )
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The present elements lie within the allowed distance of each other."""
-    raw = _text.param(req, DEFAULTS, "elements")
-    elements = [raw] if isinstance(raw, str) else list(raw or [])  # type: ignore[arg-type]
-    within = int(_text.param(req, DEFAULTS, "within_chars"))  # type: ignore[call-overload]
+    elements = params.elements
+    within = params.within_chars
     located = {e: _elements.locate(ctx, e) for e in elements}
     present = {e: spans for e, spans in located.items() if spans}
     if len(present) < 2:

@@ -4,27 +4,40 @@
 the original's. ``max_retention_days``: on the day of the check (``ctx.today``) the original must
 be no older than that. Dates are ISO 8601; a date that is needed but unknown is a warning.
 
-PASS (min_delay_hours: 24)::
+PASS (min_delay_hours: 24; the original is dated 2017-03-07)::
 
-    original 2017-03-01, copy 2017-03-03
+    >>> from compliance.checks.examples import STORY, outcomes
+    >>> outcomes("timing", "---\\ndate: 2017-03-09\\n---", STORY, min_delay_hours=24)
+    []
 
-FAIL::
+FAIL (the same day; kept past max_retention_days)::
 
-    original 2017-03-01, copy 2017-03-01           (too-early)
-    max_retention_days: 30, original 2017-03-01, checked 2017-06-01   (retention-exceeded)
+    >>> outcomes("timing", "---\\ndate: 2017-03-07\\n---", STORY, min_delay_hours=24)
+    ['too-early']
+    >>> outcomes("timing", STORY, max_retention_days=30, today="2017-06-01")
+    ['retention-exceeded']
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
 
 from ..model import CheckContext, Evidence, Finding, Requirement
+from ..params import KindParams, option
 from . import _text
 
 KIND = "timing"
-OPTIONS: dict[str, Any] = {"min_delay_hours": int, "max_retention_days": int}
-DEFAULTS: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``timing``."""
+
+    min_delay_hours: int | None = option("Hours to wait after the original appeared.", minimum=0)
+    max_retention_days: int | None = option(
+        "Days after which the copy must be taken down.", minimum=1
+    )
 
 
 def parse_when(value: str | None) -> datetime | None:
@@ -51,12 +64,22 @@ def _unknown(req: Requirement, what: str) -> Finding:
     )
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    parts = []
+    if params.min_delay_hours:
+        parts.append(f"wait {params.min_delay_hours} hours after the original appeared")
+    if params.max_retention_days:
+        parts.append(f"take the copy down after {params.max_retention_days} days")
+    return (_text.words(parts) or "No timing restriction").capitalize()
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Minimum delay and maximum retention, from the documents' dates and ``ctx.today``."""
     findings: list[Finding] = []
     published = parse_when(ctx.attribution.published or ctx.original.meta.published)
-    min_delay = _text.param(req, DEFAULTS, "min_delay_hours")
-    max_days = _text.param(req, DEFAULTS, "max_retention_days")
+    min_delay = params.min_delay_hours
+    max_days = params.max_retention_days
     if (isinstance(min_delay, int) or isinstance(max_days, int)) and published is None:
         return [_unknown(req, "original's")]
     if isinstance(min_delay, int) and published is not None:

@@ -6,24 +6,34 @@ Markdown copies cannot carry one, so they fail when the original has one.
 
 PASS::
 
-    original: <img src="https://pixel.meridian.org/t.gif?id=5577" width="1" height="1">
-    copy:     <img src="https://pixel.meridian.org/t.gif?id=5577" width="1" height="1">
+    >>> from compliance.checks.examples import ORIGINAL_PAGE, PIXEL, outcomes, page
+    >>> outcomes("tracking_pixel", page(PIXEL), original=ORIGINAL_PAGE)
+    []
 
 FAIL::
 
-    copy:     (no such image)          (pixel-missing)
+    >>> outcomes("tracking_pixel", page(), original=ORIGINAL_PAGE)
+    ['pixel-missing']
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from ..model import CheckContext, Evidence, Finding, Media, Requirement
+from ..params import KindParams, option
 from . import _text
 
 KIND = "tracking_pixel"
-OPTIONS: dict[str, Any] = {"src_contains": str}
-DEFAULTS: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """Parameters of ``tracking_pixel``."""
+
+    src_contains: str | None = option(
+        "Part of the counting image's address (default: any invisible image of the original)."
+    )
 
 
 def pixels(media: tuple[Media, ...], src_contains: str | None = None) -> list[Media]:
@@ -31,7 +41,7 @@ def pixels(media: tuple[Media, ...], src_contains: str | None = None) -> list[Me
     found = []
     for m in media:
         tiny = m.kind == "image" and m.width is not None and m.width <= 1 and (m.height or 0) <= 1
-        named = bool(src_contains) and src_contains in m.src  # type: ignore[operator]
+        named = src_contains is not None and src_contains in m.src
         if m.kind == "pixel" or tiny or (m.kind == "image" and named):
             found.append(m)
     return found
@@ -41,10 +51,14 @@ def _key(src: str) -> str:
     return src.strip().split("://", 1)[-1].lower()
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return "Keep the original's tracking image (pixel) in online copies"
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """Every pixel of the original is present in the copy."""
-    pattern = _text.param(req, DEFAULTS, "src_contains")
-    wanted = pixels(ctx.original.media, pattern if isinstance(pattern, str) else None)
+    wanted = pixels(ctx.original.media, params.src_contains)
     present = {_key(m.src) for m in ctx.copy.media}
     missing = [m for m in wanted if _key(m.src) not in present]
     if not missing:

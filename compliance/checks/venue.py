@@ -6,30 +6,42 @@ copy's site; ``forbidden`` fails. A venue that is not configured, or that the te
 passes when the terms allow some venue (they say nothing against it), but needs permission when
 they allow none (wire copy: every publisher needs a licence, whatever kind of site it is).
 
+The verdict applies this policy (``compliance.verdict``), since a grant or fair use can stand in
+for a permission and a forbidden venue settles the verdict before any credit does; a ``venue``
+requirement names the rule id, clause, message and severity of the finding the verdict adds, so
+its own check finds nothing and no finding is ever made twice.
+
 PASS (venues {community: allowed, commercial: permission})::
 
-    venue community
-    venue commercial with a grant for the site, not expired
+    >>> from compliance.verdict import Facts, decide
+    >>> decide(Facts(copied=True, licensed=True, venue="allowed")).verdict
+    'compliant'
+    >>> decide(Facts(copied=True, licensed=True, venue="permission", granted=True)).verdict
+    'compliant'
 
-FAIL::
+FAIL (no grant; a forbidden venue)::
 
-    venue commercial, no grant          (needs-permission: names the contact)
-    no venue configured, under {community: permission, commercial: permission}  (needs-permission)
-    venue print under {print: forbidden} (forbidden)
+    >>> decide(Facts(copied=True, licensed=True, venue="permission")).verdict
+    'needs-permission'
+    >>> decide(Facts(copied=True, licensed=True, venue="forbidden")).verdict
+    'violations'
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from ..documents.urls import domain
 from ..model import CheckContext, Evidence, Finding, Grant, Requirement
-from . import _text
+from ..params import KindParams
 
 KIND = "venue"
-OPTIONS: dict[str, Any] = {}
-DEFAULTS: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Params(KindParams, kind=KIND):
+    """``venue`` takes no parameters: the policy is the terms' ``venues``."""
 
 
 def grant_expired(grant: Grant, today: str) -> bool:
@@ -80,28 +92,9 @@ def policy(ctx: CheckContext) -> str | None:
 def reason(ctx: CheckContext) -> str:
     """Why the copy's venue needs permission, in the words of a finding."""
     if ctx.venue and ctx.venue in ctx.terms.venues:
-        return f"the terms require permission to republish on a {ctx.venue} site"
+        return f"a {ctx.venue} site needs permission to republish"
     kind = f"a {ctx.venue} site" if ctx.venue else "any site (no venue is configured)"
     return f"the terms allow no venue without a licence, so {kind} needs permission"
-
-
-def problem(ctx: CheckContext) -> tuple[str, str, str] | None:
-    """``(message, outcome, fix)`` when the copy's venue is forbidden, or needs a permission
-    that no valid grant gives; None when the venue is allowed or unknown."""
-    found = policy(ctx)
-    if found == "forbidden":
-        return (
-            f"the terms forbid republishing on a {ctx.venue} site",
-            "forbidden",
-            "take the copy down",
-        )
-    if found == "permission" and valid_grant(ctx) is None:
-        return (
-            f"{reason(ctx)}; ask {ask(ctx)}",
-            "needs-permission",
-            f"ask {ask(ctx)} for permission and record the grant in compliance.yaml",
-        )
-    return None
 
 
 def evidence(ctx: CheckContext) -> Evidence:
@@ -109,10 +102,11 @@ def evidence(ctx: CheckContext) -> Evidence:
     return Evidence(document="copy", note=f"venue {ctx.venue or 'unknown'}: {policy(ctx)}")
 
 
-def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
-    """The venue is allowed, or permitted by a valid grant."""
-    found = problem(ctx)
-    if found is None:
-        return []
-    message, outcome, fix = found
-    return [_text.finding(req, message, outcome=outcome, evidence=[evidence(ctx)], fix=fix)]
+def describe(params: Params) -> str:
+    """What the requirement asks, in plain words (``compliance rules show``)."""
+    return "Republish only where the terms allow for your kind of site"
+
+
+def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
+    """Nothing: the verdict applies the venue policy and reports it under this requirement."""
+    return []

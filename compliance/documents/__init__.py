@@ -76,7 +76,7 @@ def load_bytes(
             url,
             html.hints,
         )
-        return replace(doc, furniture=html.furniture)
+        return replace(doc, furniture=html.furniture, notes=html.notes)
     if fmt == "markdown":
         from .markdown import load_markdown
 

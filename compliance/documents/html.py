@@ -282,6 +282,7 @@ class HtmlResult:
     heading: str | None = None
     furniture: str = ""  # text of the page around the article, menus left out
     hints: dict[int, Hint] = field(default_factory=dict)  # paragraph index -> role by structure
+    notes: tuple[str, ...] = ()  # what extraction had to work around, for the report
 
 
 def parse(text: str, origin: str) -> lhtml.HtmlElement:
@@ -396,8 +397,9 @@ def resolve(href: str, base_url: str | None) -> str:
         return href
 
 
-def _main_lines(root: lhtml.HtmlElement, url: str | None) -> list[str]:
-    """The lines of text trafilatura considers the article (favouring recall)."""
+def _main_lines(root: lhtml.HtmlElement, url: str | None) -> tuple[list[str], str | None]:
+    """The lines of text trafilatura considers the article (favouring recall), and a note when
+    trafilatura failed, so the report says the text came from the plain fallback instead."""
     import trafilatura
 
     try:
@@ -411,13 +413,16 @@ def _main_lines(root: lhtml.HtmlElement, url: str | None) -> list[str]:
             include_images=False,
             with_metadata=False,
         )
-    except Exception:  # trafilatura raises a variety of errors on odd trees
-        return []
+    except Exception as exc:  # trafilatura raises a variety of errors on odd trees
+        return [], (
+            f"the article extractor (trafilatura) failed ({type(exc).__name__}: {exc}); the text "
+            "is every paragraph of the page outside its menus, header and footer"
+        )
     text = getattr(result, "text", None)  # a Document; older trafilatura returned a dict
     if not text:
-        return []
+        return [], None
     lines = (squash(x) for x in str(text).splitlines())
-    return [_row(line) for line in lines if line and not _TABLE_RULE.match(line)]
+    return [_row(line) for line in lines if line and not _TABLE_RULE.match(line)], None
 
 
 def _row(line: str) -> str:
@@ -688,7 +693,8 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
         walker.flush()
     except RecursionError:
         raise InputError("malformed HTML, nested too deeply to read", source=origin) from None
-    chosen, container = _select(walker.blocks, _main_lines(root, base_url), body)
+    lines, note = _main_lines(root, base_url)
+    chosen, container = _select(walker.blocks, lines, body)
     doc_text, spans = assemble(b.para for b in chosen)
     if not doc_text:
         raise InputError("HTML without readable text (nothing could be extracted)", source=origin)
@@ -721,4 +727,5 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
         if id(b) not in taken and not _is_nav(b.owner) and not in_caption(b.owner)
     )
     hints = {i: h for i, b in enumerate(chosen) if (h := _structure_role(b, container))}
-    return HtmlResult(doc_text, links, media, meta, heading or None, furniture, hints)
+    notes = (note,) if note else ()
+    return HtmlResult(doc_text, links, media, meta, heading or None, furniture, hints, notes)

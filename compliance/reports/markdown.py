@@ -64,6 +64,7 @@ def _section(report: Report, heading: str = "###") -> list[str]:
         f"longest run {c.longest_run} words, {passage_summary(c.passages)}  ",
         f"**Findings:** {tally(counts).replace(' · ', ', ')}",
         "",
+        *(f"> **Note:** {escape(note)}\n" for note in report.notes),
     ]
     if report.findings:
         lines += ["| Severity | Rule | Problem | Fix |", "| --- | --- | --- | --- |"]

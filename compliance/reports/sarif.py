@@ -167,23 +167,23 @@ def sarif_log(
                 )
             )
     version = next((r.tool_version for r in reports if r.tool_version), __version__)
+    notes = [
+        {"level": "warning", "message": {"text": f"{r.copy.origin}: {note}"}}
+        for r in reports
+        for note in r.notes
+    ]
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "compliance", "version": version, "rules": rules}},
+        "columnKind": "unicodeCodePoints",
+        "artifacts": artifacts,
+        "results": results,
+    }
+    if notes:  # what loading had to work around, e.g. a fallback text extraction
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notes}]
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "compliance",
-                        "version": version,
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "artifacts": artifacts,
-                "results": results,
-            }
-        ],
+        "runs": [run],
     }
 
 

@@ -49,6 +49,8 @@ def _summary(report: Report) -> Panel:
         f"jaccard {c.jaccard:.2f} · longest run {c.longest_run} words · "
         f"new text {percent(c.new_text_share)} · {passage_summary(c.passages)}"
     )
+    for note in report.notes:
+        lines.append("\nnote      ", style="dim").append(note, style="yellow")
     counts = severity_counts(report.findings)
     title = Text(f" {verdict_label(report.verdict).upper()} ", style=VERDICT_STYLE[report.verdict])
     subtitle = tally(counts)

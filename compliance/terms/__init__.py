@@ -10,13 +10,11 @@ Public API:
 from __future__ import annotations
 
 from .detect import DEFAULT_TERMS, PHRASE_THRESHOLD, choose_terms, contact_for, find_phrase
-from .kinds import KIND_NAMES
 from .library import builtin_rules_dir, load_library, load_rules, rule_files
 from .schema import load_rule_file, validate
 
 __all__ = [
     "DEFAULT_TERMS",
-    "KIND_NAMES",
     "PHRASE_THRESHOLD",
     "builtin_rules_dir",
     "choose_terms",

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, get_origin
+from typing import Any, TypeGuard
 
+from ..checks import KINDS
 from ..errors import RuleFileError
 from ..model import SEVERITIES, VENUES, Detect, Requirement, Terms
-from .kinds import KIND_NAMES, kind_spec
+from ..params import from_rule
 from .yamlload import LineDict, LineList, YamlProblem, load_yaml
 
 __all__ = [
@@ -87,17 +88,6 @@ def _one_of(values: Any) -> str:
     return ", ".join(str(v) for v in values)
 
 
-def _type_name(tp: Any) -> str:
-    return {
-        str: "a string",
-        int: "an integer",
-        bool: "true or false",
-        float: "a number",
-        list: "a list",
-        dict: "a mapping",
-    }.get(tp, getattr(tp, "__name__", str(tp)))
-
-
 def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
@@ -108,7 +98,7 @@ def _got(value: Any) -> str:
     return f"{value!r} that is {type(value).__name__}"
 
 
-def _is_str(value: Any) -> bool:
+def _is_str(value: Any) -> TypeGuard[str]:
     return isinstance(value, str)
 
 
@@ -226,27 +216,6 @@ def _venues(p: _Parse, data: LineDict) -> dict[str, str]:
     return venues
 
 
-def _check_param(p: _Parse, line: int, rid: str, name: str, spec: Any, value: Any) -> None:
-    where = f"requirement {rid!r} parameter {name!r}"
-    if isinstance(spec, tuple):
-        values = value if isinstance(value, list) else [value]
-        bad = [v for v in values if v not in spec]
-        if bad:
-            p.add(line, f"{where} must be one of {_one_of(spec)} (got {bad[0]!r})")
-        return
-    expected = get_origin(spec) or spec
-    if not isinstance(expected, type):
-        return  # an annotation we cannot check at runtime; the check module validates it
-    if expected is float:
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    elif expected is int:
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    else:
-        ok = isinstance(value, expected)
-    if not ok:
-        p.add(line, f"{where} must be {_type_name(expected)} (got {_got(value)})")
-
-
 def _requirement(p: _Parse, raw: Any, line: int, clauses: dict[str, str]) -> Requirement | None:
     if not isinstance(raw, LineDict):
         p.add(line, f"a requirement must be a mapping (got {_got(raw)})")
@@ -262,14 +231,14 @@ def _requirement(p: _Parse, raw: Any, line: int, clauses: dict[str, str]) -> Req
     if kind is None:
         p.add(
             raw.line,
-            f"requirement {rid!r} is missing its kind (expected one of {_one_of(KIND_NAMES)})",
+            f"requirement {rid!r} is missing its kind (expected one of {_one_of(tuple(KINDS))})",
         )
         return None
-    if kind not in KIND_NAMES:
+    if kind not in tuple(KINDS):
         p.add(
             raw.line_of("kind"),
             f"requirement {rid!r} has unknown kind {kind!r} "
-            f"(expected one of {_one_of(KIND_NAMES)})",
+            f"(expected one of {_one_of(tuple(KINDS))})",
         )
         return None
     severity = raw.get("severity", "error")
@@ -289,21 +258,27 @@ def _requirement(p: _Parse, raw: Any, line: int, clauses: dict[str, str]) -> Req
             f"requirement {rid!r} refers to unknown clause {clause!r} "
             f"(known: {_one_of(sorted(clauses)) or 'none'})",
         )
-    options, defaults = kind_spec(kind)
-    params = dict(defaults)
+    cls = KINDS[kind].Params
+    names = {f.name for f in fields(cls)}
+    raw_params: dict[str, Any] = {}
     for name, value in raw.items():
         if name in REQUIREMENT_KEYS:
             continue
-        if name not in options:
-            known = _one_of(sorted(options)) or "no parameters"
+        if name not in names:
+            known = _one_of(sorted(names)) or "no parameters"
             p.add(
                 raw.line_of(name),
                 f"requirement {rid!r} ({kind}) has unknown key {name!r} "
                 f"(expected one of {_one_of(REQUIREMENT_KEYS)}; parameters: {known})",
             )
             continue
-        _check_param(p, raw.line_of(name), rid, name, options[name], value)
-        params[name] = list(value) if isinstance(value, LineList) else value
+        raw_params[name] = list(value) if isinstance(value, LineList) else value
+    params, issues = from_rule(cls, raw_params)
+    for issue in issues:
+        if issue.name in raw_params:
+            p.add(raw.line_of(issue.name), f"requirement {rid!r} parameter {issue.message}")
+        else:
+            p.add(raw.line, f"requirement {rid!r} ({kind}): {issue.message}")
     return Requirement(
         id=rid,
         kind=kind,
