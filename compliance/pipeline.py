@@ -91,15 +91,14 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
     from . import checks, fairuse, similarity, verdict
     from .documents.attribution import extract_attribution
     from .documents.urls import domain
-    from .terms import choose_terms, contact_for
+    from .terms import contact_for, resolve_terms
 
     opts = options or CheckOptions()
     library = load_library(opts)
     attribution = extract_attribution(original, opts.overrides)
-    choice = choose_terms(
+    choice, terms = resolve_terms(
         original, attribution, library, flag=opts.terms_id, domain_map=opts.domain_map
     )
-    terms = library[choice.terms_id]
     comparison = similarity.compare(original.text, copy.text, opts.align)
     threshold = (
         similarity.DEFAULT_MIN_CONTAINMENT if opts.min_containment is None else opts.min_containment

@@ -76,7 +76,7 @@ def test_validate_missing_path_is_a_usage_error() -> None:
 def test_detect_names_the_terms_the_reason_and_the_contact() -> None:
     result = runner.invoke(app, ["rules", "detect", "samples/originals/terms-wire-service.md"])
     assert result.exit_code == 0
-    assert "terms:    wire-service" in result.output
+    assert "terms:        wire-service" in result.output
     assert 'the original contains "may not be published' in result.output
 
 

@@ -114,21 +114,26 @@ def validate(
 
 @rules_app.command("detect")
 def detect(
-    original: Annotated[Path, typer.Argument(help="The original article (HTML, Markdown, text).")],
+    original: Annotated[
+        Path, typer.Argument(help="The original: an article (HTML, Markdown, text) or a notice.")
+    ],
     rules: RulesOption = None,
     terms_id: Annotated[
         str | None, typer.Option("--terms", help="Force these terms (reported as 'flag').")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    catalogue_only: Annotated[
+        bool,
+        typer.Option("--catalogue-only", help="Ignore the original's own notice (a baseline)."),
+    ] = False,
 ) -> None:
-    """Say which terms govern ORIGINAL and why (phrase and score, domain, licence, or default)."""
+    """Say which terms govern ORIGINAL, why, and what they demand, quoting the notice."""
     from ..config import load_config
     from ..documents import load_path
     from ..documents.attribution import extract_attribution
     from ..errors import ComplianceError
-    from ..serialize import to_dict
-    from ..terms import choose_terms, contact_for, load_library
-    from ..terms.describe import explain_choice
+    from ..terms import load_library, resolve_terms
+    from ..terms.detection import detection, detection_lines
 
     if fmt not in ("text", "json"):
         fail(f"--format must be text or json (got {fmt!r})")
@@ -136,25 +141,21 @@ def detect(
         config = load_config(Path.cwd())
         library = load_library(tuple(rules or ()) + tuple(config.rules_dirs))
         doc = load_path(original)
-        attribution = extract_attribution(doc)
-        choice = choose_terms(
-            doc, attribution, library, flag=terms_id, domain_map=config.domain_map
+        choice, terms = resolve_terms(
+            doc,
+            extract_attribution(doc),
+            library,
+            flag=terms_id,
+            domain_map=config.domain_map,
+            own_notice=not catalogue_only,
         )
+        result = detection(doc, choice, terms, own_notice=not catalogue_only)
     except ComplianceError as exc:
         fail(str(exc))
-    terms = library.get(choice.terms_id)
-    contact = contact_for(doc, terms) if terms is not None else None
-    name = terms.name if terms is not None else choice.terms_id
     if fmt == "json":
-        payload = {**to_dict(choice), "terms_name": name, "contact": contact, "why": ""}
-        payload["why"] = explain_choice(choice)
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    typer.echo(f"original: {original}")
-    typer.echo(f"terms:    {choice.terms_id} ({name})")
-    typer.echo(f"why:      {explain_choice(choice)}")
-    if contact:
-        typer.echo(f"contact:  {contact}")
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n".join(detection_lines(result, str(original))))
 
 
 def register(app: typer.Typer) -> None:
