@@ -89,6 +89,15 @@ def _clause_text(clause: Clause) -> str:
     return " ".join(clause.sentence.split())
 
 
+def _quote(quoted: dict[str, str], key: str, clause: Clause) -> str:
+    """The clause key quoting ``clause``'s sentence, adding it under ``key`` when new."""
+    text = _clause_text(clause)
+    known = next((k for k, v in quoted.items() if v == text), None)
+    if known is None:
+        quoted[key] = text
+    return known or key
+
+
 def rule_data(notice: Notice, attribution: Attribution, origin: str) -> dict[str, Any]:
     """The rule-file mapping for the terms ``notice`` states (see rules/README.md)."""
     publisher = attribution.publisher or attribution.source or attribution.copyright_holder
@@ -119,8 +128,7 @@ def rule_data(notice: Notice, attribution: Attribution, origin: str) -> dict[str
                 entry["deed_url"] = deed
         clause = clauses.get(name)
         if clause is not None:
-            quoted[rid] = _clause_text(clause)
-            entry["clause"] = rid
+            entry["clause"] = _quote(quoted, rid, clause)
         requirements.append(entry)
     if data["licensed"] and requires.together:
         elements = [
@@ -133,14 +141,13 @@ def rule_data(notice: Notice, attribution: Attribution, origin: str) -> dict[str
             if needed
         ]
         if len(elements) >= 2:
-            quoted["together"] = _clause_text(clauses["together"])
             requirements.append(
                 {
                     "id": "together",
                     "kind": "proximity",
                     "elements": elements,
                     "severity": "warning",  # as the catalogued cross-posting terms weigh it
-                    "clause": "together",
+                    "clause": _quote(quoted, "together", clauses["together"]),
                 }
             )
     venues = _venues(notice)
@@ -148,8 +155,7 @@ def rule_data(notice: Notice, attribution: Attribution, origin: str) -> dict[str
         venue_clause = next((c for f, c in clauses.items() if f.startswith("venue:")), None)
         entry = {"id": "venue", "kind": "venue"}
         if venue_clause is not None:
-            quoted["venues"] = _clause_text(venue_clause)
-            entry["clause"] = "venues"
+            entry["clause"] = _quote(quoted, "venues", venue_clause)
         requirements.append(entry)
     data["clauses"] = quoted
     data["venues"] = venues

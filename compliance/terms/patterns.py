@@ -24,9 +24,10 @@ __all__ = [
     "VENUE_TOKENS",
     "PatternSet",
     "builtin_patterns_dir",
-    "is_pattern_file",
+    "is_patterns",
     "load_patterns",
     "validate_pattern_file",
+    "validate_pattern_paths",
 ]
 
 # signal -> what a match in a sentence means; the reader in notice.py gives each its effect.
@@ -102,9 +103,10 @@ def builtin_patterns_dir() -> Path:
     return builtin_rules_dir() / "notices"
 
 
-def is_pattern_file(path: Path) -> bool:
-    """True for a clause-pattern file (it sits in a ``notices`` folder) rather than a rule file."""
-    return path.parent.name == "notices"
+def is_patterns(path: Path) -> bool:
+    """True for a clause-pattern folder (``notices``) or a file in one, not a rule file."""
+    path = Path(path)
+    return path.name == "notices" if path.is_dir() else path.parent.name == "notices"
 
 
 def _section(
@@ -203,6 +205,12 @@ def _files(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+def validate_pattern_paths(paths: Iterable[Path]) -> tuple[int, list[str]]:
+    """Check pattern files and folders: ``(files checked, every problem)``."""
+    files = _files(paths)
+    return len(files), [m for path in files for m in validate_pattern_file(path)]
 
 
 @lru_cache(maxsize=8)
