@@ -270,6 +270,8 @@ def read_notice(text: str, patterns: PatternSet | None = None) -> Notice:
     for s in read:
         for venue, found in pats.venues.items():
             for m in _matches(found, s.text):
+                if any(c.start() <= m.start() < c.end() for c in s.hits.get("conditional", [])):
+                    continue  # "if you publish online, ..." states a condition, not a venue
                 kind = _nearest_kind(s, m.start())
                 if venue == "non-commercial":
                     allowed.append(venue)

@@ -41,6 +41,7 @@ SIGNALS: dict[str, str] = {
     "negation": "a word that turns a grant in the same sentence around",
     "optional": "a wish, not a requirement (it's nice if ...)",
     "obligation": "a word that makes a sentence a requirement (must, as long as ...)",
+    "conditional": "an if-clause; a venue named inside it is a condition, not a venue granted",
     "credit_source": "the publication must be credited",
     "byline": "the author must be credited",
     "copyright_notice": "the copyright line must be kept",
