@@ -51,15 +51,20 @@ def terms_summary(terms: Terms) -> dict[str, Any]:
     """The fields a catalogued rule file states, in the labels' vocabulary."""
     kinds = {r.kind: r for r in terms.requirements}
     link = kinds.get("link_to_original")
+    excerpt = kinds.get("excerpt_limit")  # "then link to the full article"
+    linked = link is not None or bool(excerpt and excerpt.params.get("require_full_link"))
+    placed = {str(r.params.get("element")) for r in terms.requirements if r.kind == "placement"}
     licence = kinds.get("license_notice")
     proximity = kinds.get("proximity")
     commerce = kinds.get("commerce")
     requires = Requires(
-        credit_source="credit_source" in kinds,
+        credit_source="credit_source" in kinds or bool(placed & {"source", "credit"}),
         copyright_notice="copyright_notice" in kinds,
         byline="byline" in kinds,
         link_to_original=(
-            ("home" if link.params.get("target") == "home" else "article") if link else None
+            ("home" if link and link.params.get("target") == "home" else "article")
+            if linked
+            else None
         ),
         license_notice=_licence_id(str(licence.params.get("license", ""))) if licence else None,
         no_modification="no_modification" in kinds,
