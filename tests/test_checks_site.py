@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from checks_builders import BODY, context, doc, req
+from checks_builders import BODY, context, doc, req, terms
 
 from compliance.checks import advisory, commerce, timing, venue
-from compliance.model import Grant, Media
+from compliance.model import Detect, Grant, Media
 
 VENUE = req("venue")
 
@@ -19,6 +19,20 @@ def test_a_venue_needing_permission_without_a_grant_names_the_contact() -> None:
     [finding] = venue.check(ctx, VENUE)
     assert finding.outcome == "needs-permission"
     assert "permissions@meridianreview.org" in finding.message
+
+
+def test_without_a_contact_the_original_holder_is_named_never_a_licence_steward() -> None:
+    licence = terms(
+        VENUE,
+        id="cc-by-nc-4.0",
+        publisher="Creative Commons (licence steward)",
+        contact=None,
+        detect=Detect(),
+    )
+    ctx = context(doc(BODY), VENUE, venue="commercial", terms_=licence)
+    [finding] = venue.check(ctx, VENUE)
+    assert "Creative Commons" not in finding.message + finding.fix
+    assert "Harbour Light" in finding.message  # the original's copyright holder
 
 
 def test_a_valid_grant_for_the_site_covers_a_permission_venue() -> None:

@@ -24,6 +24,7 @@ from typing import Any
 from ..documents.urls import domain
 from ..model import CheckContext, Evidence, Finding, Grant, Requirement
 from . import _text
+from ._names import own_rule_publisher
 
 KIND = "venue"
 OPTIONS: dict[str, Any] = {}
@@ -57,8 +58,17 @@ def valid_grant(ctx: CheckContext) -> Grant | None:
 
 
 def ask(ctx: CheckContext) -> str:
-    """Where to ask for permission."""
-    return ctx.terms.contact or ctx.terms.publisher or ctx.terms.name
+    """Where to ask for permission: the terms' contact, else the original's rights holder.
+
+    A rule file's publisher is named only for its own articles: never a licence steward's label
+    ("Creative Commons") or another publisher's name.
+    """
+    if ctx.terms.contact:
+        return ctx.terms.contact
+    if own_rule_publisher(ctx):
+        return ctx.terms.publisher
+    a = ctx.attribution
+    return a.copyright_holder or a.publisher or a.source or "the copyright holder"
 
 
 def problem(ctx: CheckContext) -> tuple[str, str, str] | None:
@@ -82,7 +92,8 @@ def problem(ctx: CheckContext) -> tuple[str, str, str] | None:
 
 def evidence(ctx: CheckContext) -> Evidence:
     """The venue and its policy, as a finding's evidence."""
-    return Evidence(document="copy", note=f"venue {ctx.venue}: {ctx.terms.venues.get(ctx.venue)}")
+    policy = ctx.terms.venues.get(ctx.venue or "")
+    return Evidence(document="copy", note=f"venue {ctx.venue}: {policy}")
 
 
 def check(ctx: CheckContext, req: Requirement) -> list[Finding]:
