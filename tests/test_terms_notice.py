@@ -193,3 +193,23 @@ def test_requirements_sharing_a_sentence_share_one_quoted_clause() -> None:
     data = rule_data(read_notice(CROSS_POST), Attribution(), "x.txt")
     quoted = {r["id"]: r.get("clause") for r in data["requirements"]}
     assert quoted["source-credit"] == quoted["copyright-notice"] == "main"
+
+
+def test_only_with_permission_inside_a_grant_phrase_needs_permission() -> None:
+    text = "Die Weiterverbreitung ist nur mit vorheriger schriftlicher Genehmigung gestattet."
+    assert read_notice(text).republishing == "permission-required"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["You can't edit our stories.", "Stories cannot be modified.", "Do not alter the text."],
+)
+def test_contracted_and_plain_negations_forbid_edits(sentence: str) -> None:
+    notice = read_notice(f"You may republish our stories. {sentence}")
+    assert notice.requires.no_modification
+
+
+def test_a_venue_in_an_if_clause_is_a_condition_not_a_venue() -> None:
+    text = "You may republish our articles. If you publish online, keep every link."
+    notice = read_notice(text)
+    assert (notice.venues_allowed, notice.requires.keep_links) == (("any",), True)

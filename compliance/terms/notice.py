@@ -123,7 +123,14 @@ def _negated(grant: re.Match[str], negations: list[re.Match[str]]) -> bool:
 def _read_sentence(text: str, start: int, end: int, patterns: PatternSet) -> _Sentence:
     body = text[start:end]
     hits = {name: _matches(pats, body) for name, pats in patterns.signals.items()}
-    grants = [g for g in hits.get("grant", []) if not _negated(g, hits.get("negation", []))]
+    permissions = hits.get("permission", [])
+    grants = [
+        g
+        for g in hits.get("grant", [])
+        if not _negated(g, hits.get("negation", []))
+        # "reproduction is only allowed with our permission" is no grant
+        and not any(g.start() <= p.start() < g.end() for p in permissions)
+    ]
     hits["grant"] = [] if hits.get("private_use") else grants
     # "may be reprinted without written permission": the permission words belong to the grant.
     hits["permission"] = [
