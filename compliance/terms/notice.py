@@ -16,8 +16,10 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import Literal
 
 from .patterns import PatternSet, load_patterns
@@ -41,6 +43,11 @@ _LEAD = re.compile(r"^[\s\-–—*:>]+")
 _NEGATION_REACH = 25  # characters before a grant in which "no part", "not" ... turn it around
 _GRANT_REACH = 60  # characters after a grant that still qualify it ("... without permission")
 _ELEMENT_AT_START = 3  # a licence element named at the start of a sentence ("NC: ...")
+# Signals that mark a notice. Only sentences near one are read in full, so a long article costs
+# one pass of these patterns, not of every pattern over every sentence.
+_TRIGGERS = (*_STATUS_SIGNALS, "public_domain", "cc")
+_REACH = 60  # sentences at most in one notice block
+_SEPARATOR = "\n.\n"  # between sentences scanned together: no pattern reads across a full stop
 
 
 @dataclass(frozen=True)
@@ -87,12 +94,25 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class _Hit:
+    """Where a pattern matched in a sentence, and what it captured (a contact, a version)."""
+
+    start: int
+    end: int
+    value: str | None = None
+
+
+Hits = dict[str, list[_Hit]]
+
+
+@dataclass(frozen=True)
 class _Sentence:
     start: int
     end: int
     text: str
     kind: str | None  # the status signal that governs it, if any
-    hits: dict[str, list[re.Match[str]]]
+    hits: Hits  # signal -> matches
+    sections: dict[str, Hits]  # "venues" / "uses" / "forbids" -> token -> matches
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -110,36 +130,71 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
             begin = brk.end()
 
 
-def _matches(patterns: tuple[re.Pattern[str], ...], text: str) -> list[re.Match[str]]:
-    return [m for p in patterns for m in p.finditer(text)]
+def _scan(
+    joined: str, bases: list[int], section: Mapping[str, tuple[re.Pattern[str], ...]]
+) -> list[Hits]:
+    """Every match of ``section``'s patterns, per sentence of ``joined``.
+
+    Sentences are scanned joined (one call per pattern, not per pattern and sentence), with a
+    separator no pattern crosses; ``bases`` are where each sentence starts in ``joined``.
+    """
+    found: list[Hits] = [{} for _ in bases]
+    for name, patterns in section.items():
+        for pattern in patterns:
+            group = next(iter(pattern.groupindex), None)
+            for m in pattern.finditer(joined):
+                i = bisect_right(bases, m.start()) - 1
+                base = bases[i]
+                hit = _Hit(m.start() - base, m.end() - base, m.group(group) if group else None)
+                found[i].setdefault(name, []).append(hit)
+    return found
 
 
-def _negated(grant: re.Match[str], negations: list[re.Match[str]]) -> bool:
-    return any(
-        n.start() < grant.end() and n.end() > grant.start() - _NEGATION_REACH for n in negations
-    )
+def _negated(grant: _Hit, negations: list[_Hit]) -> bool:
+    return any(n.start < grant.end and n.end > grant.start - _NEGATION_REACH for n in negations)
 
 
-def _read_sentence(text: str, start: int, end: int, patterns: PatternSet) -> _Sentence:
-    body = text[start:end]
-    hits = {name: _matches(pats, body) for name, pats in patterns.signals.items()}
+def _sentence(text: str, start: int, end: int, hits: Hits, sections: dict[str, Hits]) -> _Sentence:
     permissions = hits.get("permission", [])
     grants = [
         g
         for g in hits.get("grant", [])
         if not _negated(g, hits.get("negation", []))
         # "reproduction is only allowed with our permission" is no grant
-        and not any(g.start() <= p.start() < g.end() for p in permissions)
+        and not any(g.start <= p.start < g.end for p in permissions)
     ]
     hits["grant"] = [] if hits.get("private_use") else grants
     # "may be reprinted without written permission": the permission words belong to the grant.
     hits["permission"] = [
         p
-        for p in hits.get("permission", [])
-        if not any(0 <= p.start() - g.end() <= _GRANT_REACH for g in hits["grant"])
+        for p in permissions
+        if not any(0 <= p.start - g.end <= _GRANT_REACH for g in hits["grant"])
     ]
     kind = next((s for s in _STATUS_SIGNALS if hits.get(s)), None)
-    return _Sentence(start, end, body, kind, hits)
+    return _Sentence(start, end, text[start:end], kind, hits, sections)
+
+
+def _read_sentences(
+    text: str, spans: list[tuple[int, int]], patterns: PatternSet
+) -> list[_Sentence]:
+    """The sentences ``spans`` of ``text`` with every pattern's matches."""
+    bases: list[int] = []
+    parts: list[str] = []
+    length = 0
+    for start, end in spans:
+        bases.append(length)
+        parts.append(text[start:end])
+        length += end - start + len(_SEPARATOR)
+    joined = _SEPARATOR.join(parts)
+    signals = _scan(joined, bases, patterns.signals)
+    sections = {
+        name: _scan(joined, bases, getattr(patterns, name))
+        for name in ("venues", "uses", "forbids")
+    }
+    return [
+        _sentence(text, a, b, signals[i], {name: found[i] for name, found in sections.items()})
+        for i, (a, b) in enumerate(spans)
+    ]
 
 
 def _binding(sentence: _Sentence) -> bool:
@@ -160,14 +215,14 @@ def _licence(read: list[_Sentence]) -> tuple[str | None, list[_Sentence]]:
     for code in ("by", "nc", "nd", "sa"):
         for s in read:
             found = s.hits.get(f"cc_{code}", [])
-            if any(s in named or m.start() <= _ELEMENT_AT_START for m in found):
+            if any(s in named or m.start <= _ELEMENT_AT_START for m in found):
                 elements.append(code)
                 break
     if not elements:
         return "cc-unspecified", named
     if "by" not in elements:
         elements.insert(0, "by")  # every Creative Commons licence since 2.0 requires attribution
-    version = next((m.group("version") for s in named for m in s.hits.get("cc_version", [])), None)
+    version = next((m.value for s in named for m in s.hits.get("cc_version", [])), None)
     return "-".join(["cc", *elements, *([version] if version else [])]), named
 
 
@@ -183,7 +238,7 @@ def _contact(read: list[_Sentence]) -> tuple[str | None, _Sentence | None]:
             return email.group(0).rstrip("."), s
     for s in read:
         for m in s.hits.get("contact", []):
-            value = m.group("contact").strip(" .,;:")
+            value = (m.value or "").strip(" .,;:")
             if value:
                 return value, s
     return None, None
@@ -196,8 +251,8 @@ def _nearest_kind(sentence: _Sentence, position: int) -> str | None:
         for m in sentence.hits.get(kind, []):
             distance = (
                 0
-                if m.start() <= position < m.end()
-                else min(abs(m.start() - position), abs(m.end() - position))
+                if m.start <= position < m.end
+                else min(abs(m.start - position), abs(m.end - position))
             )
             if best is None or distance < best[0]:
                 best = (distance, kind)
@@ -208,10 +263,43 @@ def _ordered(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _paragraph_end(text: str, position: int) -> int:
+    end = text.find("\n\n", position)
+    return len(text) if end < 0 else end
+
+
+def _near_triggers(text: str, spans: list[tuple[int, int]], patterns: PatternSet) -> list[int]:
+    """Indexes of the sentences of the notice blocks: each paragraph holding a trigger and the
+    paragraph after it (a heading, then its list of conditions), at most `_REACH` sentences."""
+    starts = [a for a, _ in spans]
+    keep: set[int] = set()
+    for name in _TRIGGERS:
+        for pattern in patterns.signals.get(name, ()):
+            for match in pattern.finditer(text):
+                begin = text.rfind("\n\n", 0, match.start()) + 1
+                end = _paragraph_end(text, _paragraph_end(text, match.start()) + 2)
+                first = max(bisect_right(starts, begin) - 1, 0)
+                last = bisect_right(starts, end)
+                keep.update(range(first, min(last, first + _REACH)))
+    return sorted(keep)
+
+
 def read_notice(text: str, patterns: PatternSet | None = None) -> Notice:
     """The terms stated by the notice ``text`` (a whole page's text works too)."""
-    pats = patterns or load_patterns()
-    read = [_read_sentence(text, a, b, pats) for a, b in sentences(text)]
+    if patterns is None:
+        return _read_builtin(text)
+    return _read(text, patterns)
+
+
+@lru_cache(maxsize=16)
+def _read_builtin(text: str) -> Notice:
+    """`read_notice` with the built-in patterns, kept for the few texts a check reads twice."""
+    return _read(text, load_patterns())
+
+
+def _read(text: str, pats: PatternSet) -> Notice:
+    spans = list(sentences(text))
+    read = _read_sentences(text, [spans[i] for i in _near_triggers(text, spans, pats)], pats)
     clauses: list[Clause] = []
     licence, licence_sentences = _licence(read)
     granted = [s for s in read if s.kind == "grant" or s.hits.get("public_domain")]
@@ -275,11 +363,11 @@ def read_notice(text: str, patterns: PatternSet | None = None) -> Notice:
     uses: list[str] = []
     forbids: list[str] = []
     for s in read:
-        for venue, found in pats.venues.items():
-            for m in _matches(found, s.text):
-                if any(c.start() <= m.start() < c.end() for c in s.hits.get("conditional", [])):
+        for venue, found in s.sections["venues"].items():
+            for m in found:
+                if any(c.start <= m.start < c.end for c in s.hits.get("conditional", [])):
                     continue  # "if you publish online, ..." states a condition, not a venue
-                kind = _nearest_kind(s, m.start())
+                kind = _nearest_kind(s, m.start)
                 if venue == "non-commercial":
                     allowed.append(venue)
                     needing.append("commercial")
@@ -289,8 +377,8 @@ def read_notice(text: str, patterns: PatternSet | None = None) -> Notice:
                     allowed.append(venue)
                 clauses.append(_clause(f"venue:{venue}", s))
         if s.kind == "permission" and allowed_here:
-            uses.extend(u for u, p in pats.uses.items() if _matches(p, s.text))
-        forbids.extend(f for f, p in pats.forbids.items() if _matches(p, s.text))
+            uses.extend(s.sections["uses"])
+        forbids.extend(s.sections["forbids"])
     if licence is not None and "-nc" in licence:
         allowed.append("non-commercial")
         needing.append("commercial")
