@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from compliance.model import Attribution
+from compliance.model import Attribution, Document
 from compliance.terms.notice import read_notice, sentences
-from compliance.terms.notice_rule import notice_terms, rule_data
+from compliance.terms.notice_rule import find_notice, notice_terms, rule_data
 
 CROSS_POST = (
     "Example News grants permission to cross-post its articles on community websites, provided "
@@ -213,3 +213,19 @@ def test_a_venue_in_an_if_clause_is_a_condition_not_a_venue() -> None:
     text = "You may republish our articles. If you publish online, keep every link."
     notice = read_notice(text)
     assert (notice.venues_allowed, notice.requires.keep_links) == (("any",), True)
+
+
+def _page(text: str, furniture: str) -> Document:
+    return Document(id="p", origin="page", format="html", title="t", text=text, furniture=furniture)
+
+
+def test_a_footer_grant_beats_a_reserved_rights_line_in_the_text() -> None:
+    page = _page("Story.\n\n© 2024 Example News. All rights reserved.", CROSS_POST)
+    notice, where = find_notice(page)
+    assert (notice.republishing, where) == ("allowed-with-conditions", "furniture")
+
+
+def test_a_grant_in_the_text_beats_the_footer() -> None:
+    page = _page("Story.\n\nYou may republish this story if you credit us.", "All rights reserved.")
+    notice, where = find_notice(page)
+    assert (notice.republishing, where) == ("allowed-with-conditions", "text")

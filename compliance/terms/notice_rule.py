@@ -52,14 +52,22 @@ _LINK_TARGET = {"article": "article", "home": "home", "any": "home"}  # home acc
 _CC_VERSION = re.compile(r"-(\d\.\d)$")
 
 
+_GRANTS = ("allowed", "allowed-with-conditions")
+
+
 def find_notice(doc: Document) -> tuple[Notice, str]:
     """The republishing notice of ``doc``: in its main text, else in its page furniture.
 
+    The furniture's notice wins when the main text has none, or only reserves rights where the
+    footer grants them (a "© X. All rights reserved" line kept in the text, the terms below).
     Returns the notice and which text its clause offsets index (``text`` or ``furniture``).
     """
     notice = read_notice(doc.text)
-    if notice.republishing is None and doc.furniture:
-        return read_notice(doc.furniture), "furniture"
+    if notice.republishing in _GRANTS or not doc.furniture:
+        return notice, "text"
+    footer = read_notice(doc.furniture)
+    if footer.republishing in _GRANTS or notice.republishing is None:
+        return footer, "furniture"
     return notice, "text"
 
 
