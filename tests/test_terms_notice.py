@@ -155,6 +155,18 @@ def test_notices_in_spanish_french_german_and_portuguese_are_read(text: str, sta
     assert notice.requires.credit_source == (status == "allowed-with-conditions")
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("© RIPRODUZIONE RISERVATA", "forbidden"),
+        ("È consentita la riproduzione citando la fonte.", "allowed-with-conditions"),
+        ("Все права защищены. Копирование без разрешения запрещено.", "permission-required"),
+    ],
+)
+def test_italian_and_russian_notices_are_read(text: str, status: str) -> None:
+    assert read_notice(text).republishing == status
+
+
 def test_a_text_without_a_notice_reads_as_none() -> None:
     assert read_notice("The council met on Tuesday to discuss the bins.").republishing is None
 
