@@ -21,6 +21,7 @@ from .model import (
     Grant,
     Report,
     Terms,
+    Verdict,
 )
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         today=opts.today or date.today().isoformat(),
     )
     fair_use = None
+    outcome: Verdict
     if not similarity.is_copy(comparison, threshold):
         outcome, findings = "not-a-copy", []
     else:

@@ -8,7 +8,7 @@ import pytest
 
 from compliance.documents import load_path
 from compliance.documents.attribution import extract_attribution
-from compliance.model import VENUES
+from compliance.model import VENUES, TermsChoice
 from compliance.terms import builtin_rules_dir, choose_terms, contact_for, load_library, validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,7 +25,7 @@ def _sample(terms_id: str) -> Path:
     return found[0]
 
 
-def _detect(path: Path) -> object:
+def _detect(path: Path) -> TermsChoice:
     original = load_path(path)
     return choose_terms(original, extract_attribution(original), LIBRARY)
 

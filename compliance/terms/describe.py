@@ -119,7 +119,8 @@ _KIND_WORDS: dict[str, Callable[[dict[str, Any]], str]] = {
 
 def describe_requirement(req: Requirement) -> str:
     """One sentence saying what ``req`` demands, from its kind and parameters."""
-    words = _KIND_WORDS.get(req.kind, lambda p: req.kind.replace("_", " "))(req.params)
+    say = _KIND_WORDS.get(req.kind)
+    words = say(req.params) if say is not None else req.kind.replace("_", " ")
     return words.rstrip(".") + "."
 
 

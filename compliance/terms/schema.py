@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_origin
+from typing import Any, TypeGuard, get_origin
 
 from ..errors import RuleFileError
 from ..model import SEVERITIES, VENUES, Detect, Requirement, Terms
@@ -108,7 +108,7 @@ def _got(value: Any) -> str:
     return f"{value!r} that is {type(value).__name__}"
 
 
-def _is_str(value: Any) -> bool:
+def _is_str(value: Any) -> TypeGuard[str]:
     return isinstance(value, str)
 
 
