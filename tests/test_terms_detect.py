@@ -138,6 +138,19 @@ def test_own_notice_beats_a_licence_link() -> None:
     assert (choice.terms_id, choice.reason) == ("own-notice", "notice")
 
 
+def test_a_licence_link_beats_a_notice_that_only_reserves_rights() -> None:
+    links = (Link(href="https://creativecommons.org/licenses/by/4.0/", text="CC BY"),)
+    original = doc("Story.\n\n© 2024 Example News. All rights reserved.", links=links)
+    choice = choose_terms(original, Attribution(), LIBRARY)
+    assert (choice.terms_id, choice.reason) == ("cc-by-4.0", "license")
+
+
+def test_prose_that_mentions_permission_is_no_notice() -> None:
+    text = "The council met.\n\nProtesters entered the building without permission."
+    choice = choose_terms(doc(text), Attribution(), LIBRARY)
+    assert (choice.terms_id, choice.reason) == ("all-rights-reserved", "default")
+
+
 def test_contact_is_the_original_notices_own_address() -> None:
     text = "Story.\n\nReprints need permission: contact rights@harbour.example."
     original = doc(text, url="https://www.globalresearch.ca/a/1")

@@ -48,6 +48,7 @@ __all__ = [
 ]
 
 DEFAULT_TERMS = "all-rights-reserved"
+_GRANTS = ("allowed", "allowed-with-conditions")
 PHRASE_THRESHOLD = 85.0  # rapidfuzz partial_ratio on normalised text, 0..100
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
@@ -309,10 +310,13 @@ def resolve_terms(
     if named is not None:
         detail = f"{named.name}, named in the original's notice: {_notice_detail(notice)}"
         return TermsChoice(named.id, "license", detail=detail), named
-    if notice.republishing is not None:
+    licence = _by_licence(original, library)
+    if notice.republishing is not None and (licence is None or notice.republishing in _GRANTS):
+        # A notice that only reserves rights yields to the article's own licence link (a site
+        # footer's "All rights reserved" under a Creative Commons article).
         terms = notice_terms(notice, attribution, original.origin)
         return TermsChoice(NOTICE_TERMS_ID, "notice", detail=_notice_detail(notice)), terms
-    choice = _by_licence(original, library) or TermsChoice(
+    choice = licence or TermsChoice(
         DEFAULT_TERMS, "default", detail="no terms recognised in the original"
     )
     return choice, library[choice.terms_id]

@@ -154,7 +154,14 @@ def _negated(grant: _Hit, negations: list[_Hit]) -> bool:
     return any(n.start < grant.end and n.end > grant.start - _NEGATION_REACH for n in negations)
 
 
-def _sentence(text: str, start: int, end: int, hits: Hits, sections: dict[str, Hits]) -> _Sentence:
+def _sentence(
+    text: str, span: tuple[int, int], hits: Hits, sections: dict[str, Hits], about_reuse: bool
+) -> _Sentence:
+    """One read sentence. ``about_reuse``: its paragraph speaks of reusing the work, without
+    which "without permission" or "is prohibited" is ordinary prose, not a notice."""
+    if not about_reuse:
+        hits.pop("permission", None)
+        hits.pop("prohibition", None)
     permissions = hits.get("permission", [])
     grants = [
         g
@@ -171,6 +178,7 @@ def _sentence(text: str, start: int, end: int, hits: Hits, sections: dict[str, H
         if not any(0 <= p.start - g.end <= _GRANT_REACH for g in hits["grant"])
     ]
     kind = next((s for s in _STATUS_SIGNALS if hits.get(s)), None)
+    start, end = span
     return _Sentence(start, end, text[start:end], kind, hits, sections)
 
 
@@ -191,9 +199,22 @@ def _read_sentences(
         name: _scan(joined, bases, getattr(patterns, name))
         for name in ("venues", "uses", "forbids")
     }
+    reuse = patterns.signals.get("reuse", ())
+    paragraphs: dict[int, bool] = {}
+    for start, _ in spans:
+        begin = text.rfind("\n\n", 0, start) + 1
+        if begin not in paragraphs:
+            body = text[begin : _paragraph_end(text, start)]
+            paragraphs[begin] = any(p.search(body) for p in reuse)
     return [
-        _sentence(text, a, b, signals[i], {name: found[i] for name, found in sections.items()})
-        for i, (a, b) in enumerate(spans)
+        _sentence(
+            text,
+            span,
+            signals[i],
+            {name: found[i] for name, found in sections.items()},
+            paragraphs[text.rfind("\n\n", 0, span[0]) + 1],
+        )
+        for i, span in enumerate(spans)
     ]
 
 

@@ -36,6 +36,8 @@ SIGNALS: dict[str, str] = {
     "permission": "republishing needs permission",
     "reserved": "all rights are reserved (permission needed)",
     "prohibition": "republishing is ruled out",
+    "reuse": "words about reusing the work; a permission or prohibition counts only in a "
+    "paragraph that has one (so 'entered without permission' in a story is no notice)",
     "public_domain": "the work is in the public domain",
     "private_use": "a grant only for private or personal use, which is not republishing",
     "negation": "a word that turns a grant in the same sentence around",
