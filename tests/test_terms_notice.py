@@ -241,3 +241,16 @@ def test_a_grant_in_the_text_beats_the_footer() -> None:
     page = _page("Story.\n\nYou may republish this story if you credit us.", "All rights reserved.")
     notice, where = find_notice(page)
     assert (notice.republishing, where) == ("allowed-with-conditions", "text")
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "You can share your thoughts in the comments below.",
+        "The app is free to use.",
+        "Protesters entered the building without permission.",
+        "La venta de la cosecha está prohibida.",
+    ],
+)
+def test_ordinary_prose_is_not_read_as_a_notice(prose: str) -> None:
+    assert read_notice(f"The council met on Tuesday.\n\n{prose}").republishing is None

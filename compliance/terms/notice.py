@@ -158,7 +158,8 @@ def _sentence(
     text: str, span: tuple[int, int], hits: Hits, sections: dict[str, Hits], about_reuse: bool
 ) -> _Sentence:
     """One read sentence. ``about_reuse``: its paragraph speaks of reusing the work, without
-    which "without permission" or "is prohibited" is ordinary prose, not a notice."""
+    which "without permission" or "is prohibited" is prose, not a notice. (Grant phrasings name
+    the reuse themselves: "may be republished", "our stories are free for ... use".)"""
     if not about_reuse:
         hits.pop("permission", None)
         hits.pop("prohibition", None)
