@@ -194,6 +194,9 @@ class Detect:
     domains: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     license_urls: tuple[str, ...] = ()
+    # True when the phrases identify a kind of terms any publisher prints (a wire formula), so a
+    # match need not name the rule's publisher.
+    any_publisher: bool = False
 
 
 @dataclass(frozen=True)
@@ -219,8 +222,8 @@ class TermsChoice:
     """Which terms were applied to the original, and why."""
 
     terms_id: str
-    reason: Literal["flag", "config", "domain", "phrase", "license", "default"]
-    detail: str = ""  # matched phrase, domain or licence URL
+    reason: Literal["flag", "config", "domain", "phrase", "notice", "license", "default"]
+    detail: str = ""  # matched phrase, domain, licence URL, or the notice's sentence
     score: float | None = None  # fuzzy match score for phrases, 0..100
 
 

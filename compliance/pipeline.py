@@ -92,15 +92,14 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
     from .documents.attribution import extract_attribution
     from .documents.regions import work_text
     from .documents.urls import domain
-    from .terms import choose_terms, contact_for
+    from .terms import contact_for, resolve_terms
 
     opts = options or CheckOptions()
     library = load_library(opts)
     attribution = extract_attribution(original, opts.overrides)
-    choice = choose_terms(
+    choice, terms = resolve_terms(
         original, attribution, library, flag=opts.terms_id, domain_map=opts.domain_map
     )
-    terms = library[choice.terms_id]
     # Only the work is compared: notice and furniture lines are blanked, offsets unchanged.
     comparison = similarity.compare(work_text(original), work_text(copy), opts.align)
     threshold = (

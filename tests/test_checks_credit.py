@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from checks_builders import BODY, CREDIT, ORIGINAL_URL, attribution, context, doc, req, run, terms
+from checks_builders import (
+    BODY,
+    CREDIT,
+    ORIGINAL_URL,
+    attribution,
+    context,
+    doc,
+    original_doc,
+    req,
+    run,
+    terms,
+)
 
 from compliance.checks import byline, copyright_notice, credit_source
+from compliance.model import Detect
 
 CREDIT_REQ = req("credit_source")
 
@@ -192,3 +204,59 @@ def test_a_credit_earlier_on_the_line_is_not_the_copyright_holder() -> None:
 def test_a_holder_before_a_bare_year_mark_is_read_from_the_line() -> None:
     ctx = context(doc(f"{BODY}\n\nHarbour Light ©2017"), COPY_REQ)
     assert run(copyright_notice, ctx, COPY_REQ) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "credit"),
+    [
+        ("The Hill", "Originally published by TheHill."),
+        ("TheHill", "Originally published by The Hill."),
+        ("thehill.com", "Originally published by The Hill."),
+        ("The Hill", "Source: thehill.com"),
+        ("Associated Press", "Source: AP"),
+        ("The Associated Press", "Copyright 2017 AP"),
+    ],
+)
+def test_a_credit_by_short_name_domain_or_initials_names_the_source(
+    source: str, credit: str
+) -> None:
+    named = attribution(source=source, publisher=None)
+    ctx = context(doc(f"{BODY}\n\n{credit}"), CREDIT_REQ, attribution_=named)
+    assert run(credit_source, ctx, CREDIT_REQ) == []
+
+
+def test_initials_in_lower_case_are_not_a_credit() -> None:
+    named = attribution(source="Associated Press", publisher=None)
+    ctx = context(doc(f"{BODY}\n\nSource: ap"), CREDIT_REQ, attribution_=named)
+    [finding] = run(credit_source, ctx, CREDIT_REQ)
+    assert finding.outcome == "missing"
+
+
+def test_the_original_address_is_a_credit_name() -> None:
+    named = attribution(source="Harbour Light", publisher=None)
+    ctx = context(doc(f"{BODY}\n\nSource: meridianreview.org"), CREDIT_REQ, attribution_=named)
+    assert run(credit_source, ctx, CREDIT_REQ) == []
+
+
+def test_a_licence_stewards_label_is_never_demanded_as_the_source() -> None:
+    licence = terms(
+        CREDIT_REQ,
+        id="cc-by-4.0",
+        publisher="Creative Commons (licence steward)",
+        detect=Detect(license_urls=("https://creativecommons.org/licenses/by/4.0/",)),
+    )
+    unnamed = attribution(source=None, publisher=None, url=None)
+    original = original_doc(canonical=None)
+    ctx = context(doc(BODY), CREDIT_REQ, original=original, attribution_=unnamed, terms_=licence)
+    [finding] = run(credit_source, ctx, CREDIT_REQ)
+    assert finding.outcome == "source-unknown"
+    assert "Creative Commons" not in finding.message + finding.fix
+
+
+def test_another_publishers_rule_publisher_is_not_the_source_of_this_article() -> None:
+    unnamed = attribution(source=None, publisher=None, url="https://harbour.example/story")
+    original = original_doc(canonical="https://harbour.example/story")
+    copy = doc(f"{BODY}\n\nOriginally published by Meridian Review.")
+    ctx = context(copy, CREDIT_REQ, original=original, attribution_=unnamed)
+    [finding] = run(credit_source, ctx, CREDIT_REQ)
+    assert "Meridian Review" not in finding.message + finding.fix

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from checks_builders import BODY, context, doc, req, run
+from checks_builders import BODY, context, doc, req, run, terms
 
 from compliance.checks import advisory, commerce, timing, venue
-from compliance.model import Media
+from compliance.model import Detect, Media
 
 VENUE = req("venue")
 
@@ -13,6 +13,18 @@ VENUE = req("venue")
 def test_the_venue_check_leaves_its_finding_to_the_verdict() -> None:
     ctx = context(doc(BODY), VENUE, venue="print")
     assert run(venue, ctx, VENUE) == []
+
+
+def test_without_a_contact_the_original_holder_is_asked_never_a_licence_steward() -> None:
+    licence = terms(
+        VENUE,
+        id="cc-by-nc-4.0",
+        publisher="Creative Commons (licence steward)",
+        contact=None,
+        detect=Detect(),
+    )
+    ctx = context(doc(BODY), VENUE, venue="commercial", terms_=licence)
+    assert venue.ask(ctx) == "Harbour Light"  # the original's copyright holder
 
 
 NO_ADS = req("commerce", no_ads=True, paywall=False)

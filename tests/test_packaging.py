@@ -38,6 +38,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_holds_every_rule_file_template_and_schema(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     rules = {f"compliance/rules/{p.name}" for p in (ROOT / "rules").glob("*.yaml")}
+    rules |= {f"compliance/rules/notices/{p.name}" for p in (ROOT / "rules/notices").glob("*.yaml")}
     templates = {
         f"compliance/reports/templates/{p.name}"
         for p in (ROOT / "compliance/reports/templates").iterdir()

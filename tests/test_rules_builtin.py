@@ -85,9 +85,11 @@ def test_sample_original_is_detected_as_its_terms(terms_id: str) -> None:
     sorted(p for p in ORIGINALS.iterdir() if not p.name.startswith("terms-")),
     ids=lambda p: p.name,
 )
-def test_cross_posting_disclaimer_originals_are_detected_as_globalresearch(path: Path) -> None:
+def test_cross_posting_notices_of_other_publishers_are_read_as_their_own_terms(
+    path: Path,
+) -> None:
     choice = _detect(path)
-    assert (choice.terms_id, choice.reason) == ("globalresearch", "phrase")
+    assert (choice.terms_id, choice.reason) == ("own-notice", "notice")
 
 
 @pytest.mark.needs_shared

@@ -76,7 +76,7 @@ def test_validate_missing_path_is_a_usage_error() -> None:
 def test_detect_names_the_terms_the_reason_and_the_contact() -> None:
     result = runner.invoke(app, ["rules", "detect", "samples/originals/terms-wire-service.md"])
     assert result.exit_code == 0
-    assert "terms:    wire-service" in result.output
+    assert "terms:        wire-service" in result.output
     assert 'the original contains "may not be published' in result.output
 
 
@@ -131,3 +131,87 @@ def test_validate_exit_status_in_a_real_process() -> None:
     assert bad.stdout.strip() == (
         "tests/data/rules/bad/tabs.yaml:5: indented with a tab character (YAML needs spaces)"
     )
+
+
+NOTICE = (
+    "The Orchard Courier\n\nCouncil approves the new bridge.\n\n"
+    "You may republish this article online as long as you credit The Orchard Courier and the "
+    "reporter and link to the original article. Print publications must ask first: "
+    "reprints@orchard.example.\n"
+)
+
+
+def _notice(tmp_path: Path) -> Path:
+    path = tmp_path / "notice.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    return path
+
+
+def test_detect_json_reads_an_uncatalogued_notice_into_the_labelled_fields(
+    tmp_path: Path,
+) -> None:
+    result = runner.invoke(app, ["rules", "detect", str(_notice(tmp_path)), "--format", "json"])
+    payload = json.loads(result.stdout)
+    assert (payload["terms_id"], payload["reason"], payload["republishing"]) == (
+        "own-notice",
+        "notice",
+        "allowed-with-conditions",
+    )
+    assert payload["requires"]["link_to_original"] == "article"
+    assert payload["contact"] == "reprints@orchard.example"
+    assert "print" in payload["venues_needing_permission"]
+
+
+def test_detect_json_clauses_quote_the_original_at_their_offsets(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["rules", "detect", str(_notice(tmp_path)), "--format", "json"])
+    clauses = json.loads(result.stdout)["clauses"]
+    assert {c["field"] for c in clauses} >= {"republishing", "credit_source", "byline"}
+    assert all(NOTICE[c["start"] : c["end"]] == c["sentence"] for c in clauses)
+
+
+def test_detect_catalogue_only_ignores_the_notice(tmp_path: Path) -> None:
+    args = ["rules", "detect", str(_notice(tmp_path)), "--format", "json", "--catalogue-only"]
+    payload = json.loads(runner.invoke(app, args).stdout)
+    assert (payload["terms_id"], payload["reason"]) == ("all-rights-reserved", "default")
+
+
+def test_detect_text_quotes_each_clause(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["rules", "detect", str(_notice(tmp_path))])
+    assert result.exit_code == 0
+    assert "credit_source [text " in result.output
+    assert '"You may republish this article online' in result.output
+
+
+def test_show_from_writes_a_rule_file_that_validates(tmp_path: Path) -> None:
+    target = tmp_path / "orchard.yaml"
+    result = runner.invoke(
+        app, ["rules", "show", "--from", str(_notice(tmp_path)), "--output", str(target)]
+    )
+    assert result.exit_code == 0
+    assert "reprints@orchard.example" in target.read_text(encoding="utf-8")
+    assert runner.invoke(app, ["rules", "validate", str(target)]).exit_code == 0
+
+
+def test_show_from_an_original_without_a_notice_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "plain.txt"
+    path.write_text("The council met on Tuesday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["rules", "show", "--from", str(path)])
+    assert result.exit_code == 2
+    assert result.output.strip().endswith("no republishing notice found")
+
+
+def test_validate_reports_a_broken_pattern_file_and_exits_1(tmp_path: Path) -> None:
+    folder = tmp_path / "notices"
+    folder.mkdir()
+    (folder / "xx.yaml").write_text("language: xx\nsignals:\n  nope: ['x']\n", encoding="utf-8")
+    result = runner.invoke(app, ["rules", "validate", str(folder)])
+    assert result.exit_code == 1
+    assert "xx.yaml:3: unknown signal 'nope'" in result.output
+
+
+def test_validate_by_default_covers_the_shipped_pattern_files() -> None:
+    result = runner.invoke(app, ["rules", "validate"])
+    assert result.exit_code == 0
+    shipped = len(list((ROOT / "rules").glob("*.yaml")))
+    shipped += len(list((ROOT / "rules" / "notices").glob("*.yaml")))
+    assert f"{shipped} rule file(s) valid" in result.output

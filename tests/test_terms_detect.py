@@ -1,4 +1,7 @@
-"""Which terms govern an original, and why: flag > config > domain > phrase > licence > default."""
+"""Which terms govern an original, and why.
+
+flag > config > domain > strong phrase > own notice > licence > default.
+"""
 
 from __future__ import annotations
 
@@ -98,13 +101,60 @@ def test_phrase_is_found_across_line_breaks_and_punctuation_with_its_score() -> 
     assert choice.score is not None and 85 <= choice.score <= 100
 
 
-def test_phrase_with_another_publishers_name_still_matches() -> None:
+def test_phrase_with_another_publishers_name_reads_that_publishers_own_notice() -> None:
     text = (
         "The Harbour Ledger grants permission to cross-post Harbour Ledger articles on community "
         "internet sites provided the source and the copyright are acknowledged together with a "
         "hyperlink to the original article."
     )
-    assert choose_terms(doc(text), Attribution(), LIBRARY).terms_id == "globalresearch"
+    choice = choose_terms(doc(text), Attribution(), LIBRARY)
+    assert (choice.terms_id, choice.reason) == ("own-notice", "notice")
+
+
+def test_phrase_naming_another_publisher_never_selects_a_catalogued_rule() -> None:
+    text = "This article was originally published by Futurism. Read more at futurism.com."
+    assert choose_terms(doc(text), Attribution(), LIBRARY).terms_id != "calmatters"
+
+
+def test_phrase_naming_the_publisher_selects_its_rule() -> None:
+    text = "Story.\n\nThis article was originally published by CalMatters."
+    choice = choose_terms(doc(text), Attribution(), LIBRARY)
+    assert (choice.terms_id, choice.reason) == ("calmatters", "phrase")
+
+
+def test_catalogued_rule_states_where_the_original_notice_disagrees() -> None:
+    text = GR_DISCLAIMER + " Always name the author in the byline."
+    choice = choose_terms(
+        doc(text, url="https://www.globalresearch.ca/a/1"), Attribution(), LIBRARY
+    )
+    assert choice.reason == "domain"
+    assert "own notice differs from this rule on byline" in choice.detail
+
+
+def test_own_notice_beats_a_licence_link() -> None:
+    links = (Link(href="https://creativecommons.org/licenses/by/4.0/", text="CC BY"),)
+    text = "Story.\n\nYou may republish this story as long as you credit Example News."
+    choice = choose_terms(doc(text, links=links), Attribution(), LIBRARY)
+    assert (choice.terms_id, choice.reason) == ("own-notice", "notice")
+
+
+def test_a_licence_link_beats_a_notice_that_only_reserves_rights() -> None:
+    links = (Link(href="https://creativecommons.org/licenses/by/4.0/", text="CC BY"),)
+    original = doc("Story.\n\n© 2024 Example News. All rights reserved.", links=links)
+    choice = choose_terms(original, Attribution(), LIBRARY)
+    assert (choice.terms_id, choice.reason) == ("cc-by-4.0", "license")
+
+
+def test_prose_that_mentions_permission_is_no_notice() -> None:
+    text = "The council met.\n\nProtesters entered the building without permission."
+    choice = choose_terms(doc(text), Attribution(), LIBRARY)
+    assert (choice.terms_id, choice.reason) == ("all-rights-reserved", "default")
+
+
+def test_contact_is_the_original_notices_own_address() -> None:
+    text = "Story.\n\nReprints need permission: contact rights@harbour.example."
+    original = doc(text, url="https://www.globalresearch.ca/a/1")
+    assert contact_for(original, LIBRARY["globalresearch"]) == "rights@harbour.example"
 
 
 def test_phrase_in_page_furniture_is_found_when_the_main_text_has_none() -> None:

@@ -37,6 +37,8 @@ CREDIT_CUE = re.compile(
 )
 _CUE_WINDOW = 80
 _WORD = re.compile(r"\w+", re.UNICODE)
+_ACRONYM_MAX = 5
+_SQUEEZED_MIN = 6
 _QUOTES = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -123,8 +125,13 @@ def name_pattern(name: str) -> re.Pattern[str] | None:
     words = _WORD.findall(name.translate(_QUOTES))
     if not words:
         return None
-    body = r"[\W_]*".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+    if len(words) == 1 and name.islower() and len(name) >= _SQUEEZED_MIN:
+        # A domain's name ("thehill") is the publication's words run together: "The Hill".
+        body = r"[\W_]?".join(re.escape(c) for c in words[0])
+    else:
+        body = r"[\W_]*".join(re.escape(w) for w in words)
+    acronym = name.isupper() and len(name) <= _ACRONYM_MAX  # "AP" is not "ap"
+    return re.compile(rf"(?<!\w){body}(?!\w)", 0 if acronym else re.IGNORECASE)
 
 
 def find_name(text: str, name: str | None) -> list[Span]:
@@ -176,18 +183,10 @@ def copied_spans(ctx: CheckContext) -> list[Span]:
 
 
 def credit_names(ctx: CheckContext) -> list[str]:
-    """Names a credit may use: the source, the publisher, the site name, the terms' publisher.
+    """Names a credit may use, with their short forms, domain and initials (see `_names`)."""
+    from ._names import credit_names as names
 
-    The terms' publisher counts only for licensed terms (all-rights-reserved names no one).
-    """
-    names: list[str] = []
-    candidates = [ctx.attribution.source, ctx.attribution.publisher, ctx.original.meta.site_name]
-    if ctx.terms.licensed:
-        candidates.append(ctx.terms.publisher)
-    for name in candidates:
-        if name and name.casefold() not in {n.casefold() for n in names}:
-            names.append(name)
-    return names
+    return names(ctx)
 
 
 def credit_spans(ctx: CheckContext, names: Sequence[str] | None = None) -> list[Span]:

@@ -35,6 +35,7 @@ from datetime import date
 from ..documents.urls import domain
 from ..model import CheckContext, Evidence, Finding, Grant, Requirement
 from ..params import KindParams
+from ._names import own_rule_publisher
 
 KIND = "venue"
 
@@ -71,8 +72,17 @@ def valid_grant(ctx: CheckContext) -> Grant | None:
 
 
 def ask(ctx: CheckContext) -> str:
-    """Where to ask for permission."""
-    return ctx.terms.contact or ctx.terms.publisher or ctx.terms.name
+    """Where to ask for permission: the terms' contact, else the original's rights holder.
+
+    A rule file's publisher is named only for its own articles: never a licence steward's label
+    ("Creative Commons") or another publisher's name.
+    """
+    if ctx.terms.contact:
+        return ctx.terms.contact
+    if own_rule_publisher(ctx):
+        return ctx.terms.publisher
+    a = ctx.attribution
+    return a.copyright_holder or a.publisher or a.source or "the copyright holder"
 
 
 def policy(ctx: CheckContext) -> str | None:

@@ -69,14 +69,31 @@ def list_rules(rules: RulesOption = None) -> None:
 
 @rules_app.command("show")
 def show(
-    terms_id: Annotated[str, typer.Argument(metavar="ID", help="Terms id, e.g. globalresearch.")],
+    terms_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="Terms id, e.g. globalresearch.")
+    ] = None,
     rules: RulesOption = None,
+    original: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Write the terms ORIGINAL's own notice states as a rule file (YAML) instead.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the rule file here.")
+    ] = None,
 ) -> None:
-    """Say in plain words what a set of terms demands of a copy."""
+    """Say in plain words what a set of terms demands, or (--from) write an original's as YAML."""
     from ..errors import ComplianceError
     from ..model import Terms
     from ..terms.describe import describe_terms
 
+    if original is not None:
+        _show_from(original, output)
+        return
+    if terms_id is None:
+        fail("give a terms ID, or --from ORIGINAL")
     try:
         library = _library(rules)
     except ComplianceError as exc:
@@ -87,6 +104,24 @@ def show(
     typer.echo("\n".join(describe_terms(terms)))
 
 
+def _show_from(original: Path, output: Path | None) -> None:
+    from ..documents import load_path
+    from ..documents.attribution import extract_attribution
+    from ..errors import ComplianceError
+    from ..terms.notice_rule import find_notice, rule_data, rule_yaml
+    from .common import emit
+
+    try:
+        doc = load_path(original)
+        notice, _ = find_notice(doc)
+        if notice.republishing is None:
+            fail(f"{original}: no republishing notice found")
+        text = rule_yaml(rule_data(notice, extract_attribution(doc), str(original)), str(original))
+        emit(text, output)
+    except ComplianceError as exc:
+        fail(str(exc))
+
+
 @rules_app.command("validate")
 def validate(
     paths: Annotated[
@@ -94,14 +129,22 @@ def validate(
         typer.Argument(help="Rule files or folders (default: built-ins and configured folders)."),
     ] = None,
 ) -> None:
-    """Check rule files and print every problem as file:line: message; exit 1 if any."""
+    """Check rule files and clause-pattern files (rules/notices/) and print every problem as
+    file:line: message; exit 1 if any."""
     from ..config import load_config
     from ..errors import ComplianceError
     from ..terms.library import builtin_rules_dir, validate_paths
+    from ..terms.patterns import builtin_patterns_dir, is_patterns, validate_pattern_paths
 
     try:
         targets = list(paths or [builtin_rules_dir(), *load_config(Path.cwd()).rules_dirs])
-        count, messages = validate_paths(targets)
+        if not paths:
+            targets.append(builtin_patterns_dir())
+        patterns = [p for p in targets if is_patterns(p)]
+        count, messages = validate_paths([p for p in targets if not is_patterns(p)])
+        pattern_count, pattern_messages = validate_pattern_paths(patterns)
+        count += pattern_count
+        messages += pattern_messages
     except ComplianceError as exc:
         fail(str(exc))
     for message in messages:
@@ -114,21 +157,26 @@ def validate(
 
 @rules_app.command("detect")
 def detect(
-    original: Annotated[Path, typer.Argument(help="The original article (HTML, Markdown, text).")],
+    original: Annotated[
+        Path, typer.Argument(help="The original: an article (HTML, Markdown, text) or a notice.")
+    ],
     rules: RulesOption = None,
     terms_id: Annotated[
         str | None, typer.Option("--terms", help="Force these terms (reported as 'flag').")
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    catalogue_only: Annotated[
+        bool,
+        typer.Option("--catalogue-only", help="Ignore the original's own notice (a baseline)."),
+    ] = False,
 ) -> None:
-    """Say which terms govern ORIGINAL and why (phrase and score, domain, licence, or default)."""
+    """Say which terms govern ORIGINAL, why, and what they demand, quoting the notice."""
     from ..config import load_config
     from ..documents import load_path
     from ..documents.attribution import extract_attribution
     from ..errors import ComplianceError
-    from ..serialize import to_dict
-    from ..terms import choose_terms, contact_for, load_library
-    from ..terms.describe import explain_choice
+    from ..terms import load_library, resolve_terms
+    from ..terms.detection import detection, detection_lines
 
     if fmt not in ("text", "json"):
         fail(f"--format must be text or json (got {fmt!r})")
@@ -136,25 +184,21 @@ def detect(
         config = load_config(Path.cwd())
         library = load_library(tuple(rules or ()) + tuple(config.rules_dirs))
         doc = load_path(original)
-        attribution = extract_attribution(doc)
-        choice = choose_terms(
-            doc, attribution, library, flag=terms_id, domain_map=config.domain_map
+        choice, terms = resolve_terms(
+            doc,
+            extract_attribution(doc),
+            library,
+            flag=terms_id,
+            domain_map=config.domain_map,
+            own_notice=not catalogue_only,
         )
+        result = detection(doc, choice, terms, own_notice=not catalogue_only)
     except ComplianceError as exc:
         fail(str(exc))
-    terms = library.get(choice.terms_id)
-    contact = contact_for(doc, terms) if terms is not None else None
-    name = terms.name if terms is not None else choice.terms_id
     if fmt == "json":
-        payload = {**to_dict(choice), "terms_name": name, "contact": contact, "why": ""}
-        payload["why"] = explain_choice(choice)
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    typer.echo(f"original: {original}")
-    typer.echo(f"terms:    {choice.terms_id} ({name})")
-    typer.echo(f"why:      {explain_choice(choice)}")
-    if contact:
-        typer.echo(f"contact:  {contact}")
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n".join(detection_lines(result, str(original))))
 
 
 def register(app: typer.Typer) -> None:

@@ -164,6 +164,12 @@ def notice_text(text: str, regions: Iterable[Region]) -> str:
     return "".join(out)
 
 
+def without_captions(doc: Document) -> str:
+    """The document's text with captions and photo credits blanked: they speak for a picture,
+    never for the article (a CC link under a photo is not the story's licence)."""
+    return mask(doc.text, (r for r in doc.regions if r.reason == CAPTION))
+
+
 def work_text(doc: Document) -> str:
     """The document's text with notice and furniture blanked: what comparison should see."""
     return mask(doc.text, doc.regions) if doc.regions else doc.text

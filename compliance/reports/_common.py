@@ -35,6 +35,7 @@ REASON_TEXT: dict[str, str] = {
     "config": "mapped by the project configuration",
     "domain": "the original's domain",
     "phrase": "a phrase found in the original",
+    "notice": "the original's own republishing notice",
     "license": "a licence link in the original",
     "default": "no terms recognised; the all-rights-reserved default",
 }

@@ -62,6 +62,7 @@ def explain_choice(choice: TermsChoice) -> str:
         "config": f"the project config maps {detail} to these terms",
         "domain": f"the original's address is on {detail}",
         "phrase": f'the original contains "{detail}" (match score {choice.score})',
+        "notice": f'the original\'s own notice states its terms: "{detail}"',
         "license": f"the original links to its licence {detail}",
         "default": "no terms were recognised in the original, so all rights are reserved",
     }.get(choice.reason, f"{choice.reason}: {detail}")

@@ -1,10 +1,13 @@
 """Which terms govern an original, and why.
 
-Order (first that answers wins): an explicit flag; the project's domain mapping; a rule's own
-``detect.domains``; a rule phrase found in the original's text (fuzzy, via rapidfuzz); the
-original's licence link; else ``all-rights-reserved``, under which only a grant or fair use can
-cover a copy. Ties are broken by score, then by how many phrases matched, then by id, so the same
-original always gets the same answer.
+Order (first that answers wins): an explicit flag; the project's domain mapping; a catalogued
+publisher's rule, by its own ``detect.domains`` or by a *strong* phrase match (a rule phrase found
+in the original's text, fuzzy via rapidfuzz, whose matched words include that publisher's name or
+domain: a weak resemblance never imports another publisher's terms); the terms the original's own
+notice states (`notice.py`); the original's licence link; else ``all-rights-reserved``, under
+which only a grant or fair use can cover a copy. Ties are broken by score, then by how many
+phrases matched, then by id, so the same original always gets the same answer. When a catalogued
+rule is chosen and the original's own notice says something else, the choice's detail says so.
 
 Example:
     >>> choice = choose_terms(doc, attribution, load_library())
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -25,9 +28,13 @@ from rapidfuzz import fuzz
 from ..documents.urls import host_matches, licence_key
 from ..errors import ComplianceError, ConfigError
 from ..model import Attribution, Document, Terms, TermsChoice
+from .notice import Notice
+from .notice_rule import NOTICE_TERMS_ID, find_notice, notice_terms
+from .summary import notice_summary, terms_summary
 
 __all__ = [
     "DEFAULT_TERMS",
+    "NOTICE_TERMS_ID",
     "PHRASE_THRESHOLD",
     "PhraseMatch",
     "best_phrase",
@@ -36,9 +43,12 @@ __all__ = [
     "find_phrase",
     "furniture_text",
     "licence_key",
+    "publisher_names",
+    "resolve_terms",
 ]
 
 DEFAULT_TERMS = "all-rights-reserved"
+_GRANTS = ("allowed", "allowed-with-conditions")
 PHRASE_THRESHOLD = 85.0  # rapidfuzz partial_ratio on normalised text, 0..100
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
@@ -147,9 +157,48 @@ def _by_domain(host: str, library: Mapping[str, Terms]) -> tuple[str, str] | Non
     return domain, terms_id
 
 
+def publisher_names(terms: Terms) -> tuple[str, ...]:
+    """Names a rule's publisher goes by: its publisher field's parts and its domains' names.
+
+    "Centre for Research on Globalization (Global Research)" gives both names; the domain
+    ``globalresearch.ca`` gives "globalresearch" (how the name is written in a URL).
+    """
+    parts = re.split(r"[();,]", terms.publisher)
+    names = [p.strip() for p in parts if len(p.strip()) >= 3]
+    for host in terms.detect.domains:
+        names.append(host)
+        names.append(host.split(".")[0])
+    return tuple(dict.fromkeys(names))
+
+
+def _names_publisher(text: str, match: PhraseMatch, terms: Terms) -> bool:
+    """True when the matched paragraph names the rule's publisher (or the rule is a formula).
+
+    Rules marked ``detect.any_publisher`` (a wire formula any agency prints) need no name.
+    """
+    if terms.detect.any_publisher:
+        return True
+    begin, end = _paragraph_around(text, match.start)
+    window, _ = _normalised(text[begin : max(end, match.end)])
+    squeezed = window.replace(" ", "")
+    for name in publisher_names(terms):
+        folded = _normalised(name)[0].strip()
+        if folded and (folded in window or folded.replace(" ", "") in squeezed):
+            return True
+    return False
+
+
 def best_phrase(text: str, terms: Terms) -> tuple[PhraseMatch | None, int]:
-    """The best-scoring phrase of ``terms`` found in ``text``, and how many phrases matched."""
-    matches = [m for p in terms.detect.phrases if (m := find_phrase(text, p)) is not None]
+    """The best-scoring *strong* phrase of ``terms`` in ``text``, and how many matched.
+
+    A match is strong when its paragraph names the rule's publisher (`publisher_names`); a
+    phrase that fits another publisher's sentence except for the name is no evidence for it.
+    """
+    matches = [
+        m
+        for p in terms.detect.phrases
+        if (m := find_phrase(text, p)) is not None and _names_publisher(text, m, terms)
+    ]
     if not matches:
         return None, 0
     return max(matches, key=lambda m: (m.score, -m.start)), len(matches)
@@ -193,6 +242,87 @@ def _by_licence(original: Document, library: Mapping[str, Terms]) -> TermsChoice
     return None
 
 
+def _disagreement(terms: Terms, notice: Notice) -> str:
+    """Where the original's own notice says something other than the catalogued rule, or ''."""
+    if notice.republishing is None:
+        return ""
+    own, rule = notice_summary(notice), terms_summary(terms)
+    fields = ["republishing"] if own["republishing"] != rule["republishing"] else []
+    fields += [
+        name
+        for name, value in own["requires"].items()
+        if bool(value) != bool(rule["requires"][name])
+    ]
+    if not fields:
+        return ""
+    return f"; the original's own notice differs from this rule on {', '.join(fields)}"
+
+
+def _named_licence(notice: Notice, library: Mapping[str, Terms]) -> Terms | None:
+    """The catalogued licence a notice names (``cc-by-nc-nd-4.0``) when it asks nothing more.
+
+    A notice that only names a licence is that licence, and its rule file says in full what the
+    licence demands; a notice that adds its own demands (a tracking pixel, a link to the home
+    page) is read as its own terms.
+    """
+    licence = notice.requires.license_notice
+    terms = library.get(licence) if licence else None
+    if terms is None or not terms.licensed:
+        return None
+    rule = terms_summary(terms)["requires"]
+    own = notice_summary(notice)["requires"]
+    beyond = [k for k, v in own.items() if v not in (False, None) and rule[k] in (False, None)]
+    return None if beyond else terms
+
+
+def _notice_detail(notice: Notice) -> str:
+    main = next((c for c in notice.clauses if c.field == "republishing"), None)
+    sentence = " ".join(main.sentence.split()) if main else ""
+    return sentence if len(sentence) <= 160 else sentence[:157].rstrip() + "..."
+
+
+def resolve_terms(
+    original: Document,
+    attribution: Attribution,
+    library: Mapping[str, Terms],
+    *,
+    flag: str | None = None,
+    domain_map: Mapping[str, str] | None = None,
+    own_notice: bool = True,
+) -> tuple[TermsChoice, Terms]:
+    """The terms that govern ``original`` and why (see the module docstring for the order).
+
+    Terms read from the original's own notice are not in ``library``: they are returned here
+    under the id ``own-notice``, with the publisher and contact of the original. With
+    ``own_notice=False`` the notice is not read: the catalogue alone decides (a baseline).
+
+    Raises:
+        ComplianceError: ``flag`` or a configured mapping names terms not in ``library``.
+    """
+    choice = _choose_catalogued(original, attribution, library, flag=flag, domain_map=domain_map)
+    if choice is not None and choice.reason in ("flag", "config"):
+        return choice, library[choice.terms_id]
+    notice = find_notice(original)[0] if own_notice else Notice()
+    if choice is not None:
+        terms = library[choice.terms_id]
+        detail = choice.detail + _disagreement(terms, notice)
+        return replace(choice, detail=detail), terms
+    named = _named_licence(notice, library)
+    if named is not None:
+        detail = f"{named.name}, named in the original's notice: {_notice_detail(notice)}"
+        return TermsChoice(named.id, "license", detail=detail), named
+    licence = _by_licence(original, library)
+    if notice.republishing is not None and (licence is None or notice.republishing in _GRANTS):
+        # A notice that only reserves rights yields to the article's own licence link (a site
+        # footer's "All rights reserved" under a Creative Commons article).
+        terms = notice_terms(notice, attribution, original.origin)
+        return TermsChoice(NOTICE_TERMS_ID, "notice", detail=_notice_detail(notice)), terms
+    choice = licence or TermsChoice(
+        DEFAULT_TERMS, "default", detail="no terms recognised in the original"
+    )
+    return choice, library[choice.terms_id]
+
+
 def choose_terms(
     original: Document,
     attribution: Attribution,
@@ -201,11 +331,23 @@ def choose_terms(
     flag: str | None = None,
     domain_map: Mapping[str, str] | None = None,
 ) -> TermsChoice:
-    """Decide which terms govern ``original`` and record why (see module docstring for order).
+    """Decide which terms govern ``original`` and record why; `resolve_terms` without the terms.
 
     Raises:
         ComplianceError: ``flag`` or a configured mapping names terms not in ``library``.
     """
+    return resolve_terms(original, attribution, library, flag=flag, domain_map=domain_map)[0]
+
+
+def _choose_catalogued(
+    original: Document,
+    attribution: Attribution,
+    library: Mapping[str, Terms],
+    *,
+    flag: str | None,
+    domain_map: Mapping[str, str] | None,
+) -> TermsChoice | None:
+    """The flag, the config mapping, or a catalogued publisher's domain or strong phrase."""
     if flag:
         _require(flag, library, "--terms")
         return TermsChoice(flag, "flag", detail=flag)
@@ -224,10 +366,7 @@ def choose_terms(
     hit = _by_domain(host, library)
     if hit is not None:
         return TermsChoice(hit[1], "domain", detail=hit[0])
-    choice = _by_phrase(original, library) or _by_licence(original, library)
-    if choice is not None:
-        return choice
-    return TermsChoice(DEFAULT_TERMS, "default", detail="no terms recognised in the original")
+    return _by_phrase(original, library)
 
 
 def _paragraph_around(text: str, start: int) -> tuple[int, int]:
@@ -238,11 +377,15 @@ def _paragraph_around(text: str, start: int) -> tuple[int, int]:
 
 
 def contact_for(original: Document, terms: Terms) -> str | None:
-    """Whom to ask for permission: an email in the original's matched disclaimer, else the rule's.
+    """Whom to ask for permission: the original's own notice first, else the rule's.
 
-    The disclaimer is the paragraph where the terms' best phrase was found, or the next one
-    (footers often put "contact: ..." on its own line).
+    The original's notice is read by `notice.py`; failing that, an email in the paragraph where
+    the terms' best phrase was found, or the next one (footers often put "contact: ..." on its
+    own line). Only then the rule file's contact, which a rule chosen for its publisher has.
     """
+    own = find_notice(original)[0].contact
+    if own:
+        return own
     text = original.text
     match, _ = best_phrase(text, terms)
     if match is None:

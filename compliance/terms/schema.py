@@ -45,7 +45,7 @@ TOP_KEYS = (
     "contact",
     "requirements",
 )
-DETECT_KEYS = ("domains", "phrases", "license_urls")
+DETECT_KEYS = ("domains", "phrases", "license_urls", "any_publisher")
 REQUIREMENT_KEYS = ("id", "kind", "severity", "message", "clause")
 MIN_PHRASE_WORDS = 3
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -161,7 +161,19 @@ def _detect(p: _Parse, data: LineDict) -> Detect:
         d.lower().removeprefix("www.") for d in _str_list(p, raw, "domains", "detect.domains")
     )
     license_urls = _str_list(p, raw, "license_urls", "detect.license_urls")
-    return Detect(domains=domains, phrases=phrases, license_urls=license_urls)
+    any_publisher = raw.get("any_publisher", False)
+    if not isinstance(any_publisher, bool):
+        p.add(
+            raw.line_of("any_publisher"),
+            f"'detect.any_publisher' must be true or false (got {_got(any_publisher)})",
+        )
+        any_publisher = False
+    return Detect(
+        domains=domains,
+        phrases=phrases,
+        license_urls=license_urls,
+        any_publisher=any_publisher,
+    )
 
 
 def _clauses(p: _Parse, data: LineDict) -> dict[str, str]:

@@ -1,0 +1,256 @@
+"""The notice reader: an original's own republishing notice read into terms, clause by clause.
+
+Every notice here is written for these tests (the labelled real notices are only read by
+bench/notices.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.model import Attribution, Document
+from compliance.terms.notice import read_notice, sentences
+from compliance.terms.notice_rule import find_notice, notice_terms, rule_data
+
+CROSS_POST = (
+    "Example News grants permission to cross-post its articles on community websites, provided "
+    "the source and the copyright are acknowledged together with a hyperlink to the original "
+    "article. Commercial sites and print publications must obtain written permission from "
+    "rights@example.news."
+)
+
+
+def test_sentences_keep_offsets_into_the_text() -> None:
+    text = "First rule.\n• Second rule: keep links.  Third."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "First rule.",
+        "Second rule: keep links.",
+        "Third.",
+    ]
+
+
+def test_a_version_number_does_not_end_a_sentence() -> None:
+    text = "Licensed under CC BY 4.0 International."
+    assert [text[a:b] for a, b in sentences(text)] == [text]
+
+
+def test_a_cross_posting_grant_allows_with_conditions() -> None:
+    assert read_notice(CROSS_POST).republishing == "allowed-with-conditions"
+
+
+def test_each_required_element_is_read() -> None:
+    requires = read_notice(CROSS_POST).requires
+    assert (requires.credit_source, requires.copyright_notice, requires.together) == (
+        True,
+        True,
+        True,
+    )
+    assert requires.link_to_original == "article"
+
+
+def test_venues_in_the_grant_are_allowed_and_those_told_to_ask_need_permission() -> None:
+    notice = read_notice(CROSS_POST)
+    assert "community" in notice.venues_allowed
+    assert set(notice.venues_needing_permission) == {"commercial", "print"}
+
+
+def test_the_contact_is_the_address_in_the_notice() -> None:
+    assert read_notice(CROSS_POST).contact == "rights@example.news"
+
+
+def test_every_clause_quotes_its_sentence_with_offsets() -> None:
+    notice = read_notice(CROSS_POST)
+    for clause in notice.clauses:
+        assert CROSS_POST[clause.start : clause.end] == clause.sentence
+
+
+def test_the_credit_clause_is_the_sentence_that_asks_for_it() -> None:
+    notice = read_notice(CROSS_POST)
+    [credit] = [c for c in notice.clauses if c.field == "credit_source"]
+    assert credit.sentence.startswith("Example News grants permission")
+
+
+def test_all_rights_reserved_alone_needs_permission() -> None:
+    notice = read_notice("© 2024 Orchard Media. All rights reserved.")
+    assert (notice.republishing, notice.venues_needing_permission) == (
+        "permission-required",
+        ("any",),
+    )
+
+
+def test_reproduction_without_permission_prohibited_needs_permission() -> None:
+    notice = read_notice("Reproduction without our written permission is strictly prohibited.")
+    assert notice.republishing == "permission-required"
+
+
+def test_a_flat_prohibition_with_no_route_to_permission_is_forbidden() -> None:
+    notice = read_notice("This material may not be published, broadcast or redistributed.")
+    assert notice.republishing == "forbidden"
+
+
+def test_a_grant_turned_around_by_no_part_is_not_a_grant() -> None:
+    notice = read_notice("No part of this site may be reproduced without the written consent.")
+    assert notice.republishing == "permission-required"
+
+
+def test_a_grant_for_private_use_only_is_not_a_republishing_grant() -> None:
+    text = "You may copy these pages for personal use only. Other use requires our permission."
+    assert read_notice(text).republishing == "permission-required"
+
+
+def test_a_grant_without_conditions_is_allowed() -> None:
+    assert read_notice("This story can be republished for free.").republishing == "allowed"
+
+
+def test_a_wish_is_not_a_requirement() -> None:
+    text = "You may republish our stories. It's nice if you include a link back to the article."
+    assert read_notice(text).requires.link_to_original is None
+
+
+@pytest.mark.parametrize(
+    ("wording", "licence"),
+    [
+        ("licensed under CC BY-NC-ND 4.0", "cc-by-nc-nd-4.0"),
+        ("licensed under a Creative Commons Attribution-ShareAlike 4.0 License", "cc-by-sa-4.0"),
+        ("LICENSED UNDER CC BY NC", "cc-by-nc"),
+        ("available under a Creative Commons licence", "cc-unspecified"),
+    ],
+)
+def test_the_creative_commons_licence_is_named_by_id(wording: str, licence: str) -> None:
+    assert read_notice(f"This article is {wording}.").requires.license_notice == licence
+
+
+def test_a_no_derivatives_licence_forbids_edits_and_an_nc_one_reserves_commercial_use() -> None:
+    notice = read_notice("Our work is published under CC BY-NC-ND 4.0.")
+    assert notice.requires.no_modification
+    assert notice.venues_allowed == ("non-commercial",)
+    assert "commercial" in notice.venues_needing_permission
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Se autoriza la reproducción citando la fuente.", "allowed-with-conditions"),
+        (
+            "Todos los derechos reservados. Prohibida la reproducción sin autorización.",
+            "permission-required",
+        ),
+        ("Vous pouvez republier cet article en citant la source.", "allowed-with-conditions"),
+        ("Reproduction interdite sans autorisation. Tous droits réservés.", "permission-required"),
+        (
+            "Sie dürfen den Artikel übernehmen, wenn Sie die Quelle angeben.",
+            "allowed-with-conditions",
+        ),
+        ("Nachdruck nur mit Genehmigung der Redaktion.", "permission-required"),
+        ("Este texto pode ser republicado, desde que cite a fonte.", "allowed-with-conditions"),
+        (
+            "Todos os direitos reservados. Proibida a reprodução sem autorização.",
+            "permission-required",
+        ),
+    ],
+)
+def test_notices_in_spanish_french_german_and_portuguese_are_read(text: str, status: str) -> None:
+    notice = read_notice(text)
+    assert notice.republishing == status
+    assert notice.requires.credit_source == (status == "allowed-with-conditions")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("© RIPRODUZIONE RISERVATA", "forbidden"),
+        ("È consentita la riproduzione citando la fonte.", "allowed-with-conditions"),
+        ("Все права защищены. Копирование без разрешения запрещено.", "permission-required"),
+    ],
+)
+def test_italian_and_russian_notices_are_read(text: str, status: str) -> None:
+    assert read_notice(text).republishing == status
+
+
+def test_a_text_without_a_notice_reads_as_none() -> None:
+    assert read_notice("The council met on Tuesday to discuss the bins.").republishing is None
+
+
+# -- the notice as a rule file --------------------------------------------------------------
+
+
+def test_derived_terms_pass_the_rule_file_validation_and_quote_the_notice() -> None:
+    terms = notice_terms(read_notice(CROSS_POST), Attribution(publisher="Example News"), "x.txt")
+    kinds = {r.kind for r in terms.requirements}
+    assert {"credit_source", "copyright_notice", "link_to_original", "proximity"} <= kinds
+    assert terms.clauses["main"].startswith("Example News grants permission")
+
+
+def test_derived_terms_take_publisher_and_contact_from_the_original() -> None:
+    terms = notice_terms(read_notice(CROSS_POST), Attribution(publisher="Example News"), "x.txt")
+    assert (terms.publisher, terms.contact) == ("Example News", "rights@example.news")
+
+
+def test_derived_venues_ask_permission_where_the_notice_does() -> None:
+    terms = notice_terms(read_notice(CROSS_POST), Attribution(), "x.txt")
+    assert (terms.venues["community"], terms.venues["commercial"], terms.venues["print"]) == (
+        "allowed",
+        "permission",
+        "permission",
+    )
+
+
+def test_a_notice_that_reserves_all_rights_licenses_nothing() -> None:
+    notice = read_notice("All rights reserved.")
+    data = rule_data(notice, Attribution(), "x.txt")
+    assert (data["licensed"], data["requirements"]) == (False, [])
+
+
+def test_requirements_sharing_a_sentence_share_one_quoted_clause() -> None:
+    data = rule_data(read_notice(CROSS_POST), Attribution(), "x.txt")
+    quoted = {r["id"]: r.get("clause") for r in data["requirements"]}
+    assert quoted["source-credit"] == quoted["copyright-notice"] == "main"
+
+
+def test_only_with_permission_inside_a_grant_phrase_needs_permission() -> None:
+    text = "Die Weiterverbreitung ist nur mit vorheriger schriftlicher Genehmigung gestattet."
+    assert read_notice(text).republishing == "permission-required"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["You can't edit our stories.", "Stories cannot be modified.", "Do not alter the text."],
+)
+def test_contracted_and_plain_negations_forbid_edits(sentence: str) -> None:
+    notice = read_notice(f"You may republish our stories. {sentence}")
+    assert notice.requires.no_modification
+
+
+def test_a_venue_in_an_if_clause_is_a_condition_not_a_venue() -> None:
+    text = "You may republish our articles. If you publish online, keep every link."
+    notice = read_notice(text)
+    assert (notice.venues_allowed, notice.requires.keep_links) == (("any",), True)
+
+
+def _page(text: str, furniture: str) -> Document:
+    return Document(id="p", origin="page", format="html", title="t", text=text, furniture=furniture)
+
+
+def test_a_footer_grant_beats_a_reserved_rights_line_in_the_text() -> None:
+    page = _page("Story.\n\n© 2024 Example News. All rights reserved.", CROSS_POST)
+    notice, where = find_notice(page)
+    assert (notice.republishing, where) == ("allowed-with-conditions", "furniture")
+
+
+def test_a_grant_in_the_text_beats_the_footer() -> None:
+    page = _page("Story.\n\nYou may republish this story if you credit us.", "All rights reserved.")
+    notice, where = find_notice(page)
+    assert (notice.republishing, where) == ("allowed-with-conditions", "text")
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "You can share your thoughts in the comments below.",
+        "The app is free to use.",
+        "Protesters entered the building without permission.",
+        "La venta de la cosecha está prohibida.",
+    ],
+)
+def test_ordinary_prose_is_not_read_as_a_notice(prose: str) -> None:
+    assert read_notice(f"The council met on Tuesday.\n\n{prose}").republishing is None
