@@ -141,6 +141,11 @@ def test_a_5000_word_pair_aligns_well_under_a_second() -> None:
         ("merge_gap", -1),
         ("min_score", 101.0),
         ("min_score", -1.0),
+        ("leftover_score", 101.0),
+        ("summary_whole", 1.5),
+        ("extend_cost", -0.1),
+        ("max_depth", -1),
+        ("summary_seeds", 0),
     ],
 )
 def test_bad_params_raise_value_error_naming_the_field(field: str, value: float) -> None:
