@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import itertools
 
-from rapidfuzz.distance import Indel, LCSseq
-
 from ..model import Passage
 from .params import AlignParams
 from .text import Text, make_passage, token_range, words_in
+from .wordalign import equal_runs
 
 __all__ = ["drop_overlaps", "matched", "verbatim_pieces"]
 
@@ -32,7 +31,8 @@ def drop_overlaps(passages: list[Passage]) -> list[Passage]:
 
 def matched(passage: Passage, o: Text, c: Text) -> int:
     """Words the two stretches of ``passage`` share in order (LCS of the normalised words)."""
-    return int(LCSseq.similarity(words_in(o, passage.original), words_in(c, passage.copy)))
+    runs = equal_runs(words_in(o, passage.original), words_in(c, passage.copy))
+    return sum(n for _, _, n in runs)
 
 
 def verbatim_pieces(q: Passage, o: Text, c: Text, p: AlignParams) -> list[Passage]:
@@ -48,20 +48,16 @@ def verbatim_pieces(q: Passage, o: Text, c: Text, p: AlignParams) -> list[Passag
     a0, a1 = token_range(o, q.original)
     b0, b1 = token_range(c, q.copy)
     a, b = o.words[a0:a1], c.words[b0:b1]
-    runs = [
-        op
-        for op in Indel.opcodes(a, b)
-        if op.tag == "equal" and op.src_end - op.src_start >= p.min_piece
-    ]
-    if sum(op.src_end - op.src_start for op in runs) < p.piece_cover * min(len(a), len(b)):
+    runs = [r for r in equal_runs(a, b) if r[2] >= p.min_piece]
+    if sum(n for _, _, n in runs) < p.piece_cover * min(len(a), len(b)):
         return [q]
     # Pieces as [a_start, a_end, b_start, b_end) word ranges; the first and last keep q's edges.
-    pieces = [[0, runs[0].src_end, 0, runs[0].dest_end]]
-    for prev, run in itertools.pairwise(runs):
-        if max(run.src_start - prev.src_end, run.dest_start - prev.dest_end) >= p.min_gap:
-            pieces.append([run.src_start, run.src_end, run.dest_start, run.dest_end])
+    pieces = [[0, runs[0][0] + runs[0][2], 0, runs[0][1] + runs[0][2]]]
+    for (pi, pj, pn), (i, j, n) in itertools.pairwise(runs):
+        if max(i - pi - pn, j - pj - pn) >= p.min_gap:
+            pieces.append([i, i + n, j, j + n])
         else:
-            pieces[-1][1], pieces[-1][3] = run.src_end, run.dest_end
+            pieces[-1][1], pieces[-1][3] = i + n, j + n
     if len(pieces) == 1:
         return [q]
     pieces[-1][1], pieces[-1][3] = len(a), len(b)

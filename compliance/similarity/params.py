@@ -23,7 +23,7 @@ __all__ = ["DEFAULT_PARAMS", "AlignParams"]
 
 _SCORES = ("min_score", "split_gain", "trim_gain", "leftover_score")
 _SHARES = ("piece_cover", "extend_cost", "summary_whole")
-_NON_NEGATIVE = ("seed_gap", "merge_gap", "max_trim", "max_depth", "summary_beyond")
+_NON_NEGATIVE = ("seed_growth", "seed_gap", "merge_gap", "max_trim", "max_depth", "summary_beyond")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,9 @@ class AlignParams:
     """Content words per seed. Two-word seeds reached only 0.73 plagdet: machine edits and
     translations rarely leave two content words side by side."""
     max_occurrences: int = 8
-    """Seeds occurring more often than this in either text are skipped (they match everywhere)."""
+    """Seeds occurring more often than this in either text grow (they match everywhere)."""
+    seed_growth: int = 2
+    """Content words a too-common seed may add until it is rare enough (0: it is skipped)."""
 
     # -- 2. fragments and groups ---------------------------------------------------------
     seed_gap: int = 6

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
-
 from ..model import Passage, Span
 from .params import AlignParams
 from .seeds import Seed, chain, cluster
 from .text import Text, gap, make_passage, words_in
+from .wordalign import equal_runs, ratio
 
 __all__ = ["passages"]
 
@@ -71,7 +69,7 @@ def _union(parts: list[Passage], o: Text, c: Text) -> Passage:
     ospan = Span(min(q.original.start for q in parts), max(q.original.end for q in parts))
     cspan = Span(min(q.copy.start for q in parts), max(q.copy.end for q in parts))
     a, b = words_in(o, ospan), words_in(c, cspan)
-    score = 100.0 if a == b else fuzz.ratio(" ".join(a), " ".join(b))
+    score = 100.0 if a == b else ratio(a, b)
     return Passage(
         original=ospan,
         copy=cspan,
@@ -158,17 +156,18 @@ def _trim_edges(
     a heading or phrase just outside it); the words it adds on that side alone align with
     nothing. Before the first and after the last shared word, as many words are kept on each
     side as the other side has there too (an edited edge); the excess is cut. A word alignment
-    of the whole passage (rapidfuzz, fast) finds the gross edges; difflib's longest-match-first
-    alignment of ``edge_window`` words at each end then settles which of two repeats is the
-    copied one.
+    of the whole passage (:func:`~.wordalign.equal_runs`) finds the gross edges; difflib's
+    longest-match-first alignment of ``edge_window`` words at each end then settles which of two
+    repeats is the copied one.
     """
     a, b = ow[o_lo : o_hi + 1], cw[c_lo : c_hi + 1]
     if a == b:
         return o_lo, o_hi, c_lo, c_hi
-    ops = [op for op in Indel.opcodes(a, b) if op.tag == "equal"]
-    if not ops:
+    runs = equal_runs(a, b)
+    if not runs:
         return o_lo, o_hi, c_lo, c_hi
-    a0, b0, a1, b1 = ops[0].src_start, ops[0].dest_start, ops[-1].src_end, ops[-1].dest_end
+    (a0, b0, _), (i, j, n) = runs[0], runs[-1]
+    a1, b1 = i + n, j + n
     w = p.edge_window
     head = _blocks(a[a0 : a0 + w], b[b0 : b0 + w])
     if head and head[0][2] >= p.edge_run:

@@ -14,7 +14,9 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
+from collections.abc import Sequence
 from operator import itemgetter
 
 from .params import AlignParams
@@ -26,25 +28,41 @@ Seed = tuple[int, int]
 
 
 def seeds(o: Text, c: Text, p: AlignParams) -> list[Seed]:
-    """(original, copy) content positions where the same ``seed_k`` content words start;
-    words occurring more than ``max_occurrences`` times in either text seed nothing."""
-    k = p.seed_k
-    where: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    o_words = [o.words[i] for i in o.idx]
-    c_words = [c.words[i] for i in c.idx]
-    for i in range(len(o_words) - k + 1):
-        where[tuple(o_words[i : i + k])].append(i)
-    in_copy: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for j in range(len(c_words) - k + 1):
-        key = tuple(c_words[j : j + k])
-        if key in where:
-            in_copy[key].append(j)
+    """(original, copy) content positions where the same ``seed_k`` content words start.
+
+    A seed occurring more than ``max_occurrences`` times in either text matches everywhere and
+    proves nothing; where it starts, the seed grows by one content word at a time (up to
+    ``seed_growth`` words more) until it is rare enough. A long document repeats its key words
+    far more than 8 times, yet their pairs with the next word stay rare, so its copies keep
+    seeds as dense as a short one's.
+    """
+    ow = [o.words[i] for i in o.idx]
+    cw = [c.words[j] for j in c.idx]
+    at_o: Sequence[int] = range(len(ow))
+    at_c: Sequence[int] = range(len(cw))
     out: list[Seed] = []
-    for key, js in in_copy.items():
-        is_ = where[key]
-        if len(is_) > p.max_occurrences or len(js) > p.max_occurrences:
-            continue
-        out.extend((i, j) for i in is_ for j in js)
+    for k in range(p.seed_k, p.seed_k + p.seed_growth + 1):
+        where: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for i in at_o:
+            if i + k <= len(ow):
+                where[tuple(ow[i : i + k])].append(i)
+        in_copy: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for j in at_c:
+            key = tuple(cw[j : j + k])
+            if len(key) == k and key in where:
+                in_copy[key].append(j)
+        common_o: list[int] = []
+        common_c: list[int] = []
+        for key, js in in_copy.items():
+            is_ = where[key]
+            if len(is_) > p.max_occurrences or len(js) > p.max_occurrences:
+                common_o.extend(is_)
+                common_c.extend(js)
+            else:
+                out.extend((i, j) for i in is_ for j in js)
+        if not common_o:
+            break
+        at_o, at_c = common_o, common_c
     return out
 
 
@@ -57,21 +75,19 @@ _KEYS = (itemgetter(0), itemgetter(1), _diagonal)
 
 def _split(group: list[Seed], axis: int, gap: int, k: int) -> list[list[Seed]]:
     """Cut ``group`` wherever neighbours along ``axis`` (0 original, 1 copy, 2 diagonal) are
-    more than ``gap`` apart; a seed spans ``k`` words along the two text axes."""
-    key = _KEYS[axis]
-    group.sort(key=key)
-    width = k - 1 if axis < 2 else 0
-    parts: list[list[Seed]] = [[group[0]]]
-    end = key(group[0]) + width
-    for seed in group[1:]:
-        pos = key(seed)
-        if pos - end > gap:
-            parts.append([seed])
-            end = pos + width
-        else:
-            parts[-1].append(seed)
-            end = max(end, pos + width)
-    return parts
+    more than ``gap`` apart; a seed spans ``k`` words along the two text axes.
+
+    Sorted along the axis, a run's reach is its last seed's position plus the seed's width, so
+    each cut is found from two neighbours alone.
+    """
+    group.sort(key=_KEYS[axis])
+    keys = list(map(_KEYS[axis], group))
+    most = gap + (k - 1 if axis < 2 else 0)
+    cuts = [n for n in range(1, len(keys)) if keys[n] - keys[n - 1] > most]
+    if not cuts:
+        return [group]
+    bounds = [0, *cuts, len(group)]
+    return [group[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def cluster(

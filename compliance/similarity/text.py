@@ -18,8 +18,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from ..model import Passage, Span
 from .shingles import content_indices, words
 
@@ -88,9 +86,11 @@ def _is_punct(ch: str) -> bool:
 def make_passage(o: Text, c: Text, a0: int, a1: int, b0: int, b1: int) -> Passage:
     """The passage of original words ``[a0, a1)`` and copy words ``[b0, b1)``, scored: verbatim
     when the normalised words are the same, else modified with their rapidfuzz ratio."""
+    from .wordalign import ratio  # below seeds, which import this module
+
     a, b = o.words[a0:a1], c.words[b0:b1]
     same = a == b
-    score = 100.0 if same else fuzz.ratio(" ".join(a), " ".join(b))
+    score = 100.0 if same else ratio(a, b)
     return Passage(
         original=with_punctuation(o.text, o.starts[a0], o.ends[a1 - 1]),
         copy=with_punctuation(c.text, c.starts[b0], c.ends[b1 - 1]),
