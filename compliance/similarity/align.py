@@ -61,7 +61,7 @@ def align_texts(o: Text, c: Text, params: AlignParams | None = None) -> list[Pas
     # shuffled or swapped neighbouring sentences stay one passage, as they are one copied piece.
     frags = [
         f
-        for f in cluster(found, p.seed_gap, p.seed_k, axes=(1, 0, 2))
+        for f in cluster(found, p.seed_gap, p.seed_k, axes=(1, 0, 2), least=p.min_seeds)
         if len({s[1] for s in f}) >= p.min_seeds
     ]
     kept = [seed for f in frags for seed in f]

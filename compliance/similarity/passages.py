@@ -10,6 +10,7 @@ reordered text, may then fall below ``min_score``).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from difflib import SequenceMatcher
 
 from ..model import Passage, Span
@@ -31,11 +32,11 @@ def passages(group: list[Seed], o: Text, c: Text, p: AlignParams, depth: int = 0
     found = _refine(group, o, c, p)
     if depth >= p.max_depth:
         return found
-    left = [
-        s
-        for s in group
-        if not any(q.copy.start <= c.starts[c.idx[s[1]]] < q.copy.end for q in found)
-    ]
+    claimed = bytearray(len(c.idx))  # content words of the copy inside a found passage
+    for q in found:
+        lo, hi = (bisect_left(c.content_starts, x) for x in (q.copy.start, q.copy.end))
+        claimed[lo:hi] = b"\x01" * (hi - lo)
+    left = [s for s in group if not claimed[s[1]]]
     extra: list[Passage] = []
     if len(left) >= p.min_seeds and len(left) < len(group):
         for sub in cluster(left, p.merge_gap, p.seed_k):

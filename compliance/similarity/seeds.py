@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from operator import itemgetter
@@ -91,14 +92,16 @@ def _split(group: list[Seed], axis: int, gap: int, k: int) -> list[list[Seed]]:
 
 
 def cluster(
-    group: list[Seed], gap: int, k: int, axes: tuple[int, ...] = (1, 0)
+    group: list[Seed], gap: int, k: int, axes: tuple[int, ...] = (1, 0), least: int = 1
 ) -> list[list[Seed]]:
     """Split seed groups along each of ``axes`` in turn until a full round splits nothing.
 
     Groups split independently, so a group a full round leaves whole is final and set aside.
+    Splitting never grows a group, so one with fewer than ``least`` seeds is dropped as soon as
+    it appears (chance seeds stand alone; dropping them early spares most of the rounds).
     """
     done: list[list[Seed]] = []
-    todo = [group]
+    todo = [group] if len(group) >= least else []
     while todo:
         nxt: list[list[Seed]] = []
         for g in todo:
@@ -108,8 +111,9 @@ def cluster(
                     q
                     for part in parts
                     for q in (_split(part, axis, gap, k) if len(part) > 1 else [part])
+                    if len(q) >= least
                 ]
-            if len(parts) == 1:
+            if len(parts) == 1 and len(parts[0]) == len(g):
                 done.append(g)
             else:
                 nxt.extend(parts)
@@ -122,20 +126,16 @@ def chain(group: list[Seed]) -> list[Seed]:
     match just outside the copied stretch cannot stretch it (patience sorting, O(n log n))."""
     ordered = sorted(group, key=lambda s: (s[1], -s[0]))
     tails: list[int] = []  # tails[n]: index in ordered of the smallest end of a chain of n+1
+    ends: list[int] = []  # ends[n]: that end's position in the original
     back: list[int] = [-1] * len(ordered)
     for i, (orig, _) in enumerate(ordered):
-        lo, hi = 0, len(tails)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if ordered[tails[mid]][0] < orig:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = bisect_left(ends, orig)
         back[i] = tails[lo - 1] if lo else -1
         if lo == len(tails):
             tails.append(i)
+            ends.append(orig)
         else:
-            tails[lo] = i
+            tails[lo], ends[lo] = i, orig
     out: list[Seed] = []
     i = tails[-1]
     while i >= 0:

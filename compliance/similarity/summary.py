@@ -40,8 +40,22 @@ def summaries(passages: list[Passage], o: Text, c: Text, p: AlignParams) -> list
     out: list[Passage] = []
     for group in groups:
         joined = _summary(group, o, c, where, p)
+        if joined is not None and _claims_copied_text(joined, group, passages):
+            joined = None
         out.extend([joined] if joined is not None else group)
     return out
+
+
+def _claims_copied_text(joined: Passage, group: list[Passage], passages: list[Passage]) -> bool:
+    """True when a summary's stretch of the original reaches text another passage of the copy
+    already reproduces: that stretch was copied elsewhere, not condensed here (a reordered
+    paragraph beside a copied one looks like a summary to the rare-word chains alone)."""
+    span = joined.original
+    return any(
+        q.original.start < span.end and span.start < q.original.end
+        for q in passages
+        if q not in group
+    )
 
 
 def _summary(

@@ -36,18 +36,22 @@ class Text:
     idx: list[int]
     starts: list[int]
     ends: list[int]
+    content_starts: list[int]  # offset of each content word, in content order
 
     @classmethod
     def of(cls, text: str) -> Text:
         """Tokenise ``text`` (the one place a comparison does)."""
         tok = words(text)
+        idx = content_indices(tok)
+        starts = [t[1] for t in tok]
         return cls(
             text,
             tok,
             [t[0] for t in tok],
-            content_indices(tok),
-            [t[1] for t in tok],
+            idx,
+            starts,
             [t[2] for t in tok],
+            [starts[i] for i in idx],
         )
 
 

@@ -4,9 +4,9 @@ rapidfuzz aligns two word lists bit-parallel in ``O(len(a) * len(b) / 64)``: ins
 article's passage, quadratic for a book-length one (100,000 words each: seconds per call). Long
 lists are first cut at words that occur exactly once in each and rise in both (patience diff,
 Bram Cohen; the longest rising chain by :func:`~.seeds.chain`), and each piece between two such
-anchors is aligned on its own (recursively). Pieces are short where a copy follows its
-original, so the cost grows with the text, not its square. Lists short enough to align
-directly are aligned directly, exactly as before.
+anchors is aligned on its own (directly once small enough, else recursively). Pieces are short
+where a copy follows its original, so the cost grows with the text, not its square. Lists short
+enough to align directly are aligned directly, exactly as before.
 
 Example:
     >>> equal_runs("a b c d e".split(), "a b x d e".split())
@@ -42,12 +42,30 @@ def equal_runs(a: list[str], b: list[str]) -> list[Run]:
         return _direct(a, b)
     runs: list[Run] = []
     pa = pb = 0
-    for i, j in [*anchors, (len(a), len(b))]:
+    for i, j in [*_cuts(anchors, len(a), len(b)), (len(a), len(b))]:
         runs += [(pa + x, pb + y, n) for x, y, n in equal_runs(a[pa:i], b[pb:j])]
         if i < len(a):
             runs.append((i, j, 1))
         pa, pb = i + 1, j + 1
     return _merged(runs)
+
+
+def _cuts(anchors: list[tuple[int, int]], len_a: int, len_b: int) -> list[tuple[int, int]]:
+    """The anchors to cut at: as few as keep each piece small enough to align directly (a
+    piece with no anchor that small inside is aligned recursively, on its own unique words)."""
+    cuts: list[tuple[int, int]] = []
+    pa = pb = 0
+    last: tuple[int, int] | None = None
+    for i, j in [*anchors, (len_a, len_b)]:
+        if (i - pa) * (j - pb) > DIRECT_PAIRS and last is not None:
+            cuts.append(last)
+            pa, pb, last = last[0] + 1, last[1] + 1, None
+        if (i - pa) * (j - pb) > DIRECT_PAIRS and i < len_a:
+            cuts.append((i, j))
+            pa, pb = i + 1, j + 1
+        else:
+            last = (i, j)
+    return cuts or [anchors[len(anchors) // 2]]
 
 
 def ratio(a: list[str], b: list[str]) -> float:
