@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from ..model import Passage
 from .edges import extend_edges
-from .evidence import drop_overlaps, matched, verbatim_pieces
+from .evidence import drop_overlaps, evident, verbatim_pieces
 from .params import DEFAULT_PARAMS, AlignParams
 from .passages import passages
 from .seeds import cluster, seeds
@@ -68,11 +68,11 @@ def align_texts(o: Text, c: Text, params: AlignParams | None = None) -> list[Pas
     first: list[Passage] = []
     for group in cluster(kept, p.merge_gap, p.seed_k) if kept else []:
         first.extend(passages(group, o, c, p))
-    evident = [
+    shown = [
         piece
         for q in drop_overlaps(first)
-        if matched(q, o, c) >= p.min_matched
+        if evident(q, o, c, p)
         for piece in verbatim_pieces(q, o, c, p)
     ]
-    out = summaries(extend_edges(evident, o, c, p), o, c, p)
+    out = summaries(extend_edges(shown, o, c, p), o, c, p)
     return sorted(out, key=lambda q: (q.copy.start, q.original.start))

@@ -14,10 +14,10 @@ import itertools
 
 from ..model import Passage
 from .params import AlignParams
-from .text import Text, make_passage, token_range, words_in
+from .text import Text, make_passage, token_range
 from .wordalign import equal_runs
 
-__all__ = ["drop_overlaps", "matched", "verbatim_pieces"]
+__all__ = ["drop_overlaps", "evident", "matched", "verbatim_pieces"]
 
 
 def drop_overlaps(passages: list[Passage]) -> list[Passage]:
@@ -30,9 +30,50 @@ def drop_overlaps(passages: list[Passage]) -> list[Passage]:
 
 
 def matched(passage: Passage, o: Text, c: Text) -> int:
-    """Words the two stretches of ``passage`` share in order (LCS of the normalised words)."""
-    runs = equal_runs(words_in(o, passage.original), words_in(c, passage.copy))
-    return sum(n for _, _, n in runs)
+    """Words the two stretches of ``passage`` share in order (LCS of the normalised words),
+    quoted speech left out.
+
+    Two outlets reporting one event both quote its officials word for word: a shared quotation
+    shows they heard the same person, not that one copied the other (plagiarism checkers offer
+    the same "exclude quotes" rule). A copy shares the prose around its quotes as well, so it
+    still clears the bar.
+    """
+    return sum(_unquoted_runs(passage, o, c))
+
+
+def evident(passage: Passage, o: Text, c: Text, p: AlignParams) -> bool:
+    """True when ``passage`` clears the evidence bar: ``min_matched`` words shared in order
+    outside short quotations and, for a modified passage, a run of ``min_run`` of them in a row.
+
+    Two reports of one event paraphrase the same lead with the same names and numbers: enough
+    words in order, but never more than three in a row outside the quotes; an edited copy
+    keeps runs of its original's wording.
+    """
+    runs = _unquoted_runs(passage, o, c)
+    shared = sum(runs)
+    if shared < p.min_matched:
+        return False
+    return (
+        passage.kind == "verbatim"
+        or max(runs, default=0) >= p.min_run
+        or shared >= p.min_matched_loose
+    )
+
+
+def _unquoted_runs(passage: Passage, o: Text, c: Text) -> list[int]:
+    """Lengths of the runs of shared words of ``passage`` (its word alignment), each split at
+    the words of short quotations of the copy, which are left out."""
+    a0, a1 = token_range(o, passage.original)
+    b0, b1 = token_range(c, passage.copy)
+    quoted = c.quoted
+    out: list[int] = []
+    for _, j, n in equal_runs(o.words[a0:a1], c.words[b0:b1]):
+        flags = quoted[b0 + j : b0 + j + n]
+        if not any(flags):
+            out.append(n)
+        else:
+            out.extend(len(piece) for piece in flags.split(b"\x01") if piece)
+    return out
 
 
 def verbatim_pieces(q: Passage, o: Text, c: Text, p: AlignParams) -> list[Passage]:

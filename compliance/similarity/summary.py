@@ -16,9 +16,10 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from ..model import Passage
+from .evidence import matched
 from .params import AlignParams
 from .seeds import chain
-from .text import Text, gap, make_passage
+from .text import Text, gap, make_passage, token_range
 
 __all__ = ["summaries"]
 
@@ -40,10 +41,21 @@ def summaries(passages: list[Passage], o: Text, c: Text, p: AlignParams) -> list
     out: list[Passage] = []
     for group in groups:
         joined = _summary(group, o, c, where, p)
-        if joined is not None and _claims_copied_text(joined, group, passages):
+        if joined is not None and (
+            _claims_copied_text(joined, group, passages) or not _condenses(joined, o, c, p)
+        ):
             joined = None
         out.extend([joined] if joined is not None else group)
     return out
+
+
+def _condenses(joined: Passage, o: Text, c: Text, p: AlignParams) -> bool:
+    """True when at least ``summary_min_share`` of the summary's copy words recur, in order and
+    outside quotations, in the stretch it summarises: a summary keeps the original's wording
+    while it condenses it; an independent report of the same event shares its names, numbers
+    and quotes, scattered among its own words."""
+    b0, b1 = token_range(c, joined.copy)
+    return matched(joined, o, c) >= p.summary_min_share * (b1 - b0)
 
 
 def _claims_copied_text(joined: Passage, group: list[Passage], passages: list[Passage]) -> bool:

@@ -15,6 +15,7 @@ kind='verbatim', words=3)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -24,6 +25,15 @@ from .shingles import content_indices, words
 __all__ = ["Text", "gap", "make_passage", "token_range", "with_punctuation", "words_in"]
 
 Token = tuple[str, int, int]
+
+SHORT_QUOTE = 15
+"""Words a quotation has at most to count as a short quote of someone's words: below the
+16-word evidence bar (``AlignParams.min_matched``), so on its own it never made a passage.
+Marking longer ones too cost 0.005 plagdet on a 500-pair PAN13 tune sample (its novels' dialogue;
+0.900 against 0.905; 0.906 with no quote left out)."""
+
+# Quoted speech: double quotes (straight or curly) or guillemets, within one paragraph.
+_QUOTATION = re.compile(r'"[^"\n]{1,600}"|“[^”\n]{1,600}”|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +47,7 @@ class Text:
     starts: list[int]
     ends: list[int]
     content_starts: list[int]  # offset of each content word, in content order
+    quoted: bytes  # 1 for each word inside a short quotation (see SHORT_QUOTE), else 0
 
     @classmethod
     def of(cls, text: str) -> Text:
@@ -52,7 +63,19 @@ class Text:
             starts,
             [t[2] for t in tok],
             [starts[i] for i in idx],
+            _quoted(text, starts),
         )
+
+
+def _quoted(text: str, starts: list[int]) -> bytes:
+    """1 for each word (by its start offset) inside a quotation of at most ``SHORT_QUOTE``
+    words, else 0."""
+    inside = bytearray(len(starts))
+    for m in _QUOTATION.finditer(text):
+        lo, hi = bisect_left(starts, m.start()), bisect_left(starts, m.end())
+        if hi - lo <= SHORT_QUOTE:
+            inside[lo:hi] = b"\x01" * (hi - lo)
+    return bytes(inside)
 
 
 def token_range(t: Text, span: Span) -> tuple[int, int]:
