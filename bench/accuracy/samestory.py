@@ -10,6 +10,10 @@ Each event is drawn from a seeded generator; each outlet picks its own phrasing 
 its own order of paragraphs and its own background lines, so two reports share the facts and
 the quotes (under 16 words each), not the writing.
 
+Run it to measure the comparison on such pairs (results in bench/results/samestory.json)::
+
+    python bench/accuracy/samestory.py [--pairs 1000]
+
 Example:
     >>> a, b = same_story(3)
     >>> a != b and "said" in a and "said" in b
@@ -18,8 +22,12 @@ Example:
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 __all__ = ["Event", "event", "report", "same_story"]
 
@@ -250,3 +258,40 @@ def same_story(seed: int) -> tuple[str, str]:
     """Two outlets' independent reports of the event ``seed``."""
     e = event(seed)
     return report(e, 0), report(e, 1)
+
+
+def measure(pairs: int) -> dict[str, float]:
+    """How the comparison treats ``pairs`` same-story pairs: each should be "not a copy"."""
+    from compliance.similarity import compare, is_copy
+
+    found = [compare(*same_story(seed)) for seed in range(pairs)]
+    return {
+        "pairs": pairs,
+        "pairs_with_passages": sum(1 for c in found if c.passages),
+        "called_copies": sum(1 for c in found if is_copy(c)),
+        "max_copied_share": max(c.coverage for c in found),
+        "max_longest_run": max(c.longest_run for c in found),
+        "max_containment": max(c.containment for c in found),
+        "mean_containment": round(sum(c.containment for c in found) / pairs, 4),
+    }
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root))
+    from compliance.fileio import write_atomic
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=1000)
+    args = parser.parse_args()
+    figures = measure(args.pairs)
+    for name, value in figures.items():
+        print(f"{name:<22}{value}")
+    out = root / "bench" / "results" / "samestory.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, json.dumps(figures, indent=2) + "\n")
+    print(f"written {out.relative_to(root)}")
+
+
+if __name__ == "__main__":
+    main()
