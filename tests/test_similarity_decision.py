@@ -78,3 +78,12 @@ def test_a_containment_threshold_set_explicitly_also_counts_a_pair_without_a_pas
 
 def test_one_aligned_passage_is_a_copy_whatever_the_share() -> None:
     assert is_copy(_comparison(containment=0.01, passages=1))
+
+
+def test_a_pair_is_a_copy_exactly_when_some_of_the_original_is_copied() -> None:
+    originals = sorted((ROOT / "samples" / "originals").iterdir())[:3]
+    copies = sorted((ROOT / "samples" / "republished").iterdir())
+    for original in (load_path(p).text for p in originals):
+        for path in copies:
+            c = compare(original, load_path(path).text)
+            assert is_copy(c) == (c.coverage > 0), path.name
