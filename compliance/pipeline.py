@@ -34,7 +34,7 @@ class CheckOptions:
     terms_id: str | None = None  # --terms: force these terms
     rules_dirs: tuple[Path, ...] = ()  # extra or overriding rule files
     overrides: Mapping[str, str | None] = field(default_factory=dict)  # source/copyright/url/author
-    min_containment: float | None = None  # None: the tuned default of compliance.similarity
+    min_containment: float | None = None  # None: passages alone decide (similarity.is_copy)
     venue: str | None = None  # kind of the republishing site
     copy_site: str | None = None  # domain of the republishing site
     grants: tuple[Grant, ...] = ()
@@ -102,9 +102,6 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
     )
     # Only the work is compared: notice and furniture lines are blanked, offsets unchanged.
     comparison = similarity.compare(work_text(original), work_text(copy), opts.align)
-    threshold = (
-        similarity.DEFAULT_MIN_CONTAINMENT if opts.min_containment is None else opts.min_containment
-    )
     copy_site = opts.copy_site
     if copy_site is None and copy.meta.canonical_url:
         copy_site = domain(copy.meta.canonical_url)
@@ -119,7 +116,7 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         grants=tuple(opts.grants),
         today=opts.today or date.today().isoformat(),
     )
-    copied = similarity.is_copy(comparison, threshold)
+    copied = similarity.is_copy(comparison, opts.min_containment)
     checked = checks.run_checks(ctx) if copied else []
     fair_use = None
     if copied and verdict.fair_use_matters(ctx, checked):

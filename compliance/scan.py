@@ -147,7 +147,7 @@ def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
         report = check_pair(copy, entry.load_document(), _options_for(copy, entry, options))
         if report.verdict != "not-a-copy":
             reports.append(report)
-    reports.sort(key=lambda r: -r.comparison.containment)
+    reports.sort(key=lambda r: -r.comparison.coverage)  # the copied share, from the passages
     return DocumentResult(
         origin=copy.origin,
         reports=tuple(reports),

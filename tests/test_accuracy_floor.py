@@ -19,7 +19,7 @@ from run import DEFAULT_DATA, evaluate  # noqa: E402
 from compliance.similarity.align import AlignParams  # noqa: E402
 
 SAMPLE = 100
-PLAGDET_FLOOR = 0.90  # measured 0.920, minus a margin
+PLAGDET_FLOOR = 0.90  # measured 0.934 (0.920 before the fifth round), minus a margin
 VERBATIM_FLOOR = 0.98  # measured 0.999, minus a margin
 NEGATIVES_MAX = 0  # negative pairs with any detection, measured 0 of 41
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+import dataclasses
+import inspect
+import itertools
 import random
+from typing import Any
 
 import pytest
 
+from compliance.similarity import params
 from compliance.similarity.align import AlignParams, align
 from compliance.similarity.shingles import words
 
@@ -117,13 +123,14 @@ def test_a_quoted_excerpt_inside_a_new_article_is_found() -> None:
     assert _norm(_slice(copy, p.copy)) == _norm(PARAS[2])
 
 
-def test_a_5000_word_copy_inside_page_furniture_aligns() -> None:
+def test_a_5000_word_original_wrapped_in_page_furniture_is_one_verbatim_passage() -> None:
     rng = random.Random(7)
     vocabulary = [f"word{n}" for n in range(3000)] + ["the", "of", "and", "a", "to", "in"] * 300
     long_original = " ".join(rng.choice(vocabulary) for _ in range(5000))
     copy = "Menu\n\n" + long_original + "\n\nFooter"
-    passages = align(long_original, copy)
-    assert passages
+    (p,) = align(long_original, copy)
+    assert p.kind == "verbatim"
+    assert p.words == 5000
 
 
 @pytest.mark.parametrize(
@@ -138,11 +145,17 @@ def test_a_5000_word_copy_inside_page_furniture_aligns() -> None:
         ("merge_gap", -1),
         ("min_score", 101.0),
         ("min_score", -1.0),
+        ("leftover_score", 101.0),
+        ("summary_whole", 1.5),
+        ("extend_cost", -0.1),
+        ("max_depth", -1),
+        ("summary_seeds", 0),
     ],
 )
 def test_bad_params_raise_value_error_naming_the_field(field: str, value: float) -> None:
+    settings: dict[str, Any] = {field: value}
     with pytest.raises(ValueError, match=field):
-        AlignParams(**{field: value})
+        AlignParams(**settings)
 
 
 def test_a_heading_the_original_repeats_stays_outside_the_passage() -> None:
@@ -198,3 +211,21 @@ def test_a_copy_with_a_word_changed_here_and_there_stays_one_modified_passage() 
     (p,) = align(ORIGINAL, copy)
     assert p.kind == "modified"
     assert (p.copy.start, p.copy.end) == (0, len(copy))
+
+
+def test_every_align_param_is_documented_where_it_is_defined() -> None:
+    body = next(
+        node.body
+        for node in ast.parse(inspect.getsource(params)).body
+        if isinstance(node, ast.ClassDef) and node.name == "AlignParams"
+    )
+    documented = {
+        field.target.id
+        for field, doc in itertools.pairwise(body)
+        if isinstance(field, ast.AnnAssign)
+        and isinstance(field.target, ast.Name)
+        and isinstance(doc, ast.Expr)
+        and isinstance(doc.value, ast.Constant)
+        and isinstance(doc.value.value, str)
+    }
+    assert {f.name for f in dataclasses.fields(AlignParams)} == documented

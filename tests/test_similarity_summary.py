@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from compliance.documents import load_path
 from compliance.similarity.align import align
 
 _TOPICS = [
@@ -81,3 +84,16 @@ def test_a_summary_over_much_of_the_original_covers_all_of_it() -> None:
     (p,) = align(original, copy)
     assert p.original.start <= original.index(OPENING)
     assert p.original.end >= original.index(CLOSING) + len(CLOSING) - 1
+
+
+def test_swapped_paragraphs_of_a_copy_are_never_taken_for_a_summary() -> None:
+    samples = Path(__file__).resolve().parents[1] / "samples" / "originals"
+    names = ("meridian-flood-barriers.html", "northwind-port-strike.md", "terms-propublica.md")
+    paras = [
+        p for n in names for p in load_path(samples / n).text.split("\n\n") if len(p.split()) >= 12
+    ]
+    original = "\n\n".join(paras)
+    for k in range(10):
+        swapped = [*paras[:k], paras[k + 1], paras[k], *paras[k + 2 :]]
+        for q in align(original, "\n\n".join(swapped)):
+            assert q.original.length <= 1.5 * q.copy.length, f"swap {k}: {q}"

@@ -297,7 +297,10 @@ def scan(
     ] = None,
     min_containment: Annotated[
         float | None,
-        typer.Option(help="Share of an original a copy must contain to count as reuse."),
+        typer.Option(
+            help="Also count a pair with no aligned passage as reuse when this share of the "
+            "original's 3-word phrases recurs in it (off by default)."
+        ),
     ] = None,
     max_bytes: Annotated[
         int | None, typer.Option(help="Refuse inputs larger than this many bytes.")

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["DEFAULT_K", "STOPWORDS", "content_indices", "shingles", "words"]
+__all__ = ["DEFAULT_K", "STOPWORDS", "content_indices", "shingles", "shingles_of", "words"]
 
 DEFAULT_K = 3
 """Words per shingle for MinHash and containment (tuned on PAN13, see docs/accuracy.md)."""
@@ -39,18 +40,16 @@ STOPWORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 """Function words left out of alignment seeds: they match everywhere and prove nothing."""
 
 
+@lru_cache(maxsize=1 << 16)
 def _normalise(token: str) -> str:
+    """A word as compared (cached: an article repeats most of its words many times)."""
     return unicodedata.normalize("NFKC", token).casefold().translate(_DROP)
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
     """Split ``text`` into ``(normalised token, start, end)`` triples, offsets into ``text``."""
-    out: list[tuple[str, int, int]] = []
-    for match in _WORD.finditer(text):
-        norm = _normalise(match.group())
-        if norm:
-            out.append((norm, match.start(), match.end()))
-    return out
+    norm = _normalise
+    return [(n, m.start(), m.end()) for m in _WORD.finditer(text) if (n := norm(m.group()))]
 
 
 def content_indices(tokens: list[tuple[str, int, int]]) -> list[int]:
@@ -64,9 +63,17 @@ def shingles(text: str, k: int = DEFAULT_K) -> set[str]:
     Raises:
         ValueError: if ``k`` is less than 1.
     """
+    return shingles_of([t for t, _, _ in words(text)], k)
+
+
+def shingles_of(toks: list[str], k: int = DEFAULT_K) -> set[str]:
+    """The set of word k-shingles of normalised tokens (see :func:`shingles`).
+
+    Raises:
+        ValueError: if ``k`` is less than 1.
+    """
     if k < 1:
         raise ValueError(f"shingle size k must be at least 1 (got {k})")
-    toks = [t for t, _, _ in words(text)]
     if not toks:
         return set()
     if len(toks) < k:

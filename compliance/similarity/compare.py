@@ -1,0 +1,80 @@
+"""compare(): how much of the original a copy reuses, and where.
+
+Example:
+    >>> c = compare("one two three four five six", "intro: one two three four five six")
+    >>> c.containment
+    1.0
+"""
+
+from __future__ import annotations
+
+from ..model import Comparison, Passage
+from .align import DEFAULT_PARAMS, AlignParams, align_texts
+from .minhash import containment, exact_jaccard
+from .shingles import shingles_of
+from .text import Text, token_range
+from .wordalign import equal_runs
+
+__all__ = ["compare", "longest_run"]
+
+
+def compare(original: str, copy: str, params: AlignParams | None = None) -> Comparison:
+    """Measure how much of ``original`` the ``copy`` reuses, and align the passages.
+
+    Each side is tokenised once; shingles, alignment and the longest run all read those tokens.
+    Jaccard is exact here (both shingle sets are at hand); MinHash estimates it only for an
+    index of signatures.
+    """
+    p = params or DEFAULT_PARAMS
+    o, c = Text.of(original), Text.of(copy)
+    o_sh, c_sh = shingles_of(o.words, p.shingle_k), shingles_of(c.words, p.shingle_k)
+    passages = tuple(align_texts(o, c, p))
+    return Comparison(
+        jaccard=round(exact_jaccard(o_sh, c_sh), 4),
+        containment=round(containment(o_sh, c_sh), 4),
+        coverage=round(_covered(passages, "original") / len(original), 4) if original else 0.0,
+        longest_run=longest_run(o, c, passages),
+        new_text_share=round(1.0 - _covered(passages, "copy") / len(copy), 4) if copy else 0.0,
+        passages=passages,
+    )
+
+
+def longest_run(o: Text, c: Text, passages: tuple[Passage, ...] | list[Passage]) -> int:
+    """Longest stretch of identical consecutive words (normalised) inside the aligned passages.
+
+    A verbatim passage is one run; inside a modified one, the longest run of shared words in
+    the word alignment the aligner itself uses (:func:`~.wordalign.equal_runs`).
+    """
+    best = 0
+    for p in passages:
+        if p.kind == "verbatim":
+            best = max(best, p.words)
+            continue
+        a0, a1 = token_range(o, p.original)
+        b0, b1 = token_range(c, p.copy)
+        a, b = o.words[a0:a1], c.words[b0:b1]
+        for i, j, n in equal_runs(a, b):
+            best = max(best, _run_through(a, b, i, j, n))
+    return best
+
+
+def _run_through(a: list[str], b: list[str], i: int, j: int, n: int) -> int:
+    """Length of the run of shared words through the aligned run ``a[i:i+n] == b[j:j+n]``,
+    extended both ways: the word alignment may have broken a longer run where a word recurs."""
+    while i > 0 and j > 0 and a[i - 1] == b[j - 1]:
+        i, j, n = i - 1, j - 1, n + 1
+    while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+        n += 1
+    return n
+
+
+def _covered(passages: tuple[Passage, ...], side: str) -> int:
+    """Characters of one side inside the union of the passages' spans."""
+    spans = sorted((getattr(p, side).start, getattr(p, side).end) for p in passages)
+    total, end = 0, -1
+    for s, e in spans:
+        if e <= end:
+            continue
+        total += e - max(s, end)
+        end = e
+    return total
