@@ -27,8 +27,8 @@ from .errors import ComplianceError
 
 if TYPE_CHECKING:
     from .config import ProjectConfig
-    from .hook import Originals
     from .model import Document, Report
+    from .originals import Originals
 
 DEFAULT_MAX_REQUEST = 5 * 1024 * 1024
 DEFAULT_TIMEOUT = 30.0
@@ -154,7 +154,7 @@ class Checker:
     def originals(self) -> Originals:
         found = getattr(self._local, "originals", None)
         if found is None:
-            from .hook import Originals
+            from .originals import Originals
 
             found = self._local.originals = Originals(self.config)
         return found
@@ -162,7 +162,7 @@ class Checker:
     def check(self, body: CheckRequest) -> list[Report]:
         """Every report of reuse for the draft; an empty list when it copies nothing."""
         from .documents import load_bytes
-        from .hook import check_options
+        from .originals import check_options
         from .pipeline import check_pair
 
         draft = load_bytes(
@@ -224,7 +224,7 @@ def worst(reports: list[Report]) -> Report | None:
 def create_app(config: ProjectConfig, settings: ServiceSettings | None = None) -> Any:
     """The ASGI application: FastAPI routes wrapped in the body-size limit."""
     from . import serialize
-    from .cli.common import exit_code
+    from .status import FINDINGS, exit_status
 
     opts = settings or ServiceSettings()
     checker = Checker(config, opts)
@@ -289,7 +289,7 @@ def create_app(config: ProjectConfig, settings: ServiceSettings | None = None) -
         findings = [f for r in reports for f in r.findings]
         return CheckResponse(
             verdict=main.verdict if main else "not-a-copy",
-            fail=exit_code(findings, config.fail_on) == 1,
+            fail=exit_status(findings, config.fail_on) == FINDINGS,
             report=serialize.to_dict(main) if main else None,
             reports=[serialize.to_dict(r) for r in reports],
         )

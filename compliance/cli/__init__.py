@@ -1,44 +1,120 @@
 """The `compliance` command. Each subcommand lives in its own module here and registers itself.
 
-Modules only parse options, call the pipeline, render and choose an exit code; heavy imports
-happen inside the command functions so that `compliance hook` starts fast. For the same reason
-`main` builds only the command it is asked for (module name = command name); ``app``, the whole
-command tree, is built on first access for help, typos and tests. A command module may also
-offer ``fast_main(args) -> int | None``, which `main` tries before importing typer at all (the
-hook does, see compliance/cli/hook.py); None hands the arguments to typer as usual.
+Modules only parse options, call the pipeline, render and choose an exit status. Heavy imports
+happen inside the command functions, and `main` builds only the command it is asked for (module
+name = command name); ``app``, the whole command tree, is built on first access for help, typos
+and tests.
+
+Errors are turned into exit statuses in one place, `ComplianceGroup`: a ComplianceError or an
+unwritable output is one line and status 2 (USAGE), so are usage errors (unknown command, bad
+option); anything unexpected is a bug, told in one line with status 3 (INTERNAL), never 1, which
+CI reads as findings. ``compliance --debug COMMAND`` prints the traceback too.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
+import traceback
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import Annotated, Any
 
-from .._lazy_imports import single_threaded_blas, speedup_imports
+import typer
+from typer.core import TyperGroup
+
 from ..errors import ComplianceError
+from ..status import INTERNAL, USAGE
 
-if TYPE_CHECKING:
-    import typer
-
-__all__ = ["app", "main"]
+__all__ = ["ComplianceGroup", "app", "main"]
 
 _SKIP = {"common"}
 _HELP = "Check republished articles against the republishing terms of their originals."
 _app: typer.Typer | None = None
 
 
-def _new_app() -> typer.Typer:
-    import typer
+def _say(message: str) -> None:
+    typer.echo(f"compliance: {message}", err=True)
 
-    return typer.Typer(
+
+def internal_error_line(exc: BaseException) -> str:
+    """``internal error: <what>``, with where it happened (exception notes, e.g. the document)."""
+    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    notes = " ".join(getattr(exc, "__notes__", ()))
+    where = f" {notes}" if notes else ""
+    return f"internal error: {what}{where} (run with --debug for the traceback)"
+
+
+class ComplianceGroup(TyperGroup):
+    """The command group that maps every outcome to one documented exit status and one line."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ComplianceError as exc:
+            _say(f"error: {exc}")
+            raise typer.Exit(USAGE) from None
+        except BrokenPipeError:  # `compliance scan ... | head`: the reader left; nothing to say
+            sys.stderr.close()
+            raise typer.Exit(141) from None
+        except OSError as exc:  # e.g. --output in a folder that cannot be written
+            where = f"{exc.filename}: " if exc.filename else ""
+            _say(f"error: {where}{exc.strerror or exc}")
+            raise typer.Exit(USAGE) from None
+        except (typer.TyperException, typer.Exit, typer.Abort):
+            raise
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                traceback.print_exception(exc, file=sys.stderr)
+            _say(internal_error_line(exc))
+            raise typer.Exit(INTERNAL) from None
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """As click's, but a usage error (unknown command, bad option) is one line, status 2."""
+        run = super().main
+        if not standalone_mode:
+            return run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            status = run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except typer.TyperException as exc:  # click's usage errors, as typer vendors them
+            _say(f"error: {exc.format_message()}")
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.exit(130)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def _group(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="On an internal error, print the traceback.")
+    ] = False,
+) -> None:
+    """Check republished articles against the republishing terms of their originals."""
+
+
+def _new_app() -> typer.Typer:
+    app = typer.Typer(
         name="compliance",
         help=_HELP,
+        cls=ComplianceGroup,
         no_args_is_help=True,
         add_completion=False,
         pretty_exceptions_enable=False,
+        rich_markup_mode=None,
     )
+    # The callback keeps a one-command app a group, so `compliance NAME ...` parses as usual.
+    app.callback()(_group)
+    return app
 
 
 def _command_modules() -> list[str]:
@@ -64,18 +140,11 @@ def _full_app() -> typer.Typer:
 
 def _app_for(args: Sequence[str]) -> typer.Typer:
     """The app to run ``args`` with: just the named command when there is one, else all."""
-    name = args[0] if args else ""
+    names = [a for a in args if a != "--debug"]
+    name = names[0] if names else ""
     if name not in _command_modules():
         return _full_app()
-    lean = _new_app()
-    # A callback keeps a one-command app a group, so `compliance NAME ...` parses as usual
-    # (typer would otherwise run the lone command at the top level).
-    lean.callback()(_group)
-    return _register(lean, [name])
-
-
-def _group() -> None:
-    """Check republished articles against the republishing terms of their originals."""
+    return _register(_new_app(), [name])
 
 
 def __getattr__(name: str) -> typer.Typer:
@@ -85,39 +154,12 @@ def __getattr__(name: str) -> typer.Typer:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _fast(args: Sequence[str]) -> int | None:
-    """The exit status of the named command's typer-free ``fast_main``; None if it has none."""
-    if not args or args[0] not in _command_modules():
-        return None
-    module = importlib.import_module(f"{__name__}.{args[0]}")
-    fast_main = getattr(module, "fast_main", None)
-    return fast_main(args[1:]) if callable(fast_main) else None
-
-
 def main() -> None:
-    """Console entry point: any ComplianceError becomes one line on stderr and exit status 2.
+    """Console entry point: run the command named in ``sys.argv`` and exit with its status.
 
-    Before any command runs, datasketch is made lazy (`speedup_imports`): a check then loads
-    MinHash alone, not the scipy stack behind MinHashLSH. OpenBLAS is kept to one thread
-    (`single_threaded_blas`), since no command does linear algebra.
+    OpenBLAS is asked for one thread unless the user chose a number: numpy starts one thread per
+    core at import, which no command uses (MinHash and the index do integer array operations),
+    and scan workers inheriting the setting do not oversubscribe the cores.
     """
-    single_threaded_blas()
-    speedup_imports()
-    args = sys.argv[1:]
-    try:
-        status = _fast(args)
-        if status is not None:
-            sys.exit(status)
-        _app_for(args)(standalone_mode=True)
-    except ComplianceError as exc:
-        print(f"compliance: error: {exc}", file=sys.stderr)
-        sys.exit(2)
-    except BrokenPipeError:  # `compliance scan ... | head`: the reader left; nothing to report
-        sys.stderr.close()
-        sys.exit(141)
-    except OSError as exc:  # e.g. --output in a folder that cannot be written
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"compliance: error: {where}{exc.strerror or exc}", file=sys.stderr)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    _app_for(sys.argv[1:])(prog_name="compliance")

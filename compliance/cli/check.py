@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .common import check_fail_on, emit, exit_code, fail
+from .common import check_fail_on, emit, fail, output_file, terminal_width, venue_option
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -38,14 +38,17 @@ def check(
     venue: Annotated[
         str | None,
         typer.Option(
-            help="Kind of the republishing site: community, nonprofit, commercial or print."
+            help="Kind of the republishing site: community, nonprofit, commercial or print.",
+            callback=venue_option,
         ),
     ] = None,
     site: Annotated[str | None, typer.Option(help="Domain of the republishing site.")] = None,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
     ] = "table",
-    output: Annotated[Path | None, typer.Option(help="Write the report here (atomic).")] = None,
+    output: Annotated[
+        Path | None, typer.Option(help="Write the report here (atomic).", callback=output_file)
+    ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option(help="Exit 1 on findings at or above: error, warning, advisory, never."),
@@ -66,6 +69,7 @@ def check(
     from ..documents import DEFAULT_MAX_BYTES
     from ..pipeline import CheckOptions, check_pair
     from ..reports import render
+    from ..status import exit_status
 
     if original is None:
         fail("missing option --original ORIGINAL (the article the copy came from)")
@@ -91,14 +95,15 @@ def check(
     )
     report = check_pair(copy_doc, original_doc, options)
     if fmt == "table" and output is None:
-        emit(render(report, "table", color=sys.stdout.isatty()), None)
+        tty = sys.stdout.isatty()
+        emit(render(report, "table", color=tty, width=terminal_width() if tty else None), None)
     else:
         # SARIF regions go where the evidence sits in the copy's own file, not its extracted text.
         sources = None
         if fmt == "sarif":
             sources = {copy_doc.origin: copy_raw().decode(copy_doc.encoding, "replace")}
         emit(render(report, fmt, sources=sources), output)
-    raise typer.Exit(exit_code(report.findings, level))
+    raise typer.Exit(exit_status(report.findings, level))
 
 
 def _load(spec: str, limit: int, timeout: float) -> tuple[Document, Callable[[], bytes]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,17 +25,13 @@ index_app = typer.Typer(
 )
 
 
-def _open(index: str | None, *, create: bool):
+def _open(index: str | None, *, create: bool) -> Any:
     """The index from --index or $COMPLIANCE_INDEX, else the project config, else the default."""
     from ..config import load_config
-    from ..errors import ComplianceError
     from ..index import open_index
 
-    try:
-        spec = index if index is not None else load_config(Path.cwd()).index
-        return open_index(spec, create=create)
-    except ComplianceError as exc:
-        fail(str(exc))
+    spec = index if index is not None else load_config(Path.cwd()).index
+    return open_index(spec, create=create)
 
 
 @index_app.command("add")
@@ -58,33 +54,29 @@ def add(
     Exits 2 if any input could not be read (the others are still added).
     """
     from ..config import load_config
-    from ..errors import ComplianceError
     from ..index.ingest import AddOptions, add_documents
     from ..index.inputs import expand_inputs, iter_documents
 
     counts = {"added": 0, "present": 0, "error": 0}
-    try:
-        config = load_config(Path.cwd())
-        files = expand_inputs(paths)
-        options = AddOptions(
-            terms_id=terms,
-            rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
-            domain_map=dict(config.domain_map),
-        )
-        docs = (item for path in files for item in iter_documents(path))
-        with _open(index, create=True) as storage:
-            for result in add_documents(storage, docs, options):
-                counts[result.status] += 1
-                if result.status == "error":
-                    typer.echo(f"error    {result.origin}: {result.message}", err=True)
-                elif not quiet:
-                    line = f"{result.status:<8} {result.id[:12]}  {result.terms_id:<20}"
-                    typer.echo(f"{line} {result.origin}")
-                    sys.stdout.flush()  # a reported line means committed: show it now
-            total = len(storage)
-            where = storage.location
-    except ComplianceError as exc:
-        fail(str(exc))
+    config = load_config(Path.cwd())
+    files = expand_inputs(paths)
+    options = AddOptions(
+        terms_id=terms,
+        rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
+        domain_map=dict(config.domain_map),
+    )
+    docs = (item for path in files for item in iter_documents(path))
+    with _open(index, create=True) as storage:
+        for result in add_documents(storage, docs, options):
+            counts[result.status] += 1
+            if result.status == "error":
+                typer.echo(f"error    {result.origin}: {result.message}", err=True)
+            elif not quiet:
+                line = f"{result.status:<8} {result.id[:12]}  {result.terms_id:<20}"
+                typer.echo(f"{line} {result.origin}")
+                sys.stdout.flush()  # a reported line means committed: show it now
+        total = len(storage)
+        where = storage.location
     typer.echo(
         f"{counts['added']} added, {counts['present']} already present, {counts['error']} "
         f"unreadable; {total} originals in {where}"
@@ -98,19 +90,15 @@ def remove(
     index: IndexOption = None,
 ) -> None:
     """Remove originals by content id or by URL."""
-    from ..errors import ComplianceError
 
     missing: list[str] = []
-    try:
-        with _open(index, create=False) as storage:
-            for key in keys:
-                removed = storage.remove(key)
-                if not removed:
-                    missing.append(key)
-                for entry_id in removed:
-                    typer.echo(f"removed  {entry_id}")
-    except ComplianceError as exc:
-        fail(str(exc))
+    with _open(index, create=False) as storage:
+        for key in keys:
+            removed = storage.remove(key)
+            if not removed:
+                missing.append(key)
+            for entry_id in removed:
+                typer.echo(f"removed  {entry_id}")
     if missing:
         fail(f"no original in the index matches {', '.join(repr(k) for k in missing)}")
 
@@ -123,15 +111,10 @@ def stats(
     """How many originals, how much space, and which terms they fall under."""
     import dataclasses
 
-    from ..errors import ComplianceError
-
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json (got {fmt!r})")
-    try:
-        with _open(index, create=False) as storage:
-            figures = storage.stats()
-    except ComplianceError as exc:
-        fail(str(exc))
+    with _open(index, create=False) as storage:
+        figures = storage.stats()
     if fmt == "json":
         typer.echo(json.dumps(dataclasses.asdict(figures), indent=2))
         return
@@ -152,30 +135,24 @@ def list_(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """One line per original: id, terms, URL (or origin) and title."""
-    from ..errors import ComplianceError
 
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json (got {fmt!r})")
-    try:
-        with _open(index, create=False) as storage:
-            for e in storage.entries():
-                if fmt == "json":
-                    row = {
-                        "id": e.id,
-                        "origin": e.origin,
-                        "url": e.url,
-                        "title": e.title,
-                        "terms": e.terms.terms_id,
-                        "shingles": e.shingle_count,
-                        "added_at": e.added_at,
-                    }
-                    typer.echo(json.dumps(row, ensure_ascii=False))
-                else:
-                    typer.echo(
-                        f"{e.id[:12]}  {e.terms.terms_id:<20} {e.url or e.origin}  {e.title}"
-                    )
-    except ComplianceError as exc:
-        fail(str(exc))
+    with _open(index, create=False) as storage:
+        for e in storage.entries():
+            if fmt == "json":
+                row = {
+                    "id": e.id,
+                    "origin": e.origin,
+                    "url": e.url,
+                    "title": e.title,
+                    "terms": e.terms.terms_id,
+                    "shingles": e.shingle_count,
+                    "added_at": e.added_at,
+                }
+                typer.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                typer.echo(f"{e.id[:12]}  {e.terms.terms_id:<20} {e.url or e.origin}  {e.title}")
 
 
 def _size(n: int) -> str:

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from ..model import Comparison, Passage
 from .align import DEFAULT_PARAMS, AlignParams, align
-from .minhash import containment, jaccard, signature
+from .minhash import containment, exact_jaccard
 from .shingles import shingles, words
 
 __all__ = [
@@ -42,7 +42,7 @@ def compare(original: str, copy: str, params: AlignParams | None = None) -> Comp
     o_sh, c_sh = shingles(original, p.shingle_k), shingles(copy, p.shingle_k)
     passages = tuple(align(original, copy, p))
     return Comparison(
-        jaccard=round(jaccard(signature(o_sh), signature(c_sh)), 4),
+        jaccard=round(exact_jaccard(o_sh, c_sh), 4),
         containment=round(containment(o_sh, c_sh), 4),
         coverage=round(_covered(passages, "original") / len(original), 4) if original else 0.0,
         longest_run=longest_run(original, copy, passages),
