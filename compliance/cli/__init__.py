@@ -87,7 +87,11 @@ class ComplianceGroup(TyperGroup):
         try:
             status = run(args, prog_name, complete_var, standalone_mode=False, **extra)
         except typer.TyperException as exc:  # click's usage errors, as typer vendors them
-            _say(f"error: {exc.format_message()}")
+            message = exc.format_message()
+            if "\n" in message:  # a group called without a command answers with its help
+                typer.echo(message, err=True)
+            else:
+                _say(f"error: {message}")
             sys.exit(exc.exit_code)
         except typer.Abort:
             sys.exit(130)
