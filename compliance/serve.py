@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from . import __version__
 from .errors import ComplianceError
@@ -59,6 +59,12 @@ class CheckRequest(BaseModel):
     original_id: str | None = Field(None, description="Index id (or 8+ char prefix) of it.")
     terms: str | None = Field(None, description="Apply these terms (a rule id).")
     venue: Literal["community", "nonprofit", "commercial", "print"] | None = None
+
+    @field_validator("venue", mode="before")
+    @classmethod
+    def _venue_in_any_case(cls, value: object) -> object:
+        """The CLI's and the config's vocabulary, in any case (``Commercial`` is ``commercial``)."""
+        return value.strip().lower() if isinstance(value, str) else value
 
 
 class CheckResponse(BaseModel):

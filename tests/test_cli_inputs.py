@@ -89,3 +89,13 @@ def test_help_pages_show_no_python_type_for_a_flag(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
     assert "<bool>" not in result.stdout
+
+
+def test_the_service_takes_the_same_venue_vocabulary() -> None:
+    from pydantic import ValidationError
+
+    from compliance.serve import CheckRequest
+
+    assert CheckRequest(draft="text", venue="Commercial").venue == "commercial"
+    with pytest.raises(ValidationError):
+        CheckRequest(draft="text", venue="space")
