@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from compliance.cli import app
 from compliance.config import load_config, venue_name
@@ -69,18 +69,21 @@ def test_output_into_a_missing_folder_is_refused(command: str, tmp_path: Path) -
 def test_an_unknown_option_is_one_line() -> None:
     result = runner.invoke(app, ["check", COPY, "--original", ORIGINAL, "--colour"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("compliance: error: No such option: --colour")
+    assert result.stderr.startswith("compliance: error: No such option '--colour'")
     assert result.stderr.strip().count("\n") == 0
 
 
 def _commands() -> list[list[str]]:
+    """Every command and subcommand of the real command tree, as argument lists."""
+    import click
+
+    ctx = click.Context(app)
     found: list[list[str]] = []
-    group = app.registered_groups
-    for command in app.registered_commands:
-        found.append([command.name or ""])
-    for sub in group:
-        for command in sub.typer_instance.registered_commands:
-            found.append([sub.name or "", command.name or command.callback.__name__])
+    for name in app.list_commands(ctx):
+        command = app.get_command(ctx, name)
+        found.append([name])
+        if isinstance(command, click.Group):
+            found.extend([name, sub] for sub in command.list_commands(ctx))
     return found
 
 

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from reports_builders import compliant_report, make_report
-from typer.testing import CliRunner
 
 from compliance.cli import app
 from compliance.reports import load_report, render, render_many

@@ -1,12 +1,13 @@
-"""The `compliance` command. Each subcommand lives in its own module here and registers itself.
+"""The `compliance` command: a click group whose subcommands each live in a module here.
 
-Modules only parse options, call the pipeline, render and choose an exit status. Heavy imports
-happen inside the command functions, and `main` builds only the command it is asked for (module
-name = command name); ``app``, the whole command tree, is built on first access for help, typos
-and tests.
+Modules only parse options, call the pipeline, render and return an exit status. The group
+imports a command's module only when that command runs (click's lazy-subcommand pattern), and
+heavy libraries are imported inside the command functions, so `compliance hook` pays for
+nothing it does not use. click is used directly: its import is cheap, where typer's builds a
+pydantic validator per parameter.
 
-Errors are turned into exit statuses in one place, `ComplianceGroup`: a ComplianceError or an
-unwritable output is one line and status 2 (USAGE), so are usage errors (unknown command, bad
+Errors become exit statuses in one place, `ComplianceGroup`: a ComplianceError or an unwritable
+output is one line and status 2 (USAGE), and so is every usage error (unknown command, bad
 option); anything unexpected is a bug, told in one line with status 3 (INTERNAL), never 1, which
 CI reads as findings. ``compliance --debug COMMAND`` prints the traceback too.
 """
@@ -18,11 +19,10 @@ import os
 import pkgutil
 import sys
 import traceback
-from collections.abc import Iterable, Sequence
-from typing import Annotated, Any
+from collections.abc import Sequence
+from typing import Any
 
-import typer
-from typer.core import TyperGroup
+import click
 
 from ..errors import ComplianceError
 from ..status import INTERNAL, USAGE
@@ -30,12 +30,10 @@ from ..status import INTERNAL, USAGE
 __all__ = ["ComplianceGroup", "app", "main"]
 
 _SKIP = {"common"}
-_HELP = "Check republished articles against the republishing terms of their originals."
-_app: typer.Typer | None = None
 
 
 def _say(message: str) -> None:
-    typer.echo(f"compliance: {message}", err=True)
+    click.echo(f"compliance: {message}", err=True)
 
 
 def internal_error_line(exc: BaseException) -> str:
@@ -46,33 +44,62 @@ def internal_error_line(exc: BaseException) -> str:
     return f"internal error: {what}{where} (run with --debug for the traceback)"
 
 
-class ComplianceGroup(TyperGroup):
-    """The command group that maps every outcome to one documented exit status and one line."""
+class ComplianceGroup(click.Group):
+    """The command group: lazy subcommands, and one documented exit status and line per outcome."""
 
-    def invoke(self, ctx: Any) -> Any:
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(
+            info.name
+            for info in pkgutil.iter_modules(__path__)
+            if info.name not in _SKIP and not info.name.startswith("_")
+        )
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.list_commands(ctx):
+            return None
+        module = importlib.import_module(f"{__name__}.{cmd_name}")
+        command: click.Command | None = getattr(module, "command", None)
+        return command if command is not None else _typer_bridge(cmd_name, module)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, with a suggestion when the name is a typo of a command."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            import difflib
+
+            close = difflib.get_close_matches(args[0], self.list_commands(ctx), n=1)
+            if not close:
+                raise
+            hint = f"{exc.format_message()} Did you mean {close[0]!r}?"
+            raise click.UsageError(hint, ctx) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except ComplianceError as exc:
             _say(f"error: {exc}")
-            raise typer.Exit(USAGE) from None
+            raise click.exceptions.Exit(USAGE) from None
         except BrokenPipeError:  # `compliance scan ... | head`: the reader left; nothing to say
             sys.stderr.close()
-            raise typer.Exit(141) from None
+            raise click.exceptions.Exit(141) from None
         except OSError as exc:  # e.g. --output in a folder that cannot be written
             where = f"{exc.filename}: " if exc.filename else ""
             _say(f"error: {where}{exc.strerror or exc}")
-            raise typer.Exit(USAGE) from None
-        except (typer.TyperException, typer.Exit, typer.Abort):
+            raise click.exceptions.Exit(USAGE) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
-            raise typer.Exit(130) from None
+            raise click.exceptions.Exit(130) from None
         except Exception as exc:
             if ctx.params.get("debug"):
                 traceback.print_exception(exc, file=sys.stderr)
             _say(internal_error_line(exc))
-            raise typer.Exit(INTERNAL) from None
+            raise click.exceptions.Exit(INTERNAL) from None
 
-    def main(  # type: ignore[override]
+    def main(  # type: ignore[override,unused-ignore]
         self,
         args: Sequence[str] | None = None,
         prog_name: str | None = None,
@@ -86,76 +113,54 @@ class ComplianceGroup(TyperGroup):
             return run(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
             status = run(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except typer.TyperException as exc:  # click's usage errors, as typer vendors them
-            message = exc.format_message()
-            if "\n" in message:  # a group called without a command answers with its help
-                typer.echo(message, err=True)
-            else:
-                _say(f"error: {message}")
+        except click.exceptions.NoArgsIsHelpError as exc:  # a group called without a command
+            click.echo(exc.format_message(), err=True)
             sys.exit(exc.exit_code)
-        except typer.Abort:
+        except click.ClickException as exc:
+            _say(f"error: {exc.format_message()}")
+            sys.exit(exc.exit_code)
+        except click.Abort:
             sys.exit(130)
         sys.exit(status if isinstance(status, int) else 0)
 
 
-def _group(
-    debug: Annotated[
-        bool, typer.Option("--debug", help="On an internal error, print the traceback.")
-    ] = False,
-) -> None:
+def _typer_bridge(name: str, module: Any) -> click.Command:
+    """A click command that runs a module still written for typer (``register(app)``).
+
+    Transitional, for cli/rules.py: its arguments go to the typer command untouched, its usage
+    errors come back as click's and its exit status as the command's.
+    """
+    summary = (module.__doc__ or "").strip().splitlines()[0] if module.__doc__ else ""
+
+    @click.command(
+        name,
+        help=summary,
+        add_help_option=False,
+        context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    )
+    @click.pass_context
+    def bridge(ctx: click.Context) -> Any:
+        import typer
+        import typer.main
+
+        app = typer.Typer(
+            add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None
+        )
+        module.register(app)
+        try:
+            return typer.main.get_command(app).main(
+                [name, *ctx.args], prog_name="compliance", standalone_mode=False
+            )
+        except typer.TyperException as exc:
+            raise click.UsageError(exc.format_message()) from None
+
+    return bridge
+
+
+@click.group(cls=ComplianceGroup, name="compliance", no_args_is_help=True)
+@click.option("--debug", is_flag=True, help="On an internal error, print the traceback.")
+def app(debug: bool) -> None:
     """Check republished articles against the republishing terms of their originals."""
-
-
-def _new_app() -> typer.Typer:
-    app = typer.Typer(
-        name="compliance",
-        help=_HELP,
-        cls=ComplianceGroup,
-        no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
-        rich_markup_mode=None,
-    )
-    # The callback keeps a one-command app a group, so `compliance NAME ...` parses as usual.
-    app.callback()(_group)
-    return app
-
-
-def _command_modules() -> list[str]:
-    return sorted(
-        info.name
-        for info in pkgutil.iter_modules(__path__)
-        if info.name not in _SKIP and not info.name.startswith("_")
-    )
-
-
-def _register(target: typer.Typer, names: Iterable[str]) -> typer.Typer:
-    for name in names:
-        importlib.import_module(f"{__name__}.{name}").register(target)
-    return target
-
-
-def _full_app() -> typer.Typer:
-    global _app
-    if _app is None:
-        _app = _register(_new_app(), _command_modules())
-    return _app
-
-
-def _app_for(args: Sequence[str]) -> typer.Typer:
-    """The app to run ``args`` with: just the named command when there is one, else all."""
-    names = [a for a in args if a != "--debug"]
-    name = names[0] if names else ""
-    if name not in _command_modules():
-        return _full_app()
-    return _register(_new_app(), [name])
-
-
-def __getattr__(name: str) -> typer.Typer:
-    """``compliance.cli.app``: the whole command tree, built on first access (PEP 562)."""
-    if name == "app":
-        return _full_app()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -166,4 +171,4 @@ def main() -> None:
     and scan workers inheriting the setting do not oversubscribe the cores.
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    _app_for(sys.argv[1:])(prog_name="compliance")
+    app(prog_name="compliance")

@@ -1,37 +1,35 @@
-"""Shared CLI plumbing: usage errors, option checks, output files, exit statuses from findings."""
+"""Shared CLI plumbing: usage errors, the options several commands share, output files."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
 
-import typer
+import click
 
 from ..fileio import write_atomic
-from ..status import FAIL_ON_LEVELS, USAGE
+from ..status import FAIL_ON_LEVELS
 
 __all__ = [
     "FAIL_ON_LEVELS",
-    "UsageProblem",
     "check_fail_on",
     "emit",
     "fail",
-    "output_file",
+    "fail_on_option",
+    "format_option",
+    "output_option",
     "terminal_width",
     "venue_option",
 ]
 
-
-class UsageProblem(typer.TyperException):
-    """A usage or input error found by a command: one line, exit status 2 (USAGE)."""
-
-    exit_code = USAGE
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str) -> NoReturn:
     """A usage or input error: `ComplianceGroup` prints it as one line and exits 2."""
-    raise UsageProblem(message)
+    raise click.UsageError(message)
 
 
 def check_fail_on(value: str) -> str:
@@ -40,21 +38,53 @@ def check_fail_on(value: str) -> str:
     return value
 
 
-def output_file(value: Path | None) -> Path | None:
-    """Typer callback for ``--output``: the folder must exist (a typo must not create one)."""
+def _output_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """``--output`` must go into an existing folder (a typo must not create one)."""
     if value is not None and not value.parent.is_dir():
-        raise typer.BadParameter(f"{value.parent}: no such folder", param_hint="'--output'")
+        raise click.BadParameter(f"{value.parent}: no such folder", ctx, param)
     return value
 
 
-def venue_option(value: str | None) -> str | None:
-    """Typer callback for ``--venue``: the config's vocabulary, in any case."""
+def _venue(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--venue``: the config's vocabulary, in any case."""
     from ..config import venue_name
 
     try:
         return None if value is None else venue_name(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="'--venue'") from None
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def output_option(help: str = "Write the report here (atomic).") -> Callable[[F], F]:
+    return click.option(
+        "--output", type=click.Path(path_type=Path), callback=_output_file, help=help
+    )
+
+
+def venue_option(help: str) -> Callable[[F], F]:
+    return click.option("--venue", callback=_venue, help=help)
+
+
+def format_option(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        default=default,
+        show_default=True,
+        help=f"Output format: {', '.join(formats)}.",
+    )
+
+
+def fail_on_option() -> Callable[[F], F]:
+    return click.option(
+        "--fail-on",
+        help=f"Exit 1 on findings at or above: {', '.join(FAIL_ON_LEVELS)} (default: config).",
+    )
+
+
+def rules_option(help: str = "Extra or overriding rule folder (repeatable).") -> Callable[[F], F]:
+    return click.option("--rules", type=click.Path(path_type=Path), multiple=True, help=help)
 
 
 def terminal_width() -> int:

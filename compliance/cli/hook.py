@@ -7,35 +7,33 @@ posts the config selects (see compliance.hook).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from .common import FAIL_ON_LEVELS, check_fail_on, emit, fail, output_file
+from .common import check_fail_on, emit, fail, fail_on_option, format_option, output_option
 
 FORMATS = ("compact", "json", "sarif", "markdown")
 
 
-def hook(
-    files: Annotated[
-        list[Path] | None, typer.Argument(help="Changed posts (Markdown or HTML).")
-    ] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
-    ] = "compact",
-    fail_on: Annotated[
-        str | None,
-        typer.Option(help=f"Exit 1 on findings at or above: {', '.join(FAIL_ON_LEVELS)}."),
-    ] = None,
-    config_path: Annotated[
-        Path | None,
-        typer.Option("--config", help="A compliance.yaml, or a folder to search up from."),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option(help="Write the report here (atomic).", callback=output_file)
-    ] = None,
-) -> None:
-    """Check changed posts against the originals they republish; exit 1 on findings."""
+@click.command("hook")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@format_option(FORMATS, "compact")
+@fail_on_option()
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="A compliance.yaml, or a folder to search up from.",
+)
+@output_option()
+def command(
+    files: tuple[Path, ...],
+    fmt: str,
+    fail_on: str | None,
+    config_path: Path | None,
+    output: Path | None,
+) -> int:
+    """Check changed posts (Markdown or HTML) against the originals they republish."""
     from ..config import load_config
     from ..hook import format_compact, run
 
@@ -43,7 +41,7 @@ def hook(
         fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     config = load_config(config_path or Path.cwd())
     level = check_fail_on(fail_on or config.fail_on)
-    outcome = run(list(files or ()), config)
+    outcome = run(list(files), config)
     if fmt == "compact":
         text = format_compact(outcome.results)
         if output is not None or text:
@@ -53,12 +51,8 @@ def hook(
 
         for result in outcome.results:
             if result.error:
-                typer.echo(f"compliance: error: {result.path}: {result.error}", err=True)
+                click.echo(f"compliance: error: {result.path}: {result.error}", err=True)
         # Each post's own file, so SARIF regions land on its lines (front matter included).
         sources = {rep.copy.origin: r.raw for r in outcome.results for rep in r.reports}
         emit(render_many(outcome.reports, fmt, sources=sources), output)
-    raise typer.Exit(outcome.exit_status(level))
-
-
-def register(app: typer.Typer) -> None:
-    app.command("hook")(hook)
+    return outcome.exit_status(level)

@@ -15,13 +15,13 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, Any
 
-import typer
+import click
 
 from ..fileio import open_atomic
 from ..model import Report
-from .common import FAIL_ON_LEVELS, check_fail_on, fail, output_file, terminal_width, venue_option
+from . import common
 
 FORMATS = ("table", "json", "csv", "html", "markdown", "sarif")
 WHOLE = ("html", "markdown", "sarif")  # rendered once, from every report, at the end
@@ -74,67 +74,62 @@ def _progress(enabled: bool, total: int | None) -> Iterator[Any]:
 # -- the command ------------------------------------------------------------------------------
 
 
-def scan(
-    paths: Annotated[
-        list[str], typer.Argument(help="Copies to check: files, folders, globs, WARC files.")
-    ],
-    index: Annotated[
-        str | None,
-        typer.Option(
-            "--index",
-            "-i",
-            envvar="COMPLIANCE_INDEX",
-            help="Index of originals: SQLite file (default .compliance/index.sqlite) or "
-            "redis://host:port/db[#name].",
-        ),
-    ] = None,
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="Local worker processes; 0 means all cores.")
-    ] = 1,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            help="Dask scheduler address (tcp://host:8786), or 'local' for a "
-            "LocalCluster on this machine."
-        ),
-    ] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
-    ] = "table",
-    output: Annotated[
-        Path | None, typer.Option(help="Write results here (atomic).", callback=output_file)
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(help=f"Exit 1 on findings at or above: {', '.join(FAIL_ON_LEVELS)}."),
-    ] = None,
-    terms: Annotated[str | None, typer.Option(help="Apply these terms to every pair.")] = None,
-    rules: Annotated[
-        list[Path] | None, typer.Option(help="Extra or overriding rule folder (repeatable).")
-    ] = None,
-    venue: Annotated[
-        str | None,
-        typer.Option(
-            help="Kind of the republishing sites: community, nonprofit, "
-            "commercial or print (default: from the config).",
-            callback=venue_option,
-        ),
-    ] = None,
-    min_containment: Annotated[
-        float | None,
-        typer.Option(help="Share of an original a copy must contain to count as reuse."),
-    ] = None,
-    max_bytes: Annotated[
-        int | None, typer.Option(help="Refuse inputs larger than this many bytes.")
-    ] = None,
-    today: Annotated[
-        str | None, typer.Option(help="Check as of this ISO date (default: today), for timing.")
-    ] = None,
-    progress: Annotated[
-        bool | None, typer.Option(help="Show a progress bar (default: when stderr is a terminal).")
-    ] = None,
-) -> None:
-    """Find which indexed originals each document reuses, and check each pair's terms.
+@click.command("scan")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--index",
+    "-i",
+    envvar="COMPLIANCE_INDEX",
+    help="Index of originals: SQLite file (default .compliance/index.sqlite) or "
+    "redis://host:port/db[#name].",
+)
+@click.option(
+    "--jobs", "-j", type=int, default=1, help="Local worker processes; 0 means all cores."
+)
+@click.option(
+    "--scheduler",
+    help="Dask scheduler address (tcp://host:8786), or 'local' for a LocalCluster here.",
+)
+@common.format_option(FORMATS, "table")
+@common.output_option("Write results here (atomic).")
+@common.fail_on_option()
+@click.option("--terms", help="Apply these terms to every pair.")
+@common.rules_option()
+@common.venue_option(
+    "Kind of the republishing sites: community, nonprofit, commercial or print "
+    "(default: from the config)."
+)
+@click.option(
+    "--min-containment",
+    type=float,
+    help="Share of an original a copy must contain to count as reuse.",
+)
+@click.option("--max-bytes", type=int, help="Refuse inputs larger than this many bytes.")
+@click.option("--today", help="Check as of this ISO date (default: today), for timing.")
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when stderr is a terminal).",
+)
+def command(
+    paths: tuple[str, ...],
+    index: str | None,
+    jobs: int,
+    scheduler: str | None,
+    fmt: str,
+    output: Path | None,
+    fail_on: str | None,
+    terms: str | None,
+    rules: tuple[Path, ...],
+    venue: str | None,
+    min_containment: float | None,
+    max_bytes: int | None,
+    today: str | None,
+    progress: bool | None,
+) -> int:
+    """Find which indexed originals each document in PATHS reuses; check each pair's terms.
+
+    PATHS are files, folders, globs, URLs or WARC files.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or index error,
     3 an internal error on some document (the others are still written). Unreadable documents
@@ -150,14 +145,14 @@ def scan(
     from ..status import INTERNAL, exit_status
 
     if fmt not in FORMATS:
-        fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
+        common.fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     if jobs < 0:
-        fail(f"--jobs must be 0 (all cores) or more (got {jobs})")
+        common.fail(f"--jobs must be 0 (all cores) or more (got {jobs})")
     if min_containment is not None and not 0.0 < min_containment <= 1.0:
-        fail(f"--min-containment must be in (0, 1] (got {min_containment})")
+        common.fail(f"--min-containment must be in (0, 1] (got {min_containment})")
     config = load_config(Path.cwd())
-    level = check_fail_on(fail_on or config.fail_on)
-    files = expand_inputs(paths)
+    level = common.check_fail_on(fail_on or config.fail_on)
+    files = expand_inputs(list(paths))
     store = index_config(index if index is not None else config.index)
     if store.get("type", "sqlite") == "sqlite":
         store["path"] = str(Path(store.get("path", DEFAULT_INDEX_PATH)).resolve())
@@ -172,7 +167,7 @@ def scan(
         )
     )
     if terms is not None and terms not in (check.library or {}):
-        fail(f"--terms: unknown terms id {terms!r}")
+        common.fail(f"--terms: unknown terms id {terms!r}")
     options = ScanOptions(index=store, check=check, config=config, max_bytes=max_bytes)
     tasks = build_tasks(files, max_bytes=max_bytes)
     results = run_scan(tasks, options, jobs=jobs or os.cpu_count() or 1, scheduler=scheduler)
@@ -182,12 +177,12 @@ def scan(
         _write(results, fmt, out, summary, bar, color=output is None and sys.stdout.isatty())
     for err in summary.errors:
         if fmt != "table" or output is not None:
-            typer.echo(f"compliance: skipped {err.origin}: {err.message}", err=True)
+            click.echo(f"compliance: skipped {err.origin}: {err.message}", err=True)
     crashed = [e for e in summary.errors if getattr(e, "internal", False)]
     if crashed:
-        typer.echo(f"compliance: {crashed[0].message} in {crashed[0].origin}", err=True)
-        raise typer.Exit(INTERNAL)
-    raise typer.Exit(exit_status((f for r in summary.pairs for f in r.findings), level))
+        click.echo(f"compliance: {crashed[0].message} in {crashed[0].origin}", err=True)
+        return INTERNAL
+    return exit_status((f for r in summary.pairs for f in r.findings), level)
 
 
 def _total(files: Sequence[Path | str]) -> int | None:
@@ -224,10 +219,8 @@ def _write(
             rate = f"{summary.documents / elapsed:.1f}" if elapsed > 0 else "-"
             progress_bar.update(task, advance=1, rate=rate)
     if fmt == "table":
-        out.write(render_summary(summary, color=color, width=terminal_width() if color else None))
+        out.write(
+            render_summary(summary, color=color, width=common.terminal_width() if color else None)
+        )
     elif fmt in WHOLE:
         out.write(render_many(collected, fmt) + "\n")
-
-
-def register(app: typer.Typer) -> None:
-    app.command("scan")(scan)
