@@ -213,6 +213,7 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
     from .documents.decode import read_limited
     from .documents.markdown import body_line
     from .pipeline import check_pair
+    from .remedies import for_pages
 
     limit = originals.max_bytes or DEFAULT_MAX_BYTES
     data = read_limited(path, limit)  # read once: the loader and the line mapping share it
@@ -245,7 +246,8 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
     else:
         kept = originals.reuse(post, options)
     start = body_line(raw) if post.format == "markdown" else 1
-    return PostResult(path=path, raw=raw, reports=tuple(kept), body_line=start)
+    told = tuple(for_pages(r) for r in kept)  # a hook user edits pages, not flags
+    return PostResult(path=path, raw=raw, reports=told, body_line=start)
 
 
 def run(paths: Sequence[Path], config: ProjectConfig, max_bytes: int | None = None) -> HookRun:

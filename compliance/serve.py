@@ -170,6 +170,7 @@ class Checker:
         from .documents import load_bytes
         from .originals import check_options
         from .pipeline import check_pair
+        from .remedies import for_pages
 
         draft = load_bytes(
             body.draft.encode("utf-8"),
@@ -183,8 +184,10 @@ class Checker:
         options = replace(options, library=self.library())
         originals = self._named_originals(body)
         if originals is None:
-            return self.originals().reuse(draft, options)
-        return [check_pair(draft, original, options) for original in originals]
+            reports = self.originals().reuse(draft, options)
+        else:
+            reports = [check_pair(draft, original, options) for original in originals]
+        return [for_pages(r) for r in reports]  # a CMS edits pages, not command-line flags
 
     def _named_originals(self, body: CheckRequest) -> list[Document] | None:
         """The original the request names (text, id or URL), or None to search for it."""

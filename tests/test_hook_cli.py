@@ -251,3 +251,17 @@ def test_a_binary_post_is_a_one_line_input_error(site: Path) -> None:
     assert result.exit_code == 2
     assert result.output.strip().count("\n") == 0
     assert "binary file" in result.output
+
+
+def test_a_missing_fact_is_told_as_what_to_add_to_the_original_not_a_flag(site: Path) -> None:
+    text = NORTHWIND.read_text(encoding="utf-8").replace("author: Lena Farouk\n", "")
+    (site / "originals" / NORTHWIND.name).write_text(
+        text.replace("By Lena Farouk\n", ""), encoding="utf-8"
+    )
+    post = _post(site, "a.md", COMPLIANT, "license: cc-by-4.0")
+    _, output = _hook("--format", "json", str(post))
+    findings = [f for r in json.loads(output) for f in r["findings"]]
+    unknown = [f for f in findings if f["outcome"] == "author-unknown"]
+    assert unknown, findings
+    assert "--author" not in unknown[0]["message"] + unknown[0]["fix"]
+    assert unknown[0]["fix"].startswith("add a byline")
