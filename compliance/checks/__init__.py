@@ -92,10 +92,11 @@ def run_requirement(ctx: CheckContext, req: Requirement) -> list[Finding]:
     return stamped
 
 
-# Outcomes that say a requirement could not be checked; their own message is kept.
+# Outcomes that say a requirement could not be checked (an advisory never can be: it carries the
+# requirement's own words already); their own message is kept.
 _UNCHECKABLE = frozenset(
     {"source-unknown", "holder-unknown", "author-unknown", "url-unknown", "license-unknown",
-     "date-unknown"}
+     "date-unknown", "advisory"}
 )  # fmt: skip
 
 
