@@ -94,6 +94,15 @@ def test_a_hook_on_a_file_it_does_not_select_loads_no_analysis_library(tmp_path:
     assert status == 0
     heavy = {"datasketch", "numpy", "scipy", "trafilatura", "markdown_it", "lxml"}
     assert not _top(modules) & heavy
+    assert "importlib.metadata" not in modules  # the version is read only for a report
+
+
+def test_a_check_loads_no_typer_and_no_pydantic(tmp_path: Path) -> None:
+    copy = SAMPLES / "republished" / "compliant-full.md"
+    original = SAMPLES / "originals" / "northwind-port-strike.md"
+    status, modules = _run(["check", str(copy), "--original", str(original)], tmp_path, tmp_path)
+    assert status in (0, 1)
+    assert not _top(modules) & {"typer", "pydantic"}
 
 
 def test_index_and_scan_work_through_the_entry_point(tmp_path: Path) -> None:
