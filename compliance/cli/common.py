@@ -20,6 +20,7 @@ __all__ = [
     "fail_on_option",
     "format_option",
     "output_option",
+    "rules_option",
     "terminal_width",
     "venue_option",
 ]
