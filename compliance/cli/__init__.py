@@ -130,27 +130,24 @@ def _typer_bridge(name: str, module: Any) -> click.Command:
     Transitional, for cli/rules.py: its arguments go to the typer command untouched, its usage
     errors come back as click's and its exit status as the command's.
     """
-    summary = (module.__doc__ or "").strip().splitlines()[0] if module.__doc__ else ""
+    import typer
+    import typer.main
+
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    module.register(app)
+    inner = typer.main.get_command(app)
+    target = getattr(inner, "commands", {}).get(name, inner)
 
     @click.command(
         name,
-        help=summary,
+        help=target.help,
         add_help_option=False,
         context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
     )
     @click.pass_context
     def bridge(ctx: click.Context) -> Any:
-        import typer
-        import typer.main
-
-        app = typer.Typer(
-            add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None
-        )
-        module.register(app)
         try:
-            return typer.main.get_command(app).main(
-                [name, *ctx.args], prog_name="compliance", standalone_mode=False
-            )
+            return inner.main([name, *ctx.args], prog_name="compliance", standalone_mode=False)
         except typer.TyperException as exc:
             raise click.UsageError(exc.format_message()) from None
 
