@@ -17,6 +17,7 @@ from typing import Any
 
 from .errors import ConfigError
 from .model import VENUES, Grant
+from .status import FAIL_ON_LEVELS
 
 # compliance.terms.yamlload (and with it the compliance.terms package, PyYAML and rapidfuzz) is
 # imported where a YAML config is read or reported on: a project without a config file, or
@@ -31,10 +32,10 @@ __all__ = [
     "load_config",
     "parse_config",
     "starter_config",
+    "venue_name",
 ]
 
 CONFIG_NAME = "compliance.yaml"
-FAIL_ON_LEVELS = ("error", "warning", "advisory", "never")
 FRONT_MATTER_ROLES = ("original_url", "source", "license")
 KEYS = (
     "index",
@@ -127,9 +128,8 @@ class _Reader:
 def _kind(value: Any) -> str:
     from .terms.yamlload import LineDict, LineList
 
-    return {dict: "mapping", LineDict: "mapping", list: "list", LineList: "list"}.get(
-        type(value), type(value).__name__
-    )
+    names: dict[type, str] = {dict: "mapping", LineDict: "mapping", list: "list", LineList: "list"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _domain(value: str) -> str:
@@ -148,11 +148,26 @@ def _index(r: _Reader, data: Mapping[str, Any]) -> str | dict[str, Any] | None:
     return text if "://" in text else str((r.base / text).resolve())
 
 
+def venue_name(value: object) -> str:
+    """The venue ``value`` names, in any case: the one vocabulary of the CLI, config and service.
+
+    >>> venue_name(" Commercial ")
+    'commercial'
+
+    Raises:
+        ValueError: ``value`` is not one of VENUES; the message lists them.
+    """
+    name = value.strip().lower() if isinstance(value, str) else None
+    if name is None or name not in VENUES:
+        raise ValueError(f"unknown venue {value!r} (expected one of {', '.join(VENUES)})")
+    return name
+
+
 def _venue(r: _Reader, container: Any, key: str, value: Any) -> str:
-    if value not in VENUES:
-        expected = ", ".join(VENUES)
-        raise r.fail(container, key, f"unknown venue {value!r} (expected one of {expected})")
-    return str(value)
+    try:
+        return venue_name(value)
+    except ValueError as exc:
+        raise r.fail(container, key, str(exc)) from None
 
 
 def _grant(r: _Reader, raw: Any, grants: Any, index: int) -> Grant:

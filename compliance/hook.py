@@ -1,8 +1,9 @@
 """The pre-publish hook: check changed posts against the originals they republish.
 
 A post names its original in front matter (``original_url``, ``source``, ``license`` by default;
-the project config may rename the keys) or is matched against the index of originals. Each post
-that reuses an original gets a full pipeline report; posts that copy nothing produce no output.
+the project config may rename the keys; an HTML post may use ``<meta name=... content=...>``) or
+is matched against the index of originals (see compliance.originals). Each post that reuses an
+original gets a full pipeline report; posts that copy nothing produce no output.
 
 Everything heavy (the pipeline, similarity, the index, YAML) is imported inside functions, so a
 commit that touches one post pays only for what that post needs.
@@ -12,17 +13,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ComplianceError, InputError
-from .model import SEVERITY_RANK, Finding, Report
+from .model import Finding, Report
 
 if TYPE_CHECKING:
     from .config import ProjectConfig
-    from .model import Document, Terms
-    from .pipeline import CheckOptions
+    from .model import Document
+    from .originals import Originals
 
 DEFAULT_GLOBS: tuple[str, ...] = ("**/*.md", "**/*.markdown", "**/*.html", "**/*.htm")
 DEFAULT_KEYS: dict[str, str] = {
@@ -31,7 +32,6 @@ DEFAULT_KEYS: dict[str, str] = {
     "license": "license",
 }
 
-_FENCES = {"---": "yaml", "+++": "toml"}
 _META_RE = re.compile(
     r"""<meta\s+(?:name|property)\s*=\s*["']([^"']+)["']\s+content\s*=\s*["']([^"']*)["']""",
     re.IGNORECASE,
@@ -74,14 +74,12 @@ class HookRun:
     results: list[PostResult] = field(default_factory=list)
 
     def exit_status(self, fail_on: str) -> int:
-        """2 if any post could not be checked, else 1 if any finding is at or above fail_on."""
+        """USAGE if any post could not be checked, else the findings' status at ``fail_on``."""
+        from .status import USAGE, exit_status
+
         if any(r.error for r in self.results):
-            return 2
-        if fail_on == "never":
-            return 0
-        bar = SEVERITY_RANK[fail_on]
-        hits = (f for r in self.results for f in r.findings)
-        return 1 if any(SEVERITY_RANK.get(f.severity, 0) >= bar for f in hits) else 0
+            return USAGE
+        return exit_status((f for r in self.results for f in r.findings), fail_on)
 
     @property
     def reports(self) -> list[Report]:
@@ -139,48 +137,10 @@ def select_posts(
 # --- reading what a post declares -----------------------------------------------------------
 
 
-def split_front_matter(raw: str, origin: str = "") -> tuple[dict[str, Any], int]:
-    """Parse YAML (``---``) or TOML (``+++``) front matter; return it and the body's first line.
-
-    HTML posts may instead declare keys as ``<meta name="original_url" content="...">``.
-    Raises InputError naming ``origin`` when the front matter is malformed.
-    """
-    text = raw.removeprefix("\ufeff")
-    first, _, rest = text.partition("\n")
-    fence = first.strip()
-    if fence in _FENCES:
-        lines = rest.split("\n")
-        for n, line in enumerate(lines):
-            if line.strip() == fence:
-                block = "\n".join(lines[:n])
-                return _parse_block(block, _FENCES[fence], origin), n + 3
-        raise InputError(f"front matter opened with {fence!r} is never closed", origin or None)
-    if "<meta" in text[:20000].lower():
-        found = {k: v for k, v in _META_RE.findall(text[:20000])}
-        return found, 1
-    return {}, 1
-
-
-def _parse_block(block: str, kind: str, origin: str) -> dict[str, Any]:
-    try:
-        if kind == "toml":
-            import tomllib
-
-            data: Any = tomllib.loads(block)
-        else:
-            import yaml
-
-            data = yaml.safe_load(block)
-    except Exception as exc:  # yaml.YAMLError / tomllib.TOMLDecodeError, imported lazily
-        message = f"front matter is not valid {kind.upper()}: {exc}"
-        raise InputError(message, origin or None) from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise InputError(
-            f"front matter must be a mapping (got {type(data).__name__})", origin or None
-        )
-    return data
+def html_declarations(raw: str) -> dict[str, str]:
+    """``<meta name|property=KEY content=VALUE>`` pairs near the top of an HTML post."""
+    head = raw[:20000]
+    return dict(_META_RE.findall(head)) if "<meta" in head.lower() else {}
 
 
 def declared(front_matter: Mapping[str, Any], keys: Mapping[str, str] | None = None) -> Declared:
@@ -244,166 +204,6 @@ def format_compact(results: Sequence[PostResult]) -> str:
     return "\n".join(lines)
 
 
-# --- finding the original -------------------------------------------------------------------
-
-
-def check_options(config: ProjectConfig, terms_id: str | None = None) -> CheckOptions:
-    """Pipeline options from the project config, as `compliance check` builds them."""
-    from .pipeline import CheckOptions
-
-    return CheckOptions.from_config(
-        config,
-        terms_id=terms_id,
-        venue=config.venue_for(config.site),
-        copy_site=config.site,
-    )
-
-
-class Originals:
-    """Where a hook finds originals: the configured index, an originals folder, or both.
-
-    Opened once per hook run; each source is only touched when a post needs it.
-    """
-
-    def __init__(self, config: ProjectConfig, max_bytes: int | None = None) -> None:
-        self.config = config
-        self.max_bytes = max_bytes
-        self._index: Any = None
-        self._folder_docs: list[Document] | None = None
-        self._library: Mapping[str, Terms] | None = None
-
-    @property
-    def library(self) -> Mapping[str, Terms]:
-        """The terms library, loaded on first use and then kept for the rest of the run."""
-        if self._library is None:
-            self._library = _library(self.config)
-        return self._library
-
-    # the folder ---------------------------------------------------------------------------
-
-    @property
-    def folder(self) -> Path | None:
-        return self.config.originals
-
-    def _load(self, path: Path) -> Document:
-        from .documents import DEFAULT_MAX_BYTES, load_path
-
-        return load_path(path, max_bytes=self.max_bytes or DEFAULT_MAX_BYTES)
-
-    def _folder_files(self) -> list[Path]:
-        folder = self.folder
-        if folder is None or not folder.is_dir():
-            return []
-        return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-
-    def folder_by_url(self, url: str) -> Document | None:
-        """An original in the folder whose canonical URL is the same article as ``url``.
-
-        Files are first filtered by a cheap byte search for the URL's path, so only likely
-        matches are parsed.
-        """
-        from .documents.urls import same_article
-
-        needle = _url_needle(url).encode("utf-8")
-        for path in self._folder_files():
-            try:
-                if needle not in path.read_bytes():
-                    continue
-            except OSError:
-                continue
-            doc = self._load(path)
-            canonical = doc.meta.canonical_url
-            if canonical and same_article(canonical, url):
-                return doc
-        return None
-
-    def folder_docs(self) -> list[Document]:
-        if self._folder_docs is None:
-            self._folder_docs = [self._load(p) for p in self._folder_files()]
-        return self._folder_docs
-
-    # the index ----------------------------------------------------------------------------
-
-    @property
-    def index_spec(self) -> Any:
-        """The configured index, else ``.compliance/index.sqlite`` when it exists, else None."""
-        if self.config.index:
-            return self.config.index
-        default = (self.config.root or Path.cwd()) / ".compliance" / "index.sqlite"
-        return default if default.is_file() else None
-
-    @property
-    def index(self) -> Any:
-        """The index storage for lookups by URL or id, opened on first use."""
-        if self._index is None and self.index_spec:
-            from .index import open_index
-
-            self._index = open_index(self.index_spec, create=False)
-        return self._index
-
-    def by_url(self, url: str) -> Document | None:
-        """The original published at ``url``: from the index first, then the folder."""
-        if self.index is not None:
-            doc = _index_get(self.index, url)
-            if doc is not None:
-                return doc
-        return self.folder_by_url(url)
-
-    def by_id(self, key: str) -> Document | None:
-        """The original with this index id (or unique id prefix)."""
-        return _index_get(self.index, key) if self.index is not None else None
-
-    def by_path(self, name: str, near: Path) -> Document | None:
-        """An original named by a relative path: beside the post, in the folder, or the root."""
-        for base in (near.parent, self.folder, self.config.root):
-            if base is None:
-                continue
-            candidate = base / name
-            if candidate.is_file():
-                return self._load(candidate)
-        return None
-
-    def reuse(self, post: Document, options: CheckOptions) -> list[Report]:
-        """Reports for every original the post reuses, found without being named.
-
-        With an index this is the same containment search and check as `compliance scan`;
-        with only an originals folder, every original in it is compared.
-        """
-        if self.index_spec:
-            from .index import index_config
-            from .scan import ScanOptions, scan_document
-
-            spec = index_config(self.index_spec)
-            result = scan_document(post, ScanOptions(index=spec, check=options, config=self.config))
-            if result.error is not None:
-                raise ComplianceError(result.error.message, post.origin)
-            return list(result.reports)
-        from .pipeline import check_pair
-
-        reports = [check_pair(post, original, options) for original in self.folder_docs()]
-        return [r for r in reports if r.verdict != "not-a-copy"]
-
-    def close(self) -> None:
-        close = getattr(self._index, "close", None)
-        if callable(close):
-            close()
-
-
-def _url_needle(url: str) -> str:
-    """The most distinctive part of a URL to grep for: its path, or the host for a bare site."""
-    rest = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE)
-    host, _, path = rest.partition("/")
-    path = path.split("?")[0].split("#")[0].rstrip("/")
-    return path or host
-
-
-def _index_get(index: Any, key: str) -> Document | None:
-    """The one original matching ``key`` (a URL, an id or an 8+ character id prefix)."""
-    ids = index.find(key)
-    entry = index.get(ids[0]) if len(ids) == 1 else None
-    return entry.load_document() if entry is not None else None
-
-
 # --- the hook --------------------------------------------------------------------------------
 
 
@@ -411,19 +211,20 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
     """Check one post: find what it republishes, run the pipeline, keep reports of reuse."""
     from .documents import DEFAULT_MAX_BYTES, load_bytes
     from .documents.decode import read_limited
+    from .documents.markdown import body_line
     from .pipeline import check_pair
+    from .remedies import for_pages
 
     limit = originals.max_bytes or DEFAULT_MAX_BYTES
-    data = read_limited(path, limit)  # read once: the loader and the front matter share it
+    data = read_limited(path, limit)  # read once: the loader and the line mapping share it
     post = load_bytes(data, str(path), max_bytes=limit)
     # As a text-mode read would give it: universal newlines, undecodable bytes replaced.
     raw = data.decode(post.encoding or "utf-8", errors="replace")
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    front, body_line = split_front_matter(raw, str(path))
-    claim = declared({**front, **post.meta.front_matter}, config.front_matter)
-    library = originals.library
-    terms_id = claim.license if claim.license in library else None
-    options = replace(check_options(config, terms_id), library=library)
+    front = post.meta.front_matter if post.format == "markdown" else html_declarations(raw)
+    claim = declared(front, config.front_matter)
+    terms_id = claim.license if claim.license in originals.library else None
+    options = originals.options(terms_id)
 
     found: list[Document] = []
     if claim.url:
@@ -444,7 +245,9 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
         kept = [r for r in reports if r.verdict != "not-a-copy"]
     else:
         kept = originals.reuse(post, options)
-    return PostResult(path=path, raw=raw, reports=tuple(kept), body_line=body_line)
+    start = body_line(raw) if post.format == "markdown" else 1
+    told = tuple(for_pages(r) for r in kept)  # a hook user edits pages, not flags
+    return PostResult(path=path, raw=raw, reports=told, body_line=start)
 
 
 def run(paths: Sequence[Path], config: ProjectConfig, max_bytes: int | None = None) -> HookRun:
@@ -453,6 +256,8 @@ def run(paths: Sequence[Path], config: ProjectConfig, max_bytes: int | None = No
     outcome = HookRun()
     if not posts:
         return outcome
+    from .originals import Originals
+
     originals = Originals(config, max_bytes)
     try:
         for path in posts:
@@ -460,12 +265,9 @@ def run(paths: Sequence[Path], config: ProjectConfig, max_bytes: int | None = No
                 outcome.results.append(check_post(path, config, originals))
             except ComplianceError as exc:
                 outcome.results.append(PostResult(path=path, error=exc.message))
+            except Exception as exc:  # a bug, not a finding: the entry point says so (exit 3)
+                exc.add_note(f"while checking {path}")
+                raise
     finally:
         originals.close()
     return outcome
-
-
-def _library(config: ProjectConfig) -> Mapping[str, Terms]:
-    from .terms import load_library
-
-    return load_library(tuple(config.rules_dirs))  # cached in the user's cache folder

@@ -40,6 +40,7 @@ class ScanError:
     origin: str
     message: str
     type: Literal["error"] = "error"
+    internal: bool = False  # a bug in the tool, not a bad input: the scan exits 3
 
 
 @dataclass(frozen=True)
@@ -175,7 +176,8 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
         message = str(exc) if exc.source and exc.source != page else exc.message
         return DocumentResult(page, error=ScanError(page, message))
     except Exception as exc:  # a bug on one page must not lose the other million
-        return DocumentResult(origin, error=ScanError(origin, f"internal error: {exc!r}"))
+        message = f"internal error: {exc!r}"
+        return DocumentResult(origin, error=ScanError(origin, message, internal=True))
 
 
 # -- many documents ---------------------------------------------------------------------------

@@ -20,15 +20,15 @@ from typing import TYPE_CHECKING, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from . import __version__
 from .errors import ComplianceError
 
 if TYPE_CHECKING:
     from .config import ProjectConfig
-    from .hook import Originals
     from .model import Document, Report
+    from .originals import Originals
 
 DEFAULT_MAX_REQUEST = 5 * 1024 * 1024
 DEFAULT_TIMEOUT = 30.0
@@ -59,6 +59,12 @@ class CheckRequest(BaseModel):
     original_id: str | None = Field(None, description="Index id (or 8+ char prefix) of it.")
     terms: str | None = Field(None, description="Apply these terms (a rule id).")
     venue: Literal["community", "nonprofit", "commercial", "print"] | None = None
+
+    @field_validator("venue", mode="before")
+    @classmethod
+    def _venue_in_any_case(cls, value: object) -> object:
+        """The CLI's and the config's vocabulary, in any case (``Commercial`` is ``commercial``)."""
+        return value.strip().lower() if isinstance(value, str) else value
 
 
 class CheckResponse(BaseModel):
@@ -154,7 +160,7 @@ class Checker:
     def originals(self) -> Originals:
         found = getattr(self._local, "originals", None)
         if found is None:
-            from .hook import Originals
+            from .originals import Originals
 
             found = self._local.originals = Originals(self.config)
         return found
@@ -162,8 +168,9 @@ class Checker:
     def check(self, body: CheckRequest) -> list[Report]:
         """Every report of reuse for the draft; an empty list when it copies nothing."""
         from .documents import load_bytes
-        from .hook import check_options
+        from .originals import check_options
         from .pipeline import check_pair
+        from .remedies import for_pages
 
         draft = load_bytes(
             body.draft.encode("utf-8"),
@@ -177,8 +184,10 @@ class Checker:
         options = replace(options, library=self.library())
         originals = self._named_originals(body)
         if originals is None:
-            return self.originals().reuse(draft, options)
-        return [check_pair(draft, original, options) for original in originals]
+            reports = self.originals().reuse(draft, options)
+        else:
+            reports = [check_pair(draft, original, options) for original in originals]
+        return [for_pages(r) for r in reports]  # a CMS edits pages, not command-line flags
 
     def _named_originals(self, body: CheckRequest) -> list[Document] | None:
         """The original the request names (text, id or URL), or None to search for it."""
@@ -224,7 +233,7 @@ def worst(reports: list[Report]) -> Report | None:
 def create_app(config: ProjectConfig, settings: ServiceSettings | None = None) -> Any:
     """The ASGI application: FastAPI routes wrapped in the body-size limit."""
     from . import serialize
-    from .cli.common import exit_code
+    from .status import FINDINGS, exit_status
 
     opts = settings or ServiceSettings()
     checker = Checker(config, opts)
@@ -289,7 +298,7 @@ def create_app(config: ProjectConfig, settings: ServiceSettings | None = None) -
         findings = [f for r in reports for f in r.findings]
         return CheckResponse(
             verdict=main.verdict if main else "not-a-copy",
-            fail=exit_code(findings, config.fail_on) == 1,
+            fail=exit_status(findings, config.fail_on) == FINDINGS,
             report=serialize.to_dict(main) if main else None,
             reports=[serialize.to_dict(r) for r in reports],
         )

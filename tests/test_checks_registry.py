@@ -97,7 +97,7 @@ def test_a_compliant_copy_yields_no_findings() -> None:
 
 
 def test_every_built_in_requirement_reads_as_one_plain_sentence() -> None:
-    requirements = [r for t in load_library(cache=False).values() for r in t.requirements]
+    requirements = [r for t in load_library().values() for r in t.requirements]
     for rule in requirements:
         words = describe_requirement(rule)
         assert words[0].isupper() and words.endswith("."), rule

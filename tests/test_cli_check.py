@@ -159,3 +159,14 @@ def test_an_output_path_that_cannot_be_written_is_a_one_line_error() -> None:
     blocked = ROOT / "samples" / "README.md" / "report.json"  # a file stands where a folder must
     result = run(MISSING_LINK, "--original", ORIGINAL, "--format", "json", "--output", blocked)
     assert_one_line_error(result, "README.md")
+
+
+def test_an_advisory_says_its_request_once() -> None:
+    copy = ROOT / "samples/republished/compliant-full.md"
+    original = ROOT / "samples/originals/northwind-port-strike.md"
+    result = run(copy, "--original", original, "--terms", "cc-by-4.0", "--format", "json")
+    advisories = [f for f in json.loads(result.stdout)["findings"] if f["kind"] == "advisory"]
+    assert advisories
+    for finding in advisories:
+        sentence = finding["message"].rstrip(". ")
+        assert finding["message"].count(sentence.split(":")[0]) == 1, finding["message"]

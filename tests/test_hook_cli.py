@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from compliance.cli import app
 
@@ -219,3 +219,49 @@ def test_sarif_regions_land_on_the_post_file_lines(site: Path) -> None:
     assert re.findall(r"\w+", lines[region["startLine"] - 1][region["startColumn"] - 1 :])[:3] == (
         snippet_words
     )
+
+
+@pytest.mark.parametrize("named", ["../outside.md", "/etc/passwd", "originals/../../outside.md"])
+def test_an_original_named_outside_the_project_is_refused_in_one_line(
+    site: Path, named: str
+) -> None:
+    (site.parent / "outside.md").write_text(NORTHWIND.read_text(encoding="utf-8"), "utf-8")
+    post = _post(site, "a.md", MISSING_COPYRIGHT, f"source: {named}")
+    result = runner.invoke(app, ["hook", "--format", "json", str(post)])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "outside the project" in lines[0] and str(post) in lines[0]
+    assert "root:" not in result.stdout and "port strike" not in result.stdout.lower()
+
+
+def test_an_original_reached_through_a_symlink_out_of_the_project_is_refused(site: Path) -> None:
+    (site.parent / "outside.md").write_text(NORTHWIND.read_text(encoding="utf-8"), "utf-8")
+    (site / "originals" / "link.md").symlink_to(site.parent / "outside.md")
+    post = _post(site, "a.md", MISSING_COPYRIGHT, "source: originals/link.md")
+    status, output = _hook(str(post))
+    assert status == 2
+    assert "outside the project" in output
+
+
+def test_a_binary_post_is_a_one_line_input_error(site: Path) -> None:
+    post = site / "posts" / "image.md"
+    post.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    result = runner.invoke(app, ["hook", str(post.relative_to(site))])
+    assert result.exit_code == 2
+    assert result.output.strip().count("\n") == 0
+    assert "binary file" in result.output
+
+
+def test_a_missing_fact_is_told_as_what_to_add_to_the_original_not_a_flag(site: Path) -> None:
+    text = NORTHWIND.read_text(encoding="utf-8").replace("author: Lena Farouk\n", "")
+    (site / "originals" / NORTHWIND.name).write_text(
+        text.replace("By Lena Farouk\n", ""), encoding="utf-8"
+    )
+    post = _post(site, "a.md", COMPLIANT, "license: cc-by-4.0")
+    _, output = _hook("--format", "json", str(post))
+    findings = [f for r in json.loads(output) for f in r["findings"]]
+    unknown = [f for f in findings if f["outcome"] == "author-unknown"]
+    assert unknown, findings
+    assert "--author" not in unknown[0]["message"] + unknown[0]["fix"]
+    assert unknown[0]["fix"].startswith("add a byline")

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from compliance.documents.markdown import body_line, split_front_matter
 from compliance.errors import InputError
-from compliance.hook import declared, glob_regex, select_posts, split_front_matter
+from compliance.hook import declared, glob_regex, html_declarations, select_posts
 
 
 def test_double_star_glob_matches_posts_at_any_depth() -> None:
@@ -36,44 +37,39 @@ def test_select_posts_defaults_to_markdown_and_html_anywhere() -> None:
 
 def test_yaml_front_matter_is_parsed_and_the_body_line_follows_it() -> None:
     raw = "---\ntitle: T\noriginal_url: https://example.org/a\n---\n\nBody\n"
-    data, body_line = split_front_matter(raw)
+    data, _ = split_front_matter(raw, "posts/a.md")
     assert data == {"title": "T", "original_url": "https://example.org/a"}
-    assert raw.split("\n")[body_line - 1] == ""
-    assert raw.split("\n")[body_line] == "Body"
+    assert raw.split("\n")[body_line(raw) - 1] == ""
+    assert raw.split("\n")[body_line(raw)] == "Body"
 
 
-def test_toml_front_matter_is_parsed() -> None:
+def test_toml_front_matter_is_parsed_and_left_out_of_the_body() -> None:
     raw = '+++\ntitle = "T"\nsource = "https://example.org/a"\n+++\nBody\n'
-    data, body_line = split_front_matter(raw)
+    data, body = split_front_matter(raw, "posts/a.md")
     assert data["source"] == "https://example.org/a"
-    assert raw.split("\n")[body_line - 1] == "Body"
+    assert body == "Body\n"
+    assert raw.split("\n")[body_line(raw) - 1] == "Body"
 
 
-def test_html_meta_tags_serve_as_front_matter() -> None:
+def test_html_meta_tags_serve_as_declarations() -> None:
     raw = '<html><head><meta name="original_url" content="https://example.org/a"></head></html>'
-    data, _ = split_front_matter(raw)
-    assert data["original_url"] == "https://example.org/a"
+    assert html_declarations(raw)["original_url"] == "https://example.org/a"
 
 
 def test_a_post_without_front_matter_declares_nothing() -> None:
-    data, body_line = split_front_matter("Just a post.\n")
-    assert (data, body_line) == ({}, 1)
+    assert split_front_matter("Just a post.\n", "posts/a.md") == ({}, "Just a post.\n")
+    assert body_line("Just a post.\n") == 1
 
 
-def test_unclosed_front_matter_is_an_input_error_naming_the_file() -> None:
-    with pytest.raises(InputError, match="never closed") as info:
-        split_front_matter("---\ntitle: T\n\nBody\n", "posts/a.md")
+def test_invalid_yaml_front_matter_is_an_input_error_naming_the_file() -> None:
+    with pytest.raises(InputError, match="not valid YAML") as info:
+        split_front_matter("---\ntitle: [unclosed\n---\nBody\n", "posts/a.md")
     assert str(info.value).startswith("posts/a.md: ")
 
 
-def test_front_matter_that_is_not_a_mapping_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="must be a mapping"):
-        split_front_matter("---\n- a\n- b\n---\nBody\n", "posts/a.md")
-
-
-def test_invalid_yaml_front_matter_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="not valid YAML"):
-        split_front_matter("---\ntitle: [unclosed\n---\nBody\n", "posts/a.md")
+def test_invalid_toml_front_matter_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="not valid TOML"):
+        split_front_matter('+++\ntitle = "unclosed\n+++\nBody\n', "posts/a.md")
 
 
 def test_declared_reads_the_default_keys() -> None:

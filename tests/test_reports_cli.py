@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from reports_builders import compliant_report, make_report
-from typer.testing import CliRunner
 
 from compliance.cli import app
 from compliance.reports import load_report, render, render_many
@@ -29,7 +29,6 @@ def saved(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("fmt", ["html", "markdown", "sarif", "json", "table"])
 def test_report_renders_a_saved_result_like_the_renderer(saved: Path, fmt: str) -> None:
     result = runner.invoke(app, ["report", str(saved), "--format", fmt])
-    assert result.exit_code == 0, result.output
     expected = render(make_report(), fmt)
     if fmt == "html":  # the generation stamp differs; compare the report bodies
         expected = expected[expected.index("<main>") :]
@@ -44,9 +43,8 @@ def test_report_defaults_to_html(saved: Path) -> None:
 
 
 def test_report_writes_the_output_file(saved: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out" / "report.sarif"
+    out = tmp_path / "report.sarif"
     result = runner.invoke(app, ["report", str(saved), "-f", "sarif", "--output", str(out)])
-    assert result.exit_code == 0
     assert result.stdout == ""
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
 
@@ -60,7 +58,7 @@ def test_report_of_json_lines_renders_an_index(tmp_path: Path) -> None:
     ]
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     result = runner.invoke(app, ["report", str(path), "-f", "markdown"])
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert result.stdout == render_many([make_report(), compliant_report()], "markdown")
 
 
@@ -121,7 +119,26 @@ def test_subprocess_missing_file_exits_2(tmp_path: Path) -> None:
     assert "nowhere.json: no such file" in proc.stderr
 
 
-def test_subprocess_good_result_exits_0(saved: Path) -> None:
+def test_a_result_with_error_findings_exits_1_as_check_does(saved: Path) -> None:
     proc = run_cli("report", str(saved), "-f", "markdown")
-    assert proc.returncode == 0
+    assert proc.returncode == 1
     assert proc.stdout.startswith("### ❌ Violations")
+
+
+def test_a_compliant_result_exits_0(tmp_path: Path) -> None:
+    path = tmp_path / "ok.json"
+    path.write_text(render(compliant_report(), "json"), encoding="utf-8")
+    assert runner.invoke(app, ["report", str(path), "-f", "markdown"]).exit_code == 0
+
+
+def test_fail_on_never_exits_0_despite_error_findings(saved: Path) -> None:
+    result = runner.invoke(app, ["report", str(saved), "-f", "json", "--fail-on", "never"])
+    assert result.exit_code == 0
+
+
+def test_output_into_a_missing_folder_is_refused(saved: Path, tmp_path: Path) -> None:
+    out = tmp_path / "missing" / "report.html"
+    result = runner.invoke(app, ["report", str(saved), "--output", str(out)])
+    assert result.exit_code == 2
+    assert "no such folder" in result.stderr
+    assert not out.parent.exists()

@@ -12,9 +12,9 @@ from reports_builders import compliant_report, make_report
 from reports_schemas import report_validator
 
 from compliance import model
-from compliance.cli.scan import json_line
 from compliance.errors import ReportError
 from compliance.reports import load_report, render, render_many, report_schema
+from compliance.reports.jsonl import json_line
 from compliance.scan import ScanError
 from compliance.serialize import to_dict
 

@@ -68,7 +68,7 @@ def test_a_pipe_in_a_message_does_not_split_the_table_cell() -> None:
 
 def test_many_reports_start_with_one_summary_row_each() -> None:
     text = render_many([make_report(), compliant_report()], "markdown")
-    assert text.startswith("## Compliance: 2 results (1 violations, 1 compliant)")
+    assert text.startswith("## Compliance: 2 results (1 violation, 1 compliant)")
     rows = [line for line in text.splitlines() if line.startswith("| samples/")]
     assert len(rows) == 2
 

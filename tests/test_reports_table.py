@@ -53,4 +53,11 @@ def test_print_table_writes_to_a_given_console() -> None:
 
 def test_many_reports_end_with_a_tally() -> None:
     text = render_many([make_report(), compliant_report()], "table")
-    assert text.rstrip().splitlines()[-1] == "2 results: 1 violations, 1 compliant"
+    assert text.rstrip().splitlines()[-1] == "2 results (1 violation, 1 compliant)"
+
+
+def test_the_table_fills_the_width_it_is_given() -> None:
+    narrow = render(make_report(), "table", width=72)
+    wide = render(make_report(), "table", width=160)
+    assert max(len(line) for line in narrow.splitlines()) <= 72
+    assert max(len(line) for line in wide.splitlines()) > 110

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from samples_table import SAMPLES, expectations
-from typer.testing import CliRunner
 
 from compliance.cli import app
 

@@ -113,10 +113,11 @@ def stamp(ctx: CheckContext, req: Requirement, finding: Finding) -> Finding:
     return replace(finding, rule_id=rule_id, kind=req.kind, clause=clause, message=message)
 
 
-# Outcomes that say a requirement could not be checked; their own message is kept.
+# Outcomes that say a requirement could not be checked (an advisory never can be: it carries the
+# requirement's own words already); their own message is kept.
 _UNCHECKABLE = frozenset(
     {"source-unknown", "holder-unknown", "author-unknown", "url-unknown", "license-unknown",
-     "date-unknown"}
+     "date-unknown", "advisory"}
 )  # fmt: skip
 
 

@@ -1,123 +1,171 @@
-"""The `compliance` command. Each subcommand lives in its own module here and registers itself.
+"""The `compliance` command: a click group whose subcommands each live in a module here.
 
-Modules only parse options, call the pipeline, render and choose an exit code; heavy imports
-happen inside the command functions so that `compliance hook` starts fast. For the same reason
-`main` builds only the command it is asked for (module name = command name); ``app``, the whole
-command tree, is built on first access for help, typos and tests. A command module may also
-offer ``fast_main(args) -> int | None``, which `main` tries before importing typer at all (the
-hook does, see compliance/cli/hook.py); None hands the arguments to typer as usual.
+Modules only parse options, call the pipeline, render and return an exit status. The group
+imports a command's module only when that command runs (click's lazy-subcommand pattern), and
+heavy libraries are imported inside the command functions, so `compliance hook` pays for
+nothing it does not use. click is used directly: its import is cheap, where typer's builds a
+pydantic validator per parameter.
+
+Errors become exit statuses in one place, `ComplianceGroup`: a ComplianceError or an unwritable
+output is one line and status 2 (USAGE), and so is every usage error (unknown command, bad
+option); anything unexpected is a bug, told in one line with status 3 (INTERNAL), never 1, which
+CI reads as findings. ``compliance --debug COMMAND`` prints the traceback too.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+import traceback
+from collections.abc import Sequence
+from typing import Any
 
-from .._lazy_imports import single_threaded_blas, speedup_imports
+import click
+
 from ..errors import ComplianceError
+from ..status import INTERNAL, USAGE
 
-if TYPE_CHECKING:
-    import typer
-
-__all__ = ["app", "main"]
+__all__ = ["ComplianceGroup", "app", "main"]
 
 _SKIP = {"common"}
-_HELP = "Check republished articles against the republishing terms of their originals."
-_app: typer.Typer | None = None
 
 
-def _new_app() -> typer.Typer:
+def _say(message: str) -> None:
+    click.echo(f"compliance: {message}", err=True)
+
+
+def internal_error_line(exc: BaseException) -> str:
+    """``internal error: <what>``, with where it happened (exception notes, e.g. the document)."""
+    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    notes = " ".join(getattr(exc, "__notes__", ()))
+    where = f" {notes}" if notes else ""
+    return f"internal error: {what}{where} (run with --debug for the traceback)"
+
+
+class ComplianceGroup(click.Group):
+    """The command group: lazy subcommands, and one documented exit status and line per outcome."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(
+            info.name
+            for info in pkgutil.iter_modules(__path__)
+            if info.name not in _SKIP and not info.name.startswith("_")
+        )
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.list_commands(ctx):
+            return None
+        module = importlib.import_module(f"{__name__}.{cmd_name}")
+        command: click.Command | None = getattr(module, "command", None)
+        return command if command is not None else _typer_bridge(cmd_name, module)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """As click's, with a suggestion when the name is a typo of a command."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            import difflib
+
+            close = difflib.get_close_matches(args[0], self.list_commands(ctx), n=1)
+            if not close:
+                raise
+            hint = f"{exc.format_message()} Did you mean {close[0]!r}?"
+            raise click.UsageError(hint, ctx) from None
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ComplianceError as exc:
+            _say(f"error: {exc}")
+            raise click.exceptions.Exit(USAGE) from None
+        except BrokenPipeError:  # `compliance scan ... | head`: the reader left; nothing to say
+            sys.stderr.close()
+            raise click.exceptions.Exit(141) from None
+        except OSError as exc:  # e.g. --output in a folder that cannot be written
+            where = f"{exc.filename}: " if exc.filename else ""
+            _say(f"error: {where}{exc.strerror or exc}")
+            raise click.exceptions.Exit(USAGE) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            raise click.exceptions.Exit(130) from None
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                traceback.print_exception(exc, file=sys.stderr)
+            _say(internal_error_line(exc))
+            raise click.exceptions.Exit(INTERNAL) from None
+
+    def main(  # type: ignore[override,unused-ignore]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """As click's, but a usage error (unknown command, bad option) is one line, status 2."""
+        run = super().main
+        if not standalone_mode:
+            return run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            status = run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:  # a group called without a command
+            click.echo(exc.format_message(), err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            _say(f"error: {exc.format_message()}")
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            sys.exit(130)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
+def _typer_bridge(name: str, module: Any) -> click.Command:
+    """A click command that runs a module still written for typer (``register(app)``).
+
+    Transitional, for cli/rules.py: its arguments go to the typer command untouched, its usage
+    errors come back as click's and its exit status as the command's.
+    """
     import typer
+    import typer.main
 
-    return typer.Typer(
-        name="compliance",
-        help=_HELP,
-        no_args_is_help=True,
-        add_completion=False,
-        pretty_exceptions_enable=False,
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    module.register(app)
+    inner = typer.main.get_command(app)
+    target = getattr(inner, "commands", {}).get(name, inner)
+
+    @click.command(
+        name,
+        help=target.help,
+        add_help_option=False,
+        context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
     )
+    @click.pass_context
+    def bridge(ctx: click.Context) -> Any:
+        try:
+            return inner.main([name, *ctx.args], prog_name="compliance", standalone_mode=False)
+        except typer.TyperException as exc:
+            raise click.UsageError(exc.format_message()) from None
+
+    return bridge
 
 
-def _command_modules() -> list[str]:
-    return sorted(
-        info.name
-        for info in pkgutil.iter_modules(__path__)
-        if info.name not in _SKIP and not info.name.startswith("_")
-    )
-
-
-def _register(target: typer.Typer, names: Iterable[str]) -> typer.Typer:
-    for name in names:
-        importlib.import_module(f"{__name__}.{name}").register(target)
-    return target
-
-
-def _full_app() -> typer.Typer:
-    global _app
-    if _app is None:
-        _app = _register(_new_app(), _command_modules())
-    return _app
-
-
-def _app_for(args: Sequence[str]) -> typer.Typer:
-    """The app to run ``args`` with: just the named command when there is one, else all."""
-    name = args[0] if args else ""
-    if name not in _command_modules():
-        return _full_app()
-    lean = _new_app()
-    # A callback keeps a one-command app a group, so `compliance NAME ...` parses as usual
-    # (typer would otherwise run the lone command at the top level).
-    lean.callback()(_group)
-    return _register(lean, [name])
-
-
-def _group() -> None:
+@click.group(cls=ComplianceGroup, name="compliance", no_args_is_help=True)
+@click.option("--debug", is_flag=True, help="On an internal error, print the traceback.")
+def app(debug: bool) -> None:
     """Check republished articles against the republishing terms of their originals."""
 
 
-def __getattr__(name: str) -> typer.Typer:
-    """``compliance.cli.app``: the whole command tree, built on first access (PEP 562)."""
-    if name == "app":
-        return _full_app()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _fast(args: Sequence[str]) -> int | None:
-    """The exit status of the named command's typer-free ``fast_main``; None if it has none."""
-    if not args or args[0] not in _command_modules():
-        return None
-    module = importlib.import_module(f"{__name__}.{args[0]}")
-    fast_main = getattr(module, "fast_main", None)
-    return fast_main(args[1:]) if callable(fast_main) else None
-
-
 def main() -> None:
-    """Console entry point: any ComplianceError becomes one line on stderr and exit status 2.
+    """Console entry point: run the command named in ``sys.argv`` and exit with its status.
 
-    Before any command runs, datasketch is made lazy (`speedup_imports`): a check then loads
-    MinHash alone, not the scipy stack behind MinHashLSH. OpenBLAS is kept to one thread
-    (`single_threaded_blas`), since no command does linear algebra.
+    OpenBLAS is asked for one thread unless the user chose a number: numpy starts one thread per
+    core at import, which no command uses (MinHash and the index do integer array operations),
+    and scan workers inheriting the setting do not oversubscribe the cores.
     """
-    single_threaded_blas()
-    speedup_imports()
-    args = sys.argv[1:]
-    try:
-        status = _fast(args)
-        if status is not None:
-            sys.exit(status)
-        _app_for(args)(standalone_mode=True)
-    except ComplianceError as exc:
-        print(f"compliance: error: {exc}", file=sys.stderr)
-        sys.exit(2)
-    except BrokenPipeError:  # `compliance scan ... | head`: the reader left; nothing to report
-        sys.stderr.close()
-        sys.exit(141)
-    except OSError as exc:  # e.g. --output in a folder that cannot be written
-        where = f"{exc.filename}: " if exc.filename else ""
-        print(f"compliance: error: {where}{exc.strerror or exc}", file=sys.stderr)
-        sys.exit(2)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    app(prog_name="compliance")

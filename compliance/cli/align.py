@@ -3,30 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 
-def align_command(
-    pairs: Annotated[Path, typer.Argument(help="PAN pairs file: 'susp-file src-file' per line.")],
-    src_dir: Annotated[Path, typer.Argument(help="Folder of source documents (the originals).")],
-    susp_dir: Annotated[Path, typer.Argument(help="Folder of suspicious documents (the copies).")],
-    out_dir: Annotated[Path, typer.Argument(help="Folder for <susp>-<src>.xml detection files.")],
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
-) -> None:
-    """Align PAN text-alignment pairs and write PAN detection XML, one file per pair."""
-    from ..errors import ComplianceError
+@click.command("align")
+@click.argument("pairs", type=click.Path(path_type=Path))
+@click.argument("src_dir", type=click.Path(path_type=Path))
+@click.argument("susp_dir", type=click.Path(path_type=Path))
+@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, help="Worker processes.")
+def command(pairs: Path, src_dir: Path, susp_dir: Path, out_dir: Path, jobs: int) -> None:
+    """Align PAN text-alignment PAIRS ('susp-file src-file' per line) and write PAN detection
+    XML into OUT_DIR, one <susp>-<src>.xml file per pair."""
     from ..pan import align_pairs, read_pairs
-    from .common import fail
 
-    try:
-        listed = read_pairs(pairs)
-        written = sum(1 for _ in align_pairs(listed, src_dir, susp_dir, out_dir, jobs=jobs))
-    except ComplianceError as exc:
-        fail(str(exc))
-    typer.echo(f"aligned {written} pairs into {out_dir}", err=True)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("align")(align_command)
+    listed = read_pairs(pairs)
+    written = sum(1 for _ in align_pairs(listed, src_dir, susp_dir, out_dir, jobs=jobs))
+    click.echo(f"aligned {written} pairs into {out_dir}", err=True)

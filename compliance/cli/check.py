@@ -1,15 +1,13 @@
-"""`compliance check COPY --original ORIGINAL`: one republished copy against its original."""
-
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
-import typer
+import click
 
-from .common import check_fail_on, emit, exit_code, fail
+from . import common
 
 if TYPE_CHECKING:
     from ..model import Document
@@ -17,69 +15,69 @@ if TYPE_CHECKING:
 FORMATS = ("table", "json", "markdown", "sarif", "html")
 
 
-def check(
-    copy: Annotated[
-        str, typer.Argument(help="The republished copy (HTML, Markdown or text): a file or URL.")
-    ],
-    original: Annotated[
-        str | None,
-        typer.Option("--original", "-o", help="The original article: a file or http(s) URL."),
-    ] = None,
-    terms: Annotated[str | None, typer.Option(help="Apply these terms (a rule id).")] = None,
-    rules: Annotated[
-        list[Path] | None, typer.Option(help="Extra or overriding rule folder (repeatable).")
-    ] = None,
-    source: Annotated[str | None, typer.Option(help="Source name the copy must credit.")] = None,
-    copyright_: Annotated[
-        str | None, typer.Option("--copyright", help="Copyright holder, e.g. 'South Front, 2017'.")
-    ] = None,
-    url: Annotated[str | None, typer.Option(help="Canonical URL of the original.")] = None,
-    author: Annotated[str | None, typer.Option(help="Author of the original.")] = None,
-    venue: Annotated[
-        str | None,
-        typer.Option(
-            help="Kind of the republishing site: community, nonprofit, commercial or print."
-        ),
-    ] = None,
-    site: Annotated[str | None, typer.Option(help="Domain of the republishing site.")] = None,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
-    ] = "table",
-    output: Annotated[Path | None, typer.Option(help="Write the report here (atomic).")] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(help="Exit 1 on findings at or above: error, warning, advisory, never."),
-    ] = None,
-    min_containment: Annotated[
-        float | None,
-        typer.Option(
-            help="Also count a pair with no aligned passage as reuse when this share of the "
-            "original's 3-word phrases recurs in it (off by default)."
-        ),
-    ] = None,
-    max_bytes: Annotated[
-        int | None, typer.Option(help="Refuse inputs larger than this many bytes.")
-    ] = None,
-    timeout: Annotated[
-        float, typer.Option(help="Seconds to allow for downloading each URL input.")
-    ] = 20.0,
-) -> None:
-    """Check one republished COPY against its ORIGINAL's republishing terms."""
+@click.command("check")
+@click.argument("copy")
+@click.option("--original", "-o", help="The original article: a file or http(s) URL.")
+@click.option("--terms", help="Apply these terms (a rule id).")
+@common.rules_option()
+@click.option("--source", help="Source name the copy must credit.")
+@click.option("--copyright", "copyright_", help="Copyright holder, e.g. 'South Front, 2017'.")
+@click.option("--url", help="Canonical URL of the original.")
+@click.option("--author", help="Author of the original.")
+@common.venue_option("Kind of the republishing site: community, nonprofit, commercial or print.")
+@click.option("--site", help="Domain of the republishing site.")
+@common.format_option(FORMATS, "table")
+@common.output_option()
+@common.fail_on_option()
+@click.option(
+    "--min-containment",
+    type=float,
+    help="Also count a pair with no aligned passage as reuse when this share of the "
+    "original's 3-word phrases recurs in it (off by default).",
+)
+@click.option("--max-bytes", type=int, help="Refuse inputs larger than this many bytes.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=20.0,
+    show_default=True,
+    help="Seconds to allow for downloading each URL input.",
+)
+def command(
+    copy: str,
+    original: str | None,
+    terms: str | None,
+    rules: tuple[Path, ...],
+    source: str | None,
+    copyright_: str | None,
+    url: str | None,
+    author: str | None,
+    venue: str | None,
+    site: str | None,
+    fmt: str,
+    output: Path | None,
+    fail_on: str | None,
+    min_containment: float | None,
+    max_bytes: int | None,
+    timeout: float,
+) -> int:
+    """Check one republished COPY (a file or URL) against its ORIGINAL's republishing terms."""
     from ..config import load_config
     from ..documents import DEFAULT_MAX_BYTES
     from ..pipeline import CheckOptions, check_pair
     from ..reports import render
+    from ..status import exit_status
 
     if original is None:
-        fail("missing option --original ORIGINAL (the article the copy came from)")
+        common.fail("missing option --original ORIGINAL (the article the copy came from)")
     if fmt not in FORMATS:
-        fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
+        common.fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     if min_containment is not None and not 0.0 < min_containment <= 1.0:
-        fail(f"--min-containment must be in (0, 1] (got {min_containment})")
+        common.fail(f"--min-containment must be in (0, 1] (got {min_containment})")
     config = load_config(Path.cwd())
-    level = check_fail_on(fail_on or config.fail_on)
+    level = common.check_fail_on(fail_on or config.fail_on)
     if timeout <= 0:
-        fail(f"--timeout must be positive (got {timeout:g})")
+        common.fail(f"--timeout must be positive (got {timeout:g})")
     limit = max_bytes or DEFAULT_MAX_BYTES
     copy_doc, copy_raw = _load(copy, limit, timeout)
     original_doc, _ = _load(original, limit, timeout)
@@ -94,14 +92,17 @@ def check(
     )
     report = check_pair(copy_doc, original_doc, options)
     if fmt == "table" and output is None:
-        emit(render(report, "table", color=sys.stdout.isatty()), None)
+        tty = sys.stdout.isatty()
+        common.emit(
+            render(report, "table", color=tty, width=common.terminal_width() if tty else None), None
+        )
     else:
         # SARIF regions go where the evidence sits in the copy's own file, not its extracted text.
         sources = None
         if fmt == "sarif":
             sources = {copy_doc.origin: copy_raw().decode(copy_doc.encoding, "replace")}
-        emit(render(report, fmt, sources=sources), output)
-    raise typer.Exit(exit_code(report.findings, level))
+        common.emit(render(report, fmt, sources=sources), output)
+    return exit_status(report.findings, level)
 
 
 def _load(spec: str, limit: int, timeout: float) -> tuple[Document, Callable[[], bytes]]:
@@ -115,7 +116,3 @@ def _load(spec: str, limit: int, timeout: float) -> tuple[Document, Callable[[],
         got = download(spec, max_bytes=limit, timeout=timeout)
         return to_document(got, max_bytes=limit), lambda: got.data
     return load_input(spec, max_bytes=limit, timeout=timeout), Path(spec).read_bytes
-
-
-def register(app: typer.Typer) -> None:
-    app.command("check")(check)

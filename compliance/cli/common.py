@@ -1,42 +1,98 @@
-"""Shared CLI plumbing: one-line errors, output files, exit codes from findings.
-
-Light on imports (typer only where an error is raised), so the hook's typer-free fast path can
-share it.
-"""
+"""Shared CLI plumbing: usage errors, the options several commands share, output files."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
+
+import click
 
 from ..fileio import write_atomic
-from ..model import SEVERITY_RANK, Finding
+from ..status import FAIL_ON_LEVELS
 
-FAIL_ON_CHOICES = ("error", "warning", "advisory", "never")
+__all__ = [
+    "FAIL_ON_LEVELS",
+    "check_fail_on",
+    "emit",
+    "fail",
+    "fail_on_option",
+    "format_option",
+    "output_option",
+    "rules_option",
+    "terminal_width",
+    "venue_option",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def fail(message: str) -> NoReturn:
-    """Print a one-line usage or input error and exit 2."""
-    import typer
-
-    typer.echo(f"compliance: error: {message}", err=True)
-    raise typer.Exit(2)
+    """A usage or input error: `ComplianceGroup` prints it as one line and exits 2."""
+    raise click.UsageError(message)
 
 
 def check_fail_on(value: str) -> str:
-    if value not in FAIL_ON_CHOICES:
-        fail(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)} (got {value!r})")
+    if value not in FAIL_ON_LEVELS:
+        fail(f"--fail-on must be one of {', '.join(FAIL_ON_LEVELS)} (got {value!r})")
     return value
 
 
-def exit_code(findings: Iterable[Finding], fail_on: str) -> int:
-    """1 when any finding is at or above ``fail_on``, else 0."""
-    if fail_on == "never":
-        return 0
-    bar = SEVERITY_RANK[fail_on]
-    return 1 if any(SEVERITY_RANK.get(f.severity, 0) >= bar for f in findings) else 0
+def _output_file(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """``--output`` must go into an existing folder (a typo must not create one)."""
+    if value is not None and not value.parent.is_dir():
+        raise click.BadParameter(f"{value.parent}: no such folder", ctx, param)
+    return value
+
+
+def _venue(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--venue``: the config's vocabulary, in any case."""
+    from ..config import venue_name
+
+    try:
+        return None if value is None else venue_name(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def output_option(help: str = "Write the report here (atomic).") -> Callable[[F], F]:
+    return click.option(
+        "--output", type=click.Path(path_type=Path), callback=_output_file, help=help
+    )
+
+
+def venue_option(help: str) -> Callable[[F], F]:
+    return click.option("--venue", callback=_venue, help=help)
+
+
+def format_option(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
+    return click.option(
+        "--format",
+        "-f",
+        "fmt",
+        default=default,
+        show_default=True,
+        help=f"Output format: {', '.join(formats)}.",
+    )
+
+
+def fail_on_option() -> Callable[[F], F]:
+    return click.option(
+        "--fail-on",
+        help=f"Exit 1 on findings at or above: {', '.join(FAIL_ON_LEVELS)} (default: config).",
+    )
+
+
+def rules_option(help: str = "Extra or overriding rule folder (repeatable).") -> Callable[[F], F]:
+    return click.option("--rules", type=click.Path(path_type=Path), multiple=True, help=help)
+
+
+def terminal_width() -> int:
+    """Columns of the terminal on stdout (COLUMNS wins), for tables that should fill it."""
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -5,177 +5,153 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Any
 
-import typer
+import click
 
-from .common import fail
+from ..status import OK, USAGE
+from .common import fail, rules_option
 
 INDEX_HELP = (
     "Index location: a SQLite file (default .compliance/index.sqlite) or redis://host:port/db"
     "[#name]. Also $COMPLIANCE_INDEX."
 )
-IndexOption = Annotated[
-    str | None, typer.Option("--index", "-i", help=INDEX_HELP, envvar="COMPLIANCE_INDEX")
-]
-
-index_app = typer.Typer(
-    help="Manage the archive of originals that `compliance scan` checks copies against.",
-    no_args_is_help=True,
+index_option = click.option("--index", "-i", help=INDEX_HELP, envvar="COMPLIANCE_INDEX")
+format_option = click.option(
+    "--format", "-f", "fmt", default="table", show_default=True, help="table or json."
 )
 
 
-def _open(index: str | None, *, create: bool):
+@click.group("index", no_args_is_help=True)
+def command() -> None:
+    """Manage the archive of originals that `compliance scan` checks copies against."""
+
+
+def _open(index: str | None, *, create: bool) -> Any:
     """The index from --index or $COMPLIANCE_INDEX, else the project config, else the default."""
     from ..config import load_config
-    from ..errors import ComplianceError
     from ..index import open_index
 
-    try:
-        spec = index if index is not None else load_config(Path.cwd()).index
-        return open_index(spec, create=create)
-    except ComplianceError as exc:
-        fail(str(exc))
+    spec = index if index is not None else load_config(Path.cwd()).index
+    return open_index(spec, create=create)
 
 
-@index_app.command("add")
+@command.command("add")
+@click.argument("paths", nargs=-1, required=True)
+@index_option
+@click.option("--terms", help="Apply these terms (a rule id) to every original added.")
+@rules_option()
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 def add(
-    paths: Annotated[
-        list[str], typer.Argument(help="Original articles: files, folders, globs, WARC files.")
-    ],
-    index: IndexOption = None,
-    terms: Annotated[
-        str | None, typer.Option(help="Apply these terms (a rule id) to every original added.")
-    ] = None,
-    rules: Annotated[
-        list[Path] | None, typer.Option(help="Extra or overriding rule folder (repeatable).")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
-) -> None:
-    """Fingerprint originals and store them with their attribution facts and terms.
+    paths: tuple[str, ...],
+    index: str | None,
+    terms: str | None,
+    rules: tuple[Path, ...],
+    quiet: bool,
+) -> int:
+    """Fingerprint originals (files, folders, globs, URLs, WARC files) and store them with their
+    attribution facts and terms.
 
     Each line is printed once the original is committed; re-adding the same content is a no-op.
     Exits 2 if any input could not be read (the others are still added).
     """
     from ..config import load_config
-    from ..errors import ComplianceError
     from ..index.ingest import AddOptions, add_documents
     from ..index.inputs import expand_inputs, iter_documents
 
     counts = {"added": 0, "present": 0, "error": 0}
-    try:
-        config = load_config(Path.cwd())
-        files = expand_inputs(paths)
-        options = AddOptions(
-            terms_id=terms,
-            rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
-            domain_map=dict(config.domain_map),
-        )
-        docs = (item for path in files for item in iter_documents(path))
-        with _open(index, create=True) as storage:
-            for result in add_documents(storage, docs, options):
-                counts[result.status] += 1
-                if result.status == "error":
-                    typer.echo(f"error    {result.origin}: {result.message}", err=True)
-                elif not quiet:
-                    line = f"{result.status:<8} {result.id[:12]}  {result.terms_id:<20}"
-                    typer.echo(f"{line} {result.origin}")
-                    sys.stdout.flush()  # a reported line means committed: show it now
-            total = len(storage)
-            where = storage.location
-    except ComplianceError as exc:
-        fail(str(exc))
-    typer.echo(
+    config = load_config(Path.cwd())
+    files = expand_inputs(list(paths))
+    options = AddOptions(
+        terms_id=terms,
+        rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
+        domain_map=dict(config.domain_map),
+    )
+    docs = (item for path in files for item in iter_documents(path))
+    with _open(index, create=True) as storage:
+        for result in add_documents(storage, docs, options):
+            counts[result.status] += 1
+            if result.status == "error":
+                click.echo(f"error    {result.origin}: {result.message}", err=True)
+            elif not quiet:
+                line = f"{result.status:<8} {result.id[:12]}  {result.terms_id:<20}"
+                click.echo(f"{line} {result.origin}")
+                sys.stdout.flush()  # a reported line means committed: show it now
+        total = len(storage)
+        where = storage.location
+    click.echo(
         f"{counts['added']} added, {counts['present']} already present, {counts['error']} "
         f"unreadable; {total} originals in {where}"
     )
-    raise typer.Exit(2 if counts["error"] else 0)
+    return USAGE if counts["error"] else OK
 
 
-@index_app.command("remove")
-def remove(
-    keys: Annotated[list[str], typer.Argument(help="Original id (or 8+ char prefix) or URL.")],
-    index: IndexOption = None,
-) -> None:
-    """Remove originals by content id or by URL."""
-    from ..errors import ComplianceError
+@command.command("remove")
+@click.argument("keys", nargs=-1, required=True)
+@index_option
+def remove(keys: tuple[str, ...], index: str | None) -> None:
+    """Remove originals by content id (or an 8+ character prefix) or by URL."""
 
     missing: list[str] = []
-    try:
-        with _open(index, create=False) as storage:
-            for key in keys:
-                removed = storage.remove(key)
-                if not removed:
-                    missing.append(key)
-                for entry_id in removed:
-                    typer.echo(f"removed  {entry_id}")
-    except ComplianceError as exc:
-        fail(str(exc))
+    with _open(index, create=False) as storage:
+        for key in keys:
+            removed = storage.remove(key)
+            if not removed:
+                missing.append(key)
+            for entry_id in removed:
+                click.echo(f"removed  {entry_id}")
     if missing:
         fail(f"no original in the index matches {', '.join(repr(k) for k in missing)}")
 
 
-@index_app.command("stats")
-def stats(
-    index: IndexOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-) -> None:
+@command.command("stats")
+@index_option
+@format_option
+def stats(index: str | None, fmt: str) -> None:
     """How many originals, how much space, and which terms they fall under."""
     import dataclasses
 
-    from ..errors import ComplianceError
-
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json (got {fmt!r})")
-    try:
-        with _open(index, create=False) as storage:
-            figures = storage.stats()
-    except ComplianceError as exc:
-        fail(str(exc))
+    with _open(index, create=False) as storage:
+        figures = storage.stats()
     if fmt == "json":
-        typer.echo(json.dumps(dataclasses.asdict(figures), indent=2))
+        click.echo(json.dumps(dataclasses.asdict(figures), indent=2))
         return
-    typer.echo(
+    click.echo(
         f"index      {figures.location} ({figures.backend}, schema {figures.schema_version})"
     )
-    typer.echo(f"originals  {figures.count}")
-    typer.echo(
+    click.echo(f"originals  {figures.count}")
+    click.echo(
         f"stored     {_size(figures.stored_bytes)} (originals {_size(figures.original_bytes)})"
     )
     for terms_id, count in figures.terms.items():
-        typer.echo(f"  {terms_id:<24} {count}")
+        click.echo(f"  {terms_id:<24} {count}")
 
 
-@index_app.command("list")
-def list_(
-    index: IndexOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-) -> None:
+@command.command("list")
+@index_option
+@format_option
+def list_(index: str | None, fmt: str) -> None:
     """One line per original: id, terms, URL (or origin) and title."""
-    from ..errors import ComplianceError
 
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json (got {fmt!r})")
-    try:
-        with _open(index, create=False) as storage:
-            for e in storage.entries():
-                if fmt == "json":
-                    row = {
-                        "id": e.id,
-                        "origin": e.origin,
-                        "url": e.url,
-                        "title": e.title,
-                        "terms": e.terms.terms_id,
-                        "shingles": e.shingle_count,
-                        "added_at": e.added_at,
-                    }
-                    typer.echo(json.dumps(row, ensure_ascii=False))
-                else:
-                    typer.echo(
-                        f"{e.id[:12]}  {e.terms.terms_id:<20} {e.url or e.origin}  {e.title}"
-                    )
-    except ComplianceError as exc:
-        fail(str(exc))
+    with _open(index, create=False) as storage:
+        for e in storage.entries():
+            if fmt == "json":
+                row = {
+                    "id": e.id,
+                    "origin": e.origin,
+                    "url": e.url,
+                    "title": e.title,
+                    "terms": e.terms.terms_id,
+                    "shingles": e.shingle_count,
+                    "added_at": e.added_at,
+                }
+                click.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                click.echo(f"{e.id[:12]}  {e.terms.terms_id:<20} {e.url or e.origin}  {e.title}")
 
 
 def _size(n: int) -> str:
@@ -187,8 +163,4 @@ def _size(n: int) -> str:
     return f"{value:.1f} GiB"
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(index_app, name="index")
-
-
-__all__ = ["index_app", "register"]
+__all__ = ["command"]

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from .common import fail
 
 DEFAULT_NAME = "compliance.yaml"
 
 
-def init(
-    path: Annotated[
-        Path, typer.Argument(help="Where to write the config (a file, or a folder for it).")
-    ] = Path(DEFAULT_NAME),
-    force: Annotated[bool, typer.Option(help="Overwrite an existing config file.")] = False,
-) -> None:
-    """Write a commented starter config, so a project states its index, venue and fail level."""
+@click.command("init")
+@click.argument("path", type=click.Path(path_type=Path), default=Path(DEFAULT_NAME))
+@click.option("--force", is_flag=True, help="Overwrite an existing config file.")
+def command(path: Path, force: bool) -> None:
+    """Write a commented starter config to PATH (a file, or a folder for compliance.yaml)."""
     from ..config import starter_config
     from ..fileio import write_atomic
 
@@ -28,8 +25,4 @@ def init(
     if not target.parent.is_dir():
         fail(f"{target.parent}: no such folder")
     write_atomic(target, starter_config())
-    typer.echo(f"wrote {target}")
-
-
-def register(app: typer.Typer) -> None:
-    app.command("init")(init)
+    click.echo(f"wrote {target}")

@@ -4,46 +4,41 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from .common import emit, fail
+from . import common
 
 FORMATS = ("table", "json", "markdown", "sarif", "html")
 
 
-def report(
-    result: Annotated[
-        Path,
-        typer.Argument(help="A saved JSON result: one report, a JSON array, or scan JSON lines."),
-    ],
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
-    ] = "html",
-    output: Annotated[
-        Path | None, typer.Option("--output", help="Write here (atomic) instead of stdout.")
-    ] = None,
-) -> None:
-    """Render a saved RESULT (from `check --format json` or `scan`) as html, markdown, sarif..."""
-    from ..errors import ComplianceError
+@click.command("report")
+@click.argument("result", type=click.Path(path_type=Path))
+@common.format_option(FORMATS, "html")
+@common.output_option("Write here (atomic) instead of stdout.")
+@common.fail_on_option()
+def command(result: Path, fmt: str, output: Path | None, fail_on: str | None) -> int:
+    """Render a saved RESULT (from `check --format json` or `scan`) as html, markdown, sarif...
+
+    RESULT is one report, a JSON array of them, or scan's JSON lines. The exit status is
+    `check`'s: 1 when the result holds findings at or above --fail-on.
+    """
+    from ..config import load_config
     from ..reports import load_report, render, render_many
+    from ..status import exit_status
 
     if fmt not in FORMATS:
-        fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
-    try:
-        loaded = load_report(result)
-    except ComplianceError as exc:
-        fail(str(exc))
+        common.fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
+    level = common.check_fail_on(fail_on or load_config(Path.cwd()).fail_on)
+    loaded = load_report(result)
+    if loaded == []:
+        common.fail(f"{result}: holds no reports to render")
     color = fmt == "table" and output is None and sys.stdout.isatty()
+    width = common.terminal_width() if color else None
     if isinstance(loaded, list):
-        if not loaded:
-            fail(f"{result}: holds no reports to render")
-        text = render_many(loaded, fmt, color=color)
+        reports = loaded
+        common.emit(render_many(reports, fmt, color=color, width=width), output)
     else:
-        text = render(loaded, fmt, color=color)
-    emit(text, output)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("report")(report)
+        reports = [loaded]
+        common.emit(render(loaded, fmt, color=color, width=width), output)
+    return exit_status((f for r in reports for f in r.findings), level)

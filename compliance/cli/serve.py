@@ -4,34 +4,49 @@ from __future__ import annotations
 
 import ipaddress
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from .common import fail
 
 
-def serve(
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port to listen on.")] = 8000,
-    token: Annotated[
-        str | None,
-        typer.Option(
-            envvar="COMPLIANCE_TOKEN",
-            help="Require 'Authorization: Bearer TOKEN' on /v1/check (or env COMPLIANCE_TOKEN).",
-        ),
-    ] = None,
-    max_request_bytes: Annotated[
-        int, typer.Option(help="Refuse request bodies larger than this (HTTP 413).")
-    ] = 5 * 1024 * 1024,
-    timeout: Annotated[
-        float, typer.Option(help="Seconds one check may take before HTTP 504.")
-    ] = 30.0,
-    workers: Annotated[int, typer.Option(help="Checks that may run at once.")] = 4,
-    config_path: Annotated[
-        Path | None,
-        typer.Option("--config", help="A compliance.yaml, or a folder to search up from."),
-    ] = None,
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8000, show_default=True, help="TCP port to listen on.")
+@click.option(
+    "--token",
+    envvar="COMPLIANCE_TOKEN",
+    help="Require 'Authorization: Bearer TOKEN' on /v1/check (or env COMPLIANCE_TOKEN).",
+)
+@click.option(
+    "--max-request-bytes",
+    type=int,
+    default=5 * 1024 * 1024,
+    show_default=True,
+    help="Refuse request bodies larger than this (HTTP 413).",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Seconds one check may take before HTTP 504.",
+)
+@click.option("--workers", type=int, default=4, show_default=True, help="Checks run at once.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="A compliance.yaml, or a folder to search up from.",
+)
+def command(
+    host: str,
+    port: int,
+    token: str | None,
+    max_request_bytes: int,
+    timeout: float,
+    workers: int,
+    config_path: Path | None,
 ) -> None:
     """Serve POST /v1/check and GET /healthz; OpenAPI at /openapi.json, docs at /docs."""
     from ..config import load_config
@@ -45,7 +60,7 @@ def serve(
     if token is not None and not token.strip():
         fail("--token must not be empty")
     if token is None and not _loopback(host):
-        typer.echo(
+        click.echo(
             f"compliance: warning: serving on {host} without a token; anyone who can reach "
             "it can run checks (set --token or COMPLIANCE_TOKEN)",
             err=True,
@@ -64,7 +79,3 @@ def _loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def register(app: typer.Typer) -> None:
-    app.command("serve")(serve)

@@ -27,6 +27,9 @@ from .media import media_of_fragment
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
+_TOML_FRONT_MATTER = re.compile(
+    r"\A\ufeff?\+\+\+[ \t]*\r?\n(.*?)(?:\r?\n)\+\+\+[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
 _A_OPEN = re.compile(r"<a\b([^>]*)>", re.IGNORECASE)
 _A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
@@ -59,12 +62,37 @@ class MarkdownResult:
 
 
 def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str]:
-    """``(front matter, body)``; a ``---`` block that is not a YAML mapping is left as text."""
+    """``(front matter, body)`` from a YAML (``---``) or TOML (``+++``, as Hugo writes) block.
+
+    A block that is not a mapping is left as text. This is the one front-matter reader: the
+    loader and the hook (which names a post's original from it) both go through it.
+
+    Raises:
+        InputError: the block is not valid YAML or TOML, naming ``origin`` and the line.
+    """
     match = _FRONT_MATTER.match(text)
-    if not match:
+    if match:
+        data = _yaml_block(match.group(1), origin)
+    else:
+        match = _TOML_FRONT_MATTER.match(text)
+        if not match:
+            return {}, text
+        data = _toml_block(match.group(1), origin)
+    if not isinstance(data, dict):
         return {}, text
+    return _json_ready(data), text[match.end() :]
+
+
+def body_line(text: str) -> int:
+    """The 1-based line where the body starts, after any front-matter block (not parsed)."""
+    match = _FRONT_MATTER.match(text) or _TOML_FRONT_MATTER.match(text)
+    return text.count("\n", 0, match.end()) + 1 if match else 1
+
+
+def _yaml_block(block: str, origin: str) -> Any:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser where PyYAML has it
     try:
-        data = yaml.safe_load(match.group(1))
+        return yaml.load(block, Loader=loader)  # a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -72,9 +100,15 @@ def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str]:
         raise InputError(
             f"front matter is not valid YAML{where}: {problem}", source=origin
         ) from None
-    if not isinstance(data, dict):
-        return {}, text
-    return _json_ready(data), text[match.end() :]
+
+
+def _toml_block(block: str, origin: str) -> Any:
+    import tomllib
+
+    try:
+        return tomllib.loads(block)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"front matter is not valid TOML: {exc}", source=origin) from None
 
 
 def _json_ready(value: Any) -> Any:

@@ -12,13 +12,16 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from hashlib import blake2b
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash
 
 from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, Document, TermsChoice
+
+if TYPE_CHECKING:  # datasketch's package import loads scipy: only where a signature is decoded
+    from datasketch import LeanMinHash
 
 __all__ = [
     "ANCHOR_MOD",
@@ -85,6 +88,8 @@ def encode_signature(mh: LeanMinHash) -> bytes:
 
 
 def decode_signature(data: bytes) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     return LeanMinHash.deserialize(data, byteorder=_BYTEORDER)
 
 

@@ -42,22 +42,16 @@ def render(
     fmt: str,
     *,
     color: bool = False,
+    width: int | None = None,
     sources: Mapping[str, str] | None = None,
 ) -> str:
     """Render one report.
 
-    ``color`` adds ANSI colours to the table; ``sources`` (origin -> raw file text) lets SARIF
-    place regions in the copy's file rather than in its extracted text. Other formats ignore both.
+    ``color`` adds ANSI colours to the table and ``width`` sets its columns (a terminal's);
+    ``sources`` (origin -> raw file text) lets SARIF place regions in the copy's file rather
+    than in its extracted text. Other formats ignore them.
     """
-    module = _module(fmt)
-    rendered: str
-    if fmt == "table":
-        rendered = module.render(report, color=color)
-    elif fmt == "sarif":
-        rendered = module.render(report, sources)
-    else:
-        rendered = module.render(report)
-    return rendered
+    return _call(_module(fmt).render, report, fmt, color, width, sources)
 
 
 def render_many(
@@ -65,19 +59,30 @@ def render_many(
     fmt: str,
     *,
     color: bool = False,
+    width: int | None = None,
     sources: Mapping[str, str] | None = None,
 ) -> str:
     """Render several reports as one document (an HTML index, a SARIF run, a JSON array...)."""
-    module = _module(fmt)
-    reports = list(reports)
-    rendered: str
+    return _call(_module(fmt).render_many, list(reports), fmt, color, width, sources)
+
+
+def _call(
+    renderer: Any,
+    what: Report | list[Report],
+    fmt: str,
+    color: bool,
+    width: int | None,
+    sources: Mapping[str, str] | None,
+) -> str:
+    """Call a format's renderer with the options it takes (table: colour and width; SARIF)."""
+    text: str
     if fmt == "table":
-        rendered = module.render_many(reports, color=color)
+        text = renderer(what, color=color, width=width)
     elif fmt == "sarif":
-        rendered = module.render_many(reports, sources)
+        text = renderer(what, sources)
     else:
-        rendered = module.render_many(reports)
-    return rendered
+        text = renderer(what)
+    return text
 
 
 def report_schema() -> dict[str, Any]:

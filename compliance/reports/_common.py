@@ -71,6 +71,18 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word[:-1]}ies" if word.endswith("y") else f"{count} {word}s"
 
 
+def verdict_tally(reports: Sequence[Report]) -> str:
+    """'1 result (1 violation)', '3 results (2 compliant, 1 not a copy)': verdicts in order seen."""
+    counts: dict[str, int] = {}
+    for report in reports:
+        counts[report.verdict] = counts.get(report.verdict, 0) + 1
+    parts = [
+        plural(n, "violation") if v == "violations" else f"{n} {verdict_label(v).lower()}"
+        for v, n in counts.items()
+    ]
+    return f"{plural(len(reports), 'result')} ({', '.join(parts)})"
+
+
 def tally(counts: dict[str, int]) -> str:
     """'2 errors · 1 warning · 0 advisories' from ``severity_counts``."""
     return " · ".join(plural(counts.get(s, 0), s) for s in SEVERITIES)

@@ -18,6 +18,7 @@ from ._common import (
     tally,
     terms_reason,
     verdict_label,
+    verdict_tally,
 )
 
 VERDICT_ICON = {
@@ -126,12 +127,8 @@ def render(report: Report) -> str:
 
 def render_many(reports: Sequence[Report]) -> str:
     """A summary table (one row per result), then one section per result."""
-    tally: dict[str, int] = {}
-    for report in reports:
-        tally[report.verdict] = tally.get(report.verdict, 0) + 1
     lines = [
-        f"## Compliance: {len(reports)} results "
-        f"({', '.join(f'{n} {verdict_label(v).lower()}' for v, n in tally.items())})",
+        f"## Compliance: {verdict_tally(reports)}",
         "",
         "| Copy | Original | Verdict | Errors | Warnings |",
         "| --- | --- | --- | --- | --- |",

@@ -22,6 +22,7 @@ from ._common import (
     tally,
     terms_reason,
     verdict_label,
+    verdict_tally,
 )
 
 WIDTH = 110
@@ -107,10 +108,10 @@ def print_table(report: Report, console: Console) -> None:
     console.print(Group(*parts))
 
 
-def _console(buffer: StringIO, color: bool) -> Console:
+def _console(buffer: StringIO, color: bool, width: int | None) -> Console:
     return Console(
         file=buffer,
-        width=WIDTH,
+        width=width or WIDTH,
         force_terminal=color,
         no_color=not color,
         color_system="standard" if color else None,
@@ -121,25 +122,20 @@ def _console(buffer: StringIO, color: bool) -> Console:
     )
 
 
-def render(report: Report, *, color: bool = False) -> str:
-    """One report as console text; ANSI colours only when ``color`` is true."""
-    return render_many([report], color=color)
+def render(report: Report, *, color: bool = False, width: int | None = None) -> str:
+    """One report as console text; ANSI colours only when ``color`` is true.
+
+    ``width`` is the terminal's columns (None: WIDTH, for files and pipes).
+    """
+    return render_many([report], color=color, width=width)
 
 
-def render_many(reports: Sequence[Report], *, color: bool = False) -> str:
+def render_many(reports: Sequence[Report], *, color: bool = False, width: int | None = None) -> str:
     """Several reports, one after another, then a one-line tally of verdicts."""
     buffer = StringIO()
-    console = _console(buffer, color)
+    console = _console(buffer, color, width)
     for report in reports:
         print_table(report, console)
     if len(reports) > 1:
-        tally: dict[str, int] = {}
-        for report in reports:
-            tally[report.verdict] = tally.get(report.verdict, 0) + 1
-        console.print(
-            Text(
-                f"{len(reports)} results: "
-                + ", ".join(f"{n} {verdict_label(v).lower()}" for v, n in tally.items())
-            )
-        )
+        console.print(Text(verdict_tally(reports)))
     return buffer.getvalue()

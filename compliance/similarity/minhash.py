@@ -18,8 +18,10 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from datasketch import LeanMinHash, MinHash
+if TYPE_CHECKING:  # datasketch's package import loads scipy (~0.5 s): only where a signature is
+    from datasketch import LeanMinHash
 
 __all__ = [
     "NUM_PERM",
@@ -47,6 +49,8 @@ def signature(shingle_set: Iterable[str], num_perm: int = NUM_PERM) -> LeanMinHa
     """
     if num_perm < 2:
         raise ValueError(f"num_perm must be at least 2 (got {num_perm})")
+    from datasketch import LeanMinHash, MinHash
+
     mh = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
     mh.update_batch([s.encode("utf-8") for s in shingle_set])
     return LeanMinHash(mh)

@@ -55,10 +55,10 @@ def line_of(container: Any, key: Any = None, default: int = 0) -> int:
     return getattr(container, "line", default) or default
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records node marks and rejects duplicate keys."""
+class _LineConstructor(yaml.constructor.SafeConstructor):  # type: ignore[misc,unused-ignore]
+    """Safe construction that records node marks and rejects duplicate keys."""
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override,unused-ignore]
         self.flatten_mapping(node)
         result = LineDict()
         result.line = node.start_mark.line + 1
@@ -73,15 +73,30 @@ class _LineLoader(yaml.SafeLoader):
             result.key_lines[key] = key_node.start_mark.line + 1
         return result
 
-    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override,unused-ignore]
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1
         result.item_lines = [child.start_mark.line + 1 for child in node.value]
         return result
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+_LineConstructor.add_constructor("tag:yaml.org,2002:map", _LineConstructor.construct_mapping)
+_LineConstructor.add_constructor("tag:yaml.org,2002:seq", _LineConstructor.construct_sequence)
+
+
+class _PyLineLoader(_LineConstructor, yaml.SafeLoader):  # type: ignore[misc,unused-ignore]
+    """The pure-Python parser: slower, but its messages are the ones users see for bad YAML."""
+
+
+# libyaml's parser where PyYAML was built with it: about ten times faster, and its nodes carry
+# the same line marks, so lines in messages about the content need no second parse.
+_FAST: Any = _PyLineLoader
+if hasattr(yaml, "CSafeLoader"):
+
+    class _CLineLoader(_LineConstructor, yaml.CSafeLoader):  # type: ignore[misc,unused-ignore]
+        """libyaml parsing with this module's construction."""
+
+    _FAST = _CLineLoader
 
 
 def _tab_line(text: str) -> int:
@@ -94,12 +109,21 @@ def _tab_line(text: str) -> int:
 
 
 def load_yaml(text: str) -> Any:
-    """Parse one YAML document safely; raise YamlProblem with a line number on any defect."""
+    """Parse one YAML document safely; raise YamlProblem with a line number on any defect.
+
+    libyaml parses; only a text it rejects is parsed again in Python for the message.
+    """
     tab = _tab_line(text)
     if tab:
         raise YamlProblem(tab, "indented with a tab character (YAML needs spaces)")
     try:
-        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
+        return yaml.load(text, Loader=_FAST)  # safe construction only
+    except YamlProblem:
+        raise
+    except yaml.YAMLError:
+        pass  # parse again with the pure-Python parser, whose message and line are clearer
+    try:
+        return yaml.load(text, Loader=_PyLineLoader)  # safe construction only
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
