@@ -60,6 +60,10 @@ def check(
     timeout: Annotated[
         float, typer.Option(help="Seconds to allow for downloading each URL input.")
     ] = 20.0,
+    sarif_root: Annotated[
+        Path | None,
+        typer.Option(help="SARIF file paths are relative to this folder (default: git top level)."),
+    ] = None,
 ) -> None:
     """Check one republished COPY against its ORIGINAL's republishing terms."""
     from ..config import load_config
@@ -97,7 +101,7 @@ def check(
         sources = None
         if fmt == "sarif":
             sources = {copy_doc.origin: copy_raw().decode(copy_doc.encoding, "replace")}
-        emit(render(report, fmt, sources=sources), output)
+        emit(render(report, fmt, sources=sources, root=sarif_root), output)
     raise typer.Exit(exit_code(report.findings, level))
 
 

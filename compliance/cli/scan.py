@@ -202,7 +202,7 @@ def render_summary(summary: Summary, *, color: bool = False, width: int = 110) -
         f"{summary.documents} documents scanned, {len(summary.pairs)} copies found, "
         f"{len(summary.errors)} unreadable"
     )
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    return str(console.file.getvalue())  # type: ignore[attr-defined]
 
 
 # -- output plumbing --------------------------------------------------------------------------
@@ -308,6 +308,10 @@ def scan(
     progress: Annotated[
         bool | None, typer.Option(help="Show a progress bar (default: when stderr is a terminal).")
     ] = None,
+    sarif_root: Annotated[
+        Path | None,
+        typer.Option(help="SARIF file paths are relative to this folder (default: git top level)."),
+    ] = None,
 ) -> None:
     """Find which indexed originals each document reuses, and check each pair's terms.
 
@@ -389,7 +393,7 @@ def scan(
             elif fmt in WHOLE:
                 from ..reports import render_many
 
-                out.write(render_many(collected, fmt) + "\n")
+                out.write(render_many(collected, fmt, root=sarif_root) + "\n")
     except ComplianceError as exc:
         fail(str(exc))
     for err in summary.errors:

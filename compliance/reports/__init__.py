@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping, Sequence
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from ..errors import ReportError
@@ -43,18 +44,21 @@ def render(
     *,
     color: bool = False,
     sources: Mapping[str, str] | None = None,
+    root: Path | None = None,
 ) -> str:
     """Render one report.
 
     ``color`` adds ANSI colours to the table; ``sources`` (origin -> raw file text) lets SARIF
-    place regions in the copy's file rather than in its extracted text. Other formats ignore both.
+    place regions in the copy's file rather than in its extracted text (by default SARIF reads
+    the copies' files itself) and ``root`` is the folder SARIF artifact URIs are relative to
+    (default: the git top level). Other formats ignore them.
     """
     module = _module(fmt)
     if fmt == "table":
-        return module.render(report, color=color)
+        return str(module.render(report, color=color))
     if fmt == "sarif":
-        return module.render(report, sources)
-    return module.render(report)
+        return str(module.render(report, sources, root=root))
+    return str(module.render(report))
 
 
 def render_many(
@@ -63,15 +67,16 @@ def render_many(
     *,
     color: bool = False,
     sources: Mapping[str, str] | None = None,
+    root: Path | None = None,
 ) -> str:
     """Render several reports as one document (an HTML index, a SARIF run, a JSON array...)."""
     module = _module(fmt)
     reports = list(reports)
     if fmt == "table":
-        return module.render_many(reports, color=color)
+        return str(module.render_many(reports, color=color))
     if fmt == "sarif":
-        return module.render_many(reports, sources)
-    return module.render_many(reports)
+        return str(module.render_many(reports, sources, root=root))
+    return str(module.render_many(reports))
 
 
 def report_schema() -> dict[str, Any]:
@@ -79,4 +84,5 @@ def report_schema() -> dict[str, Any]:
     import json
 
     text = files("compliance").joinpath("schemas", "report.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
