@@ -7,6 +7,7 @@ import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fetch_server import LocalServer, Route, drip, endless, no_proxy, stall
@@ -87,7 +88,7 @@ def server() -> Iterator[LocalServer]:
     srv.stop()
 
 
-def refused(url: str, **kwargs: float) -> InputError:
+def refused(url: str, **kwargs: Any) -> InputError:
     with pytest.raises(InputError) as caught:
         fetch(url, max_bytes=int(kwargs.pop("max_bytes", LIMIT)), **kwargs)
     message = str(caught.value)
@@ -126,17 +127,18 @@ def test_user_agent_names_the_tool(server: LocalServer) -> None:
 
 
 def test_redirect_is_followed_and_the_final_url_resolves_links(server: LocalServer) -> None:
-    got = download(server.url("/moved"), max_bytes=LIMIT)
+    got = download(server.url("/moved"), max_bytes=LIMIT, allow_private=True)
     assert got.requested == server.url("/moved")
     assert got.url == server.url("/article.html")
-    doc = fetch(server.url("/moved"), max_bytes=LIMIT)
+    doc = fetch(server.url("/moved"), max_bytes=LIMIT, allow_private=True)
     assert doc.origin == server.url("/moved")
     assert doc.meta.canonical_url == server.url("/article.html")
     assert server.url("/2024/background") in [link.href for link in doc.links]
 
 
 def test_absolute_redirect_is_followed(server: LocalServer) -> None:
-    assert download(server.url("/moved-absolute"), max_bytes=LIMIT).data == ARTICLE
+    got = download(server.url("/moved-absolute"), max_bytes=LIMIT, allow_private=True)
+    assert got.data == ARTICLE
 
 
 def test_missing_content_type_is_sniffed_from_the_bytes(server: LocalServer) -> None:
@@ -179,13 +181,14 @@ def test_http_error_status_is_refused_with_the_status(
 
 def test_error_after_a_redirect_names_where_it_happened(server: LocalServer) -> None:
     server.routes["/moved-to-missing"] = Route(301, {"Location": "/missing"})
-    message = str(refused(server.url("/moved-to-missing")))
+    message = str(refused(server.url("/moved-to-missing"), allow_private=True))
     assert "HTTP 404" in message
     assert server.url("/missing") in message
 
 
 def test_redirect_loop_stops_after_the_bound(server: LocalServer) -> None:
-    assert f"more than {MAX_REDIRECTS}" in str(refused(server.url("/loop")))
+    message = str(refused(server.url("/loop"), allow_private=True))
+    assert f"more than {MAX_REDIRECTS}" in message
     assert len(server.requests) == MAX_REDIRECTS + 1
 
 
@@ -193,6 +196,33 @@ def test_redirect_to_another_scheme_is_refused(server: LocalServer) -> None:
     message = str(refused(server.url("/to-ftp")))
     assert "ftp://127.0.0.1/file.html" in message
     assert "only http and https" in message
+
+
+@pytest.mark.parametrize(
+    ("target", "kind"),
+    [
+        ("/article.html", "loopback"),  # the server's own address: the machine's services
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),  # a cloud metadata endpoint
+        ("http://10.0.0.7/admin", "private"),
+    ],
+)
+def test_redirect_to_a_non_public_address_is_refused(
+    server: LocalServer, target: str, kind: str
+) -> None:
+    server.routes["/inward"] = Route(302, {"Location": target})
+    message = str(refused(server.url("/inward")))
+    assert f"a {kind} address" in message
+    assert "--allow-private" in message
+    assert [r["path"] for r in server.requests] == ["/inward"]
+
+
+def test_allow_private_follows_a_redirect_to_a_loopback_address(server: LocalServer) -> None:
+    server.routes["/inward"] = Route(302, {"Location": "/article.html"})
+    assert download(server.url("/inward"), max_bytes=LIMIT, allow_private=True).data == ARTICLE
+
+
+def test_the_address_typed_is_fetched_even_when_it_is_loopback(server: LocalServer) -> None:
+    assert download(server.url("/article.html"), max_bytes=LIMIT).data == ARTICLE
 
 
 def test_redirect_without_location_is_refused(server: LocalServer) -> None:

@@ -64,6 +64,9 @@ def check(
         Path | None,
         typer.Option(help="SARIF file paths are relative to this folder (default: git top level)."),
     ] = None,
+    allow_private: Annotated[
+        bool, typer.Option(help="Follow redirects to loopback, link-local and private addresses.")
+    ] = False,
 ) -> None:
     """Check one republished COPY against its ORIGINAL's republishing terms."""
     from ..config import load_config
@@ -82,8 +85,8 @@ def check(
     if timeout <= 0:
         fail(f"--timeout must be positive (got {timeout:g})")
     limit = max_bytes or DEFAULT_MAX_BYTES
-    copy_doc, copy_raw = _load(copy, limit, timeout)
-    original_doc, _ = _load(original, limit, timeout)
+    copy_doc, copy_raw = _load(copy, limit, timeout, allow_private)
+    original_doc, _ = _load(original, limit, timeout, allow_private)
     options = CheckOptions.from_config(
         config,
         rules_dirs=rules or (),
@@ -105,7 +108,9 @@ def check(
     raise typer.Exit(exit_code(report.findings, level))
 
 
-def _load(spec: str, limit: int, timeout: float) -> tuple[Document, Callable[[], bytes]]:
+def _load(
+    spec: str, limit: int, timeout: float, allow_private: bool
+) -> tuple[Document, Callable[[], bytes]]:
     """A file or URL as a document, and how to get its raw bytes again (SARIF locates in them).
 
     A file is re-read only if asked; a download is kept, since fetching twice could differ.
@@ -113,7 +118,7 @@ def _load(spec: str, limit: int, timeout: float) -> tuple[Document, Callable[[],
     from ..documents.fetch import download, is_url, load_input, to_document
 
     if is_url(spec):
-        got = download(spec, max_bytes=limit, timeout=timeout)
+        got = download(spec, max_bytes=limit, timeout=timeout, allow_private=allow_private)
         return to_document(got, max_bytes=limit), lambda: got.data
     return load_input(spec, max_bytes=limit, timeout=timeout), Path(spec).read_bytes
 

@@ -51,6 +51,9 @@ def add(
         list[Path] | None, typer.Option(help="Extra or overriding rule folder (repeatable).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option(help="Follow redirects to loopback, link-local and private addresses.")
+    ] = False,
 ) -> None:
     """Fingerprint originals and store them with their attribution facts and terms.
 
@@ -71,7 +74,9 @@ def add(
             rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
             domain_map=dict(config.domain_map),
         )
-        docs = (item for path in files for item in iter_documents(path))
+        docs = (
+            item for path in files for item in iter_documents(path, allow_private=allow_private)
+        )
         with _open(index, create=True) as storage:
             for result in add_documents(storage, docs, options):
                 counts[result.status] += 1

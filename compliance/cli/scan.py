@@ -312,6 +312,9 @@ def scan(
         Path | None,
         typer.Option(help="SARIF file paths are relative to this folder (default: git top level)."),
     ] = None,
+    allow_private: Annotated[
+        bool, typer.Option(help="Follow redirects to loopback, link-local and private addresses.")
+    ] = False,
 ) -> None:
     """Find which indexed originals each document reuses, and check each pair's terms.
 
@@ -355,7 +358,13 @@ def scan(
         )
         if terms is not None and terms not in (check.library or {}):
             fail(f"--terms: unknown terms id {terms!r}")
-        options = ScanOptions(index=store, check=check, config=config, max_bytes=max_bytes)
+        options = ScanOptions(
+            index=store,
+            check=check,
+            config=config,
+            max_bytes=max_bytes,
+            allow_private=allow_private,
+        )
         from ..documents.warc import is_warc
 
         total = None if any(is_warc(f) for f in files) else len(files)

@@ -72,16 +72,19 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[Path | str]:
 
 
 def iter_documents(
-    path: Path | str, *, max_bytes: int | None = None
+    path: Path | str, *, max_bytes: int | None = None, allow_private: bool = False
 ) -> Iterator[Document | InputError]:
-    """The documents in one input: one for an article or a URL, one per HTML record for a WARC."""
+    """The documents in one input: one for an article or a URL, one per HTML record for a WARC.
+
+    ``allow_private`` lets a URL redirect to a loopback, link-local or private address.
+    """
     from ..documents import DEFAULT_MAX_BYTES, load_path
     from ..documents.fetch import fetch, is_url
 
     limit = max_bytes or DEFAULT_MAX_BYTES
     if isinstance(path, str) and is_url(path):
         try:
-            yield fetch(path, max_bytes=limit)
+            yield fetch(path, max_bytes=limit, allow_private=allow_private)
         except ComplianceError as exc:
             yield exc if isinstance(exc, InputError) else InputError(exc.message, path)
         return
