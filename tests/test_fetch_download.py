@@ -153,7 +153,17 @@ def test_charset_from_the_content_type_header_is_honoured(server: LocalServer) -
     doc = fetch(server.url("/latin1.html"), max_bytes=LIMIT)
     assert "Caf\u00e9 in Malm\u00f6" in doc.text
     assert "\u00abna\u00efve\u00bb fa\u00e7ade" in doc.text
-    assert doc.encoding == "iso8859-1"  # the declared charset, not a guessed cp1252
+    assert doc.encoding == "cp1252"  # what browsers read for the label ISO-8859-1 (WHATWG)
+
+
+def test_a_latin1_label_reads_windows_1252_quotes_as_browsers_do(server: LocalServer) -> None:
+    body = "<html><body><p>\u201cQuoted\u201d \u2014 said the mayor.</p></body></html>"
+    server.routes["/quotes.html"] = Route(
+        200, {"Content-Type": "text/html; charset=ISO-8859-1"}, body.encode("cp1252")
+    )
+    assert (
+        "\u201cQuoted\u201d \u2014 said" in fetch(server.url("/quotes.html"), max_bytes=LIMIT).text
+    )
 
 
 def test_header_charset_decodes_a_page_a_guess_would_garble(server: LocalServer) -> None:
