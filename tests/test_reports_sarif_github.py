@@ -7,6 +7,7 @@ over the SARIF of a real scan of samples/ (index add, then scan), as `upload-sar
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from reports_schemas import sarif_validator
 from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from compliance.cli import app
 
@@ -138,3 +141,44 @@ def test_sarif_root_makes_uris_relative_to_the_folder_given(index: Path, tmp_pat
     )
     (result,) = chosen["runs"][0]["results"]
     assert _uri(result) == "republished/missing-link.html"
+
+
+def test_a_saved_report_rendered_as_sarif_is_placed_in_the_file_too(
+    index: Path, tmp_path: Path
+) -> None:
+    runner = CliRunner()
+    copy = SAMPLES / "republished" / "missing-link.html"
+    saved = tmp_path / "scan.jsonl"
+    scanned = runner.invoke(
+        app,
+        ["scan", str(copy), "--index", str(index), "--format", "json", "--output", str(saved)],
+    )
+    assert scanned.exit_code in (0, 1), scanned.output
+    rendered = runner.invoke(app, ["report", str(saved), "--format", "sarif"])
+    assert rendered.exit_code == 0, rendered.output
+    (result,) = json.loads(rendered.stdout)["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert region["startLine"] == _line_holding(copy, "The original source of this article is")
+
+
+def test_a_warc_record_is_an_artifact_named_by_the_address_it_archived(
+    index: Path, tmp_path: Path
+) -> None:
+    crawl = tmp_path / "crawl.warc.gz"
+    page = (SAMPLES / "republished" / "missing-link.html").read_bytes()
+    with crawl.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(
+                "https://partner.example/2024/flood-story",
+                "response",
+                payload=io.BytesIO(page),
+                length=len(page),
+                http_headers=headers,
+            )
+        )
+    log = _scan(index, str(crawl), cwd=tmp_path)
+    sarif_validator().validate(log)
+    (result,) = log["runs"][0]["results"]
+    assert _uri(result) == "https://partner.example/2024/flood-story"
