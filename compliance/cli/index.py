@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import fail
+
+if TYPE_CHECKING:
+    from ..index import Storage
 
 INDEX_HELP = (
     "Index location: a SQLite file (default .compliance/index.sqlite) or redis://host:port/db"
@@ -25,7 +28,7 @@ index_app = typer.Typer(
 )
 
 
-def _open(index: str | None, *, create: bool):
+def _open(index: str | None, *, create: bool) -> Storage:
     """The index from --index or $COMPLIANCE_INDEX, else the project config, else the default."""
     from ..config import load_config
     from ..errors import ComplianceError
