@@ -132,3 +132,9 @@ def test_a_malformed_address_is_not_a_web_url() -> None:
 
 def test_a_malformed_port_leaves_the_address_as_written() -> None:
     assert normalise_url(" https://example.org:abc/x ") == "https://example.org:abc/x"
+
+
+def test_dot_segments_in_the_path_are_resolved() -> None:
+    assert same_article(
+        "https://example.org/news/../2024/./story", "https://example.org/2024/story"
+    )

@@ -87,7 +87,8 @@ def normalise_url(url: str) -> str:
     """One form for every variant of a web address that names the same article.
 
     Folds: scheme (http and https count as one, written https), case of the host, ``www.`` and
-    ``amp.``/``m.`` host prefixes, default port, fragment, trailing slash, tracking parameters
+    ``amp.``/``m.`` host prefixes, default port, ``.``/``..`` path segments, fragment, trailing
+    slash, tracking parameters
     (``utm_*``, ``fbclid``, ``gclid``, ``mc_cid`` ...), AMP editions (``/amp``, ``?amp=1``,
     ``.amp.html``) and the order of the remaining query parameters. Non-web hrefs (``mailto:``,
     ``javascript:``) and relative paths are returned stripped but otherwise unchanged.
@@ -116,7 +117,7 @@ def normalise_url(url: str) -> str:
             host = host[len(prefix) :]
             break
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    path = parts.path or "/"
+    path = urlsplit(urljoin("https://h/", parts.path or "/")).path  # RFC 3986 dot segments
     if amp_query or "amp" in path.lower():
         path = _strip_amp_path(path)
     path = _INDEX_PAGE.sub("/", path)
