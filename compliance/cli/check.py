@@ -65,7 +65,11 @@ def check(
         typer.Option(help="SARIF file paths are relative to this folder (default: git top level)."),
     ] = None,
     allow_private: Annotated[
-        bool, typer.Option(help="Follow redirects to loopback, link-local and private addresses.")
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Follow redirects to loopback, link-local and private addresses.",
+        ),
     ] = False,
 ) -> None:
     """Check one republished COPY against its ORIGINAL's republishing terms."""

@@ -55,7 +55,11 @@ def add(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
     allow_private: Annotated[
-        bool, typer.Option(help="Follow redirects to loopback, link-local and private addresses.")
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Follow redirects to loopback, link-local and private addresses.",
+        ),
     ] = False,
 ) -> None:
     """Fingerprint originals and store them with their attribution facts and terms.

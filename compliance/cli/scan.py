@@ -313,7 +313,11 @@ def scan(
         typer.Option(help="SARIF file paths are relative to this folder (default: git top level)."),
     ] = None,
     allow_private: Annotated[
-        bool, typer.Option(help="Follow redirects to loopback, link-local and private addresses.")
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Follow redirects to loopback, link-local and private addresses.",
+        ),
     ] = False,
 ) -> None:
     """Find which indexed originals each document reuses, and check each pair's terms.
