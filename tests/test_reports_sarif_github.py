@@ -182,3 +182,22 @@ def test_a_warc_record_is_an_artifact_named_by_the_address_it_archived(
     sarif_validator().validate(log)
     (result,) = log["runs"][0]["results"]
     assert _uri(result) == "https://partner.example/2024/flood-story"
+
+
+def test_rules_from_a_rules_folder_are_described_by_their_own_rule_file(
+    index: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "house-rules"
+    folder.mkdir()
+    text = (ROOT / "rules" / "globalresearch.yaml").read_text(encoding="utf-8")
+    own = "Link to the article on our site, never to the front page."
+    assert "message: Link to the original article itself." in text
+    (folder / "globalresearch.yaml").write_text(
+        text.replace("message: Link to the original article itself.", f"message: {own}"),
+        encoding="utf-8",
+    )
+    copy = str(SAMPLES / "republished" / "missing-link.html")
+    log = _scan(index, copy, cwd=tmp_path, extra=("--rules", str(folder)))
+    (rule,) = log["runs"][0]["tool"]["driver"]["rules"]
+    assert rule["id"] == "globalresearch/link-to-original"
+    assert rule["fullDescription"]["text"] == own

@@ -75,7 +75,7 @@ def check(
     """Check one republished COPY against its ORIGINAL's republishing terms."""
     from ..config import load_config
     from ..documents import DEFAULT_MAX_BYTES
-    from ..pipeline import CheckOptions, check_pair
+    from ..pipeline import CheckOptions, check_pair, load_library
     from ..reports import render
 
     if original is None:
@@ -105,10 +105,11 @@ def check(
         emit(render(report, "table", color=sys.stdout.isatty()), None)
     else:
         # SARIF regions go where the evidence sits in the copy's own file, not its extracted text.
-        sources = None
+        sources, library = None, None
         if fmt == "sarif":
+            library = load_library(options)
             sources = {copy_doc.origin: copy_raw().decode(copy_doc.encoding, "replace")}
-        emit(render(report, fmt, sources=sources, root=sarif_root), output)
+        emit(render(report, fmt, sources=sources, root=sarif_root, library=library), output)
     raise typer.Exit(exit_code(report.findings, level))
 
 

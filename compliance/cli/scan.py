@@ -406,7 +406,9 @@ def scan(
             elif fmt in WHOLE:
                 from ..reports import render_many
 
-                out.write(render_many(collected, fmt, root=sarif_root) + "\n")
+                out.write(
+                    render_many(collected, fmt, root=sarif_root, library=check.library) + "\n"
+                )
     except ComplianceError as exc:
         fail(str(exc))
     for err in summary.errors:

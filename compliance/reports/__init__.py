@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReportError
-from ..model import Report
+from ..model import Report, Terms
 from .load import load_report
 
 FORMATS: tuple[str, ...] = ("table", "json", "markdown", "sarif", "html")
@@ -45,19 +45,21 @@ def render(
     color: bool = False,
     sources: Mapping[str, str] | None = None,
     root: Path | None = None,
+    library: Mapping[str, Terms] | None = None,
 ) -> str:
     """Render one report.
 
     ``color`` adds ANSI colours to the table; ``sources`` (origin -> raw file text) lets SARIF
     place regions in the copy's file rather than in its extracted text (by default SARIF reads
-    the copies' files itself) and ``root`` is the folder SARIF artifact URIs are relative to
-    (default: the git top level). Other formats ignore them.
+    the copies' files itself), ``root`` is the folder SARIF artifact URIs are relative to
+    (default: the git top level) and ``library`` the terms SARIF describes its rules from
+    (default: the built-in rule files). Other formats ignore them.
     """
     module = _module(fmt)
     if fmt == "table":
         return str(module.render(report, color=color))
     if fmt == "sarif":
-        return str(module.render(report, sources, root=root))
+        return str(module.render(report, sources, root=root, library=library))
     return str(module.render(report))
 
 
@@ -68,6 +70,7 @@ def render_many(
     color: bool = False,
     sources: Mapping[str, str] | None = None,
     root: Path | None = None,
+    library: Mapping[str, Terms] | None = None,
 ) -> str:
     """Render several reports as one document (an HTML index, a SARIF run, a JSON array...)."""
     module = _module(fmt)
@@ -75,7 +78,7 @@ def render_many(
     if fmt == "table":
         return str(module.render_many(reports, color=color))
     if fmt == "sarif":
-        return str(module.render_many(reports, sources, root=root))
+        return str(module.render_many(reports, sources, root=root, library=library))
     return str(module.render_many(reports))
 
 
