@@ -30,12 +30,17 @@ def _mode_for(target: Path) -> int:
 
 
 def cache_dir() -> Path:
-    """Per-user cache folder: $COMPLIANCE_CACHE_DIR, else $XDG_CACHE_HOME/compliance."""
+    """Per-user cache folder: $COMPLIANCE_CACHE_DIR, else the platform's (platformdirs).
+
+    That is ``$XDG_CACHE_HOME/compliance`` (``~/.cache/compliance``) on Linux,
+    ``~/Library/Caches/compliance`` on macOS and ``%LOCALAPPDATA%\\compliance\\Cache`` on Windows.
+    """
     explicit = os.environ.get("COMPLIANCE_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "compliance"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("compliance", appauthor=False)
 
 
 @contextlib.contextmanager

@@ -174,13 +174,15 @@ def line_of(raw: str, doc_text: str, finding: Finding, default: int = 1) -> int:
     file with markup allowed between them. Findings about something missing (no evidence in the
     copy) point at the first line of the body.
     """
-    from .documents.source_map import locate
+    from .documents.source_map import locate, locate_span
 
     for ev in finding.evidence:
         if ev.document != "copy":
             continue
-        snippet = doc_text[ev.start : ev.end] if 0 <= ev.start < ev.end else ev.snippet
-        found = locate(raw, snippet)
+        if 0 <= ev.start < ev.end <= len(doc_text):
+            found = locate_span(raw, doc_text, ev.start, ev.end)
+        else:
+            found = locate(raw, ev.snippet)
         if found is not None:
             return raw.count("\n", 0, found[0]) + 1
     return default

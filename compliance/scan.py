@@ -55,6 +55,7 @@ class ScanOptions:
     max_candidates: int = 25
     max_bytes: int | None = None
     skip_self: bool = True  # an input that is itself an indexed original is not its own copy
+    allow_private: bool = False  # URL inputs may redirect to loopback/private addresses
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,8 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
         if isinstance(task, InputError):
             raise task
         if isinstance(task, str):
-            doc = load_input(task, max_bytes=options.max_bytes or DEFAULT_MAX_BYTES)
+            limit = options.max_bytes or DEFAULT_MAX_BYTES
+            doc = load_input(task, max_bytes=limit, allow_private=options.allow_private)
         else:
             doc = task
         return scan_document(doc, options)

@@ -102,6 +102,19 @@ def test_declared_html_charset_is_honoured_when_utf8_fails(tmp_path: Path) -> No
     assert doc.encoding == "cp1252"
 
 
+def test_charset_declared_by_http_equiv_with_content_first_is_honoured(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    text = "Новости порта: паром идёт в среду утром, сообщили в администрации."
+    page = (
+        '<html><head><meta content="text/html; charset=windows-1251" http-equiv="Content-Type">'
+        f"</head><body><p>{text}</p></body></html>"
+    )
+    path.write_bytes(page.encode("cp1251"))
+    doc = load_path(path)
+    assert doc.text == text
+    assert doc.encoding == "cp1251"
+
+
 def test_utf16_with_byte_order_mark_is_text_not_binary(tmp_path: Path) -> None:
     path = tmp_path / "wide.txt"
     path.write_bytes("Harbour news from the coast.".encode("utf-16"))

@@ -111,8 +111,17 @@ def test_redirected_original_is_followed(server: LocalServer) -> None:
         server.url("/moved-original"),
         "--format",
         "json",
+        "--allow-private",  # the test server is on loopback
     )
     assert outcome(moved) == outcome(direct)
+
+
+def test_redirect_to_a_loopback_address_is_refused_without_allow_private(
+    server: LocalServer,
+) -> None:
+    moved = server.url("/moved-original")
+    result = run(server.url("/compliant-full.html"), "--original", moved, "--format", "json")
+    assert_one_line_error(result, moved, "a loopback address", "--allow-private")
 
 
 def test_sarif_for_a_url_copy_locates_evidence_in_the_downloaded_page(

@@ -6,6 +6,7 @@ import gzip
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fetch_server import LocalServer, Route, drip, endless, no_proxy, stall
@@ -86,7 +87,7 @@ def server() -> Iterator[LocalServer]:
     srv.stop()
 
 
-def refused(url: str, **kwargs: float) -> InputError:
+def refused(url: str, **kwargs: Any) -> InputError:
     with pytest.raises(InputError) as caught:
         fetch(url, max_bytes=int(kwargs.pop("max_bytes", LIMIT)), **kwargs)
     message = str(caught.value)
@@ -125,17 +126,18 @@ def test_user_agent_names_the_tool(server: LocalServer) -> None:
 
 
 def test_redirect_is_followed_and_the_final_url_resolves_links(server: LocalServer) -> None:
-    got = download(server.url("/moved"), max_bytes=LIMIT)
+    got = download(server.url("/moved"), max_bytes=LIMIT, allow_private=True)
     assert got.requested == server.url("/moved")
     assert got.url == server.url("/article.html")
-    doc = fetch(server.url("/moved"), max_bytes=LIMIT)
+    doc = fetch(server.url("/moved"), max_bytes=LIMIT, allow_private=True)
     assert doc.origin == server.url("/moved")
     assert doc.meta.canonical_url == server.url("/article.html")
     assert server.url("/2024/background") in [link.href for link in doc.links]
 
 
 def test_absolute_redirect_is_followed(server: LocalServer) -> None:
-    assert download(server.url("/moved-absolute"), max_bytes=LIMIT).data == ARTICLE
+    got = download(server.url("/moved-absolute"), max_bytes=LIMIT, allow_private=True)
+    assert got.data == ARTICLE
 
 
 def test_missing_content_type_is_sniffed_from_the_bytes(server: LocalServer) -> None:
@@ -150,7 +152,17 @@ def test_charset_from_the_content_type_header_is_honoured(server: LocalServer) -
     doc = fetch(server.url("/latin1.html"), max_bytes=LIMIT)
     assert "Caf\u00e9 in Malm\u00f6" in doc.text
     assert "\u00abna\u00efve\u00bb fa\u00e7ade" in doc.text
-    assert doc.encoding == "iso8859-1"  # the declared charset, not a guessed cp1252
+    assert doc.encoding == "cp1252"  # what browsers read for the label ISO-8859-1 (WHATWG)
+
+
+def test_a_latin1_label_reads_windows_1252_quotes_as_browsers_do(server: LocalServer) -> None:
+    body = "<html><body><p>\u201cQuoted\u201d \u2014 said the mayor.</p></body></html>"
+    server.routes["/quotes.html"] = Route(
+        200, {"Content-Type": "text/html; charset=ISO-8859-1"}, body.encode("cp1252")
+    )
+    assert (
+        "\u201cQuoted\u201d \u2014 said" in fetch(server.url("/quotes.html"), max_bytes=LIMIT).text
+    )
 
 
 def test_header_charset_decodes_a_page_a_guess_would_garble(server: LocalServer) -> None:
@@ -178,13 +190,14 @@ def test_http_error_status_is_refused_with_the_status(
 
 def test_error_after_a_redirect_names_where_it_happened(server: LocalServer) -> None:
     server.routes["/moved-to-missing"] = Route(301, {"Location": "/missing"})
-    message = str(refused(server.url("/moved-to-missing")))
+    message = str(refused(server.url("/moved-to-missing"), allow_private=True))
     assert "HTTP 404" in message
     assert server.url("/missing") in message
 
 
 def test_redirect_loop_stops_after_the_bound(server: LocalServer) -> None:
-    assert f"more than {MAX_REDIRECTS}" in str(refused(server.url("/loop")))
+    message = str(refused(server.url("/loop"), allow_private=True))
+    assert f"more than {MAX_REDIRECTS}" in message
     assert len(server.requests) == MAX_REDIRECTS + 1
 
 
@@ -192,6 +205,33 @@ def test_redirect_to_another_scheme_is_refused(server: LocalServer) -> None:
     message = str(refused(server.url("/to-ftp")))
     assert "ftp://127.0.0.1/file.html" in message
     assert "only http and https" in message
+
+
+@pytest.mark.parametrize(
+    ("target", "kind"),
+    [
+        ("/article.html", "loopback"),  # the server's own address: the machine's services
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),  # a cloud metadata endpoint
+        ("http://10.0.0.7/admin", "private"),
+    ],
+)
+def test_redirect_to_a_non_public_address_is_refused(
+    server: LocalServer, target: str, kind: str
+) -> None:
+    server.routes["/inward"] = Route(302, {"Location": target})
+    message = str(refused(server.url("/inward")))
+    assert f"a {kind} address" in message
+    assert "--allow-private" in message
+    assert [r["path"] for r in server.requests] == ["/inward"]
+
+
+def test_allow_private_follows_a_redirect_to_a_loopback_address(server: LocalServer) -> None:
+    server.routes["/inward"] = Route(302, {"Location": "/article.html"})
+    assert download(server.url("/inward"), max_bytes=LIMIT, allow_private=True).data == ARTICLE
+
+
+def test_the_address_typed_is_fetched_even_when_it_is_loopback(server: LocalServer) -> None:
+    assert download(server.url("/article.html"), max_bytes=LIMIT).data == ARTICLE
 
 
 def test_redirect_without_location_is_refused(server: LocalServer) -> None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fetch_server import LocalServer, Route, direct_env, no_proxy
@@ -32,6 +33,8 @@ def server() -> Iterator[LocalServer]:
             "/original.html": Route(200, {"Content-Type": HTML}, ORIGINAL.read_bytes()),
             "/article?id=7": Route(200, {"Content-Type": HTML}, ORIGINAL.read_bytes()),
             "/copy.html": Route(200, {"Content-Type": HTML}, MISSING_LINK.read_bytes()),
+            "/moved-original": Route(301, {"Location": "/original.html"}),
+            "/moved-copy": Route(301, {"Location": "/copy.html"}),
         }
     ).start()
     yield srv
@@ -114,6 +117,50 @@ def test_index_add_reports_a_missing_page_and_adds_the_rest(
     assert f"{missing}: HTTP 404" in result.stderr
     assert "1 added" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_index_add_refuses_a_redirect_to_a_loopback_address(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    moved = server.url("/moved-original")
+    result = cli("index", "add", moved, "--index", str(tmp_path / "index.sqlite"))
+    assert result.returncode == 2
+    assert f"{moved}: redirected to {server.url('/original.html')}, a loopback" in result.stderr
+
+
+def test_index_add_allow_private_follows_a_redirect_to_a_loopback_address(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    index = tmp_path / "index.sqlite"
+    added = cli(
+        "index", "add", server.url("/moved-original"), "--index", str(index), "--allow-private"
+    )
+    assert added.returncode == 0, added.stderr
+    assert "1 added" in added.stdout
+
+
+def _scan_json(index: Path, url: str, *flag: str) -> list[dict[str, Any]]:
+    assert cli("index", "add", str(ORIGINAL), "--index", str(index)).returncode == 0
+    result = cli("scan", url, "--index", str(index), "--format", "json", *flag)
+    assert "Traceback" not in result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_scan_skips_a_url_that_redirects_to_a_loopback_address(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    [record] = _scan_json(tmp_path / "index.sqlite", server.url("/moved-copy"))
+    assert record["type"] == "error"
+    assert "a loopback address" in record["message"]
+
+
+def test_scan_allow_private_follows_a_redirect_to_a_loopback_address(
+    server: LocalServer, tmp_path: Path
+) -> None:
+    moved = server.url("/moved-copy")
+    [report] = _scan_json(tmp_path / "index.sqlite", moved, "--allow-private")
+    assert report["copy"]["origin"] == moved
+    assert report["verdict"] == "violations"
 
 
 def test_scan_fetches_a_url_copy_and_checks_it_against_the_index(

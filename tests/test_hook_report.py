@@ -68,6 +68,17 @@ def test_evidence_on_a_later_paragraph_points_at_that_line() -> None:
     assert line_of(RAW, TEXT, _finding(start=start, end=len(TEXT))) == 7
 
 
+def test_short_evidence_points_at_its_own_paragraph_not_the_first_mention() -> None:
+    # "example.org" is in the front matter and in the first paragraph's link too.
+    raw = (
+        "---\nsource: example.org\n---\n\nFirst from [example.org](https://example.org/).\n\n"
+        "Read the original at example.org.\n"
+    )
+    text = "First from example.org.\n\nRead the original at example.org."
+    start = text.rindex("example.org")
+    assert line_of(raw, text, _finding(start=start, end=start + len("example.org"))) == 7
+
+
 def test_a_finding_about_something_missing_points_at_the_default_line() -> None:
     assert line_of(RAW, TEXT, _finding(), default=4) == 4
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from compliance.checks import KINDS, link_to_original, proximity
 from compliance.errors import RuleFileError
+from compliance.model import VENUES
 from compliance.terms import load_rule_file, validate
 from compliance.terms.library import load_rules, validate_paths
+from compliance.terms.structure import rule_file_schema, structure_problems
+from compliance.terms.yamlload import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path("tests/data/rules")
@@ -224,4 +228,55 @@ def test_a_multi_line_requirement_reports_a_bad_parameter_at_its_own_line(
     requirement = "id: credit\n    kind: credit_source\n    min_score: 250"
     assert _requirement_problems(tmp_path, requirement) == [
         "7: requirement 'credit' parameter 'min_score' must be at most 100 (got 250)"
+    ]
+
+
+# -- the structure is a JSON Schema (compliance/schemas/rule-file.schema.json) ----------------
+
+
+def test_the_rule_file_schema_is_a_valid_json_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(rule_file_schema())
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "rules").glob("*.yaml")), ids=lambda p: p.name)
+def test_every_built_in_rule_file_has_the_schemas_structure(path: Path) -> None:
+    assert structure_problems(load_yaml(path.read_text(encoding="utf-8"))) == []
+
+
+def test_the_schemas_venues_are_the_ones_the_model_knows() -> None:
+    venues = rule_file_schema()["properties"]["venues"]
+    assert tuple(venues["propertyNames"]["enum"]) == VENUES
+
+
+def test_an_unknown_detect_key_is_named_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "detect.yaml"
+    path.write_text(
+        "id: d\nname: D\nclause: Words.\ndetect:\n  domains: [d.example]\n  domain: d.example\n",
+        encoding="utf-8",
+    )
+    (message,) = validate(path)
+    assert message.endswith(
+        ":6: unknown key 'detect.domain' "
+        "(expected one of domains, phrases, license_urls, any_publisher)"
+    )
+
+
+def test_a_clause_that_is_not_text_is_named_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "clauses.yaml"
+    path.write_text("id: c\nname: C\nclauses:\n  main: Words.\n  print: 12\n", encoding="utf-8")
+    (message,) = validate(path)
+    assert message.endswith(":5: clause 'print' must be non-empty text (got 12 that is int)")
+
+
+def test_every_structural_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
+    path = tmp_path / "several.yaml"
+    path.write_text(
+        "id: Bad Id\nname: ''\nclause: Words.\nnature: fiction\nvenues: [community]\n",
+        encoding="utf-8",
+    )
+    assert [m.split(":", 2)[1:] for m in validate(path)] == [
+        ["1", " 'id' must be lowercase letters, digits, '.', '_' or '-' (got 'Bad Id')"],
+        ["2", " 'name' must be a non-empty string (got '' that is str)"],
+        ["4", " 'nature' must be one of factual, creative (got 'fiction')"],
+        ["5", " 'venues' must be a mapping of venue -> policy (got ['community'] that is list)"],
     ]

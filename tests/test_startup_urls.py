@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-_HEAVY = ("tld", "w3lib", "url_normalize", "urllib.request", "ssl")
+_HEAVY = ("courlan", "tld", "urllib3", "urllib.request", "ssl")
 
 _PROBE = """
 import sys

@@ -8,6 +8,7 @@ from compliance.documents.urls import (
     domain,
     home_page,
     is_home_page,
+    is_web_url,
     normalise_url,
     resolve,
     same_article,
@@ -122,3 +123,18 @@ def test_a_subdomain_matches_its_domain_but_a_lookalike_does_not() -> None:
     assert host_matches("example.org", "example.org")
     assert not host_matches("badexample.org", "example.org")
     assert not host_matches("", "example.org")
+
+
+def test_a_malformed_address_is_not_a_web_url() -> None:
+    assert not is_web_url("http://[::1/story")
+    assert not same_article("http://[::1/story", "http://[::1/story")
+
+
+def test_a_malformed_port_leaves_the_address_as_written() -> None:
+    assert normalise_url(" https://example.org:abc/x ") == "https://example.org:abc/x"
+
+
+def test_dot_segments_in_the_path_are_resolved() -> None:
+    assert same_article(
+        "https://example.org/news/../2024/./story", "https://example.org/2024/story"
+    )

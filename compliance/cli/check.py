@@ -43,6 +43,8 @@ FORMATS = ("table", "json", "markdown", "sarif", "html")
     show_default=True,
     help="Seconds to allow for downloading each URL input.",
 )
+@common.sarif_root_option()
+@common.allow_private_option()
 def command(
     copy: str,
     original: str | None,
@@ -60,11 +62,13 @@ def command(
     min_containment: float | None,
     max_bytes: int | None,
     timeout: float,
+    sarif_root: Path | None,
+    allow_private: bool,
 ) -> int:
     """Check one republished COPY (a file or URL) against its ORIGINAL's republishing terms."""
     from ..config import load_config
     from ..documents import DEFAULT_MAX_BYTES
-    from ..pipeline import CheckOptions, check_pair
+    from ..pipeline import CheckOptions, check_pair, load_library
     from ..reports import render
     from ..status import exit_status
 
@@ -79,8 +83,8 @@ def command(
     if timeout <= 0:
         common.fail(f"--timeout must be positive (got {timeout:g})")
     limit = max_bytes or DEFAULT_MAX_BYTES
-    copy_doc, copy_raw = _load(copy, limit, timeout)
-    original_doc, _ = _load(original, limit, timeout)
+    copy_doc, copy_raw = _load(copy, limit, timeout, allow_private)
+    original_doc, _ = _load(original, limit, timeout, allow_private)
     options = CheckOptions.from_config(
         config,
         rules_dirs=rules or (),
@@ -98,14 +102,18 @@ def command(
         )
     else:
         # SARIF regions go where the evidence sits in the copy's own file, not its extracted text.
-        sources = None
+        sources, library = None, None
         if fmt == "sarif":
+            library = load_library(options)
             sources = {copy_doc.origin: copy_raw().decode(copy_doc.encoding, "replace")}
-        common.emit(render(report, fmt, sources=sources), output)
+        rendered = render(report, fmt, sources=sources, root=sarif_root, library=library)
+        common.emit(rendered, output)
     return exit_status(report.findings, level)
 
 
-def _load(spec: str, limit: int, timeout: float) -> tuple[Document, Callable[[], bytes]]:
+def _load(
+    spec: str, limit: int, timeout: float, allow_private: bool
+) -> tuple[Document, Callable[[], bytes]]:
     """A file or URL as a document, and how to get its raw bytes again (SARIF locates in them).
 
     A file is re-read only if asked; a download is kept, since fetching twice could differ.
@@ -113,6 +121,6 @@ def _load(spec: str, limit: int, timeout: float) -> tuple[Document, Callable[[],
     from ..documents.fetch import download, is_url, load_input, to_document
 
     if is_url(spec):
-        got = download(spec, max_bytes=limit, timeout=timeout)
+        got = download(spec, max_bytes=limit, timeout=timeout, allow_private=allow_private)
         return to_document(got, max_bytes=limit), lambda: got.data
     return load_input(spec, max_bytes=limit, timeout=timeout), Path(spec).read_bytes

@@ -88,6 +88,22 @@ def rules_option(help: str = "Extra or overriding rule folder (repeatable).") ->
     return click.option("--rules", type=click.Path(path_type=Path), multiple=True, help=help)
 
 
+def sarif_root_option() -> Callable[[F], F]:
+    return click.option(
+        "--sarif-root",
+        type=click.Path(path_type=Path, file_okay=False),
+        help="SARIF file paths are relative to this folder (default: git top level).",
+    )
+
+
+def allow_private_option() -> Callable[[F], F]:
+    return click.option(
+        "--allow-private",
+        is_flag=True,
+        help="Follow redirects to loopback, link-local and private addresses.",
+    )
+
+
 def terminal_width() -> int:
     """Columns of the terminal on stdout (COLUMNS wins), for tables that should fill it."""
     import shutil

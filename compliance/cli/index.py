@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from ..status import OK, USAGE
-from .common import fail, rules_option
+from .common import allow_private_option, fail, rules_option
+
+if TYPE_CHECKING:
+    from ..index import Storage
 
 INDEX_HELP = (
     "Index location: a SQLite file (default .compliance/index.sqlite) or redis://host:port/db"
@@ -27,7 +30,7 @@ def command() -> None:
     """Manage the archive of originals that `compliance scan` checks copies against."""
 
 
-def _open(index: str | None, *, create: bool) -> Any:
+def _open(index: str | None, *, create: bool) -> Storage:
     """The index from --index or $COMPLIANCE_INDEX, else the project config, else the default."""
     from ..config import load_config
     from ..index import open_index
@@ -42,12 +45,14 @@ def _open(index: str | None, *, create: bool) -> Any:
 @click.option("--terms", help="Apply these terms (a rule id) to every original added.")
 @rules_option()
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
+@allow_private_option()
 def add(
     paths: tuple[str, ...],
     index: str | None,
     terms: str | None,
     rules: tuple[Path, ...],
     quiet: bool,
+    allow_private: bool,
 ) -> int:
     """Fingerprint originals (files, folders, globs, URLs, WARC files) and store them with their
     attribution facts and terms.
@@ -67,7 +72,7 @@ def add(
         rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
         domain_map=dict(config.domain_map),
     )
-    docs = (item for path in files for item in iter_documents(path))
+    docs = (item for path in files for item in iter_documents(path, allow_private=allow_private))
     with _open(index, create=True) as storage:
         for result in add_documents(storage, docs, options):
             counts[result.status] += 1

@@ -13,14 +13,15 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 import click
 
 from ..fileio import open_atomic
-from ..model import Report
+from ..model import Report, Terms
 from . import common
 
 FORMATS = ("table", "json", "csv", "html", "markdown", "sarif")
@@ -112,6 +113,8 @@ def _progress(enabled: bool, total: int | None) -> Iterator[Any]:
     default=None,
     help="Show a progress bar (default: when stderr is a terminal).",
 )
+@common.sarif_root_option()
+@common.allow_private_option()
 def command(
     paths: tuple[str, ...],
     index: str | None,
@@ -127,6 +130,8 @@ def command(
     max_bytes: int | None,
     today: str | None,
     progress: bool | None,
+    sarif_root: Path | None,
+    allow_private: bool,
 ) -> int:
     """Find which indexed originals each document in PATHS reuses; check each pair's terms.
 
@@ -169,13 +174,16 @@ def command(
     )
     if terms is not None and terms not in (check.library or {}):
         common.fail(f"--terms: unknown terms id {terms!r}")
-    options = ScanOptions(index=store, check=check, config=config, max_bytes=max_bytes)
+    options = ScanOptions(
+        index=store, check=check, config=config, max_bytes=max_bytes, allow_private=allow_private
+    )
     tasks = build_tasks(files, max_bytes=max_bytes)
     results = run_scan(tasks, options, jobs=jobs or os.cpu_count() or 1, scheduler=scheduler)
     summary = Summary()
     show = sys.stderr.isatty() if progress is None else progress
     with _sink(output) as out, _progress(show, _total(files)) as bar:
-        _write(results, fmt, out, summary, bar, color=output is None and sys.stdout.isatty())
+        sarif = _Sarif(sarif_root, check.library)
+        _write(results, fmt, out, summary, bar, sarif, color=output is None and sys.stdout.isatty())
     for err in summary.errors:
         if fmt != "table" or output is not None:
             click.echo(f"compliance: skipped {err.origin}: {err.message}", err=True)
@@ -193,8 +201,24 @@ def _total(files: Sequence[Path | str]) -> int | None:
     return None if any(is_warc(f) for f in files) else len(files)
 
 
+@dataclass(frozen=True)
+class _Sarif:
+    """What a SARIF run needs beyond the reports: the folder its paths are relative to and the
+    terms its rules are described from."""
+
+    root: Path | None
+    library: Mapping[str, Terms] | None
+
+
 def _write(
-    results: Iterable[Any], fmt: str, out: IO[str], summary: Any, bar: Any, *, color: bool
+    results: Iterable[Any],
+    fmt: str,
+    out: IO[str],
+    summary: Any,
+    bar: Any,
+    sarif: _Sarif,
+    *,
+    color: bool,
 ) -> None:
     """Stream JSON lines or CSV rows as documents finish; the other formats once at the end."""
     from ..reports import render_many
@@ -224,4 +248,4 @@ def _write(
             render_summary(summary, color=color, width=common.terminal_width() if color else None)
         )
     elif fmt in WHOLE:
-        out.write(render_many(collected, fmt) + "\n")
+        out.write(render_many(collected, fmt, root=sarif.root, library=sarif.library) + "\n")

@@ -3,6 +3,12 @@
 Every refusal is an ``InputError`` naming the input and the problem, so the CLI can print one
 line. Order matters: size first (never read a 200 MB file), then emptiness, byte-order marks
 (UTF-16 legitimately holds NUL bytes), binary signatures and NUL bytes, then decoding.
+
+w3lib, the web-crawling library behind Scrapy, reads what the bytes say of themselves: the
+byte-order mark, and the charset a page declares (``<meta charset>``, ``<meta http-equiv>`` in
+either attribute order, the XML declaration), with labels resolved as browsers do (WHATWG:
+``iso-8859-1`` and ``latin1`` mean windows-1252). Each candidate must decode the bytes strictly;
+charset-normalizer guesses only when none does.
 """
 
 from __future__ import annotations
@@ -11,17 +17,16 @@ import codecs
 import re
 from pathlib import Path
 
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+    resolve_encoding,
+)
+
 from ..errors import InputError
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 # Signatures of common binary formats people hand to a text tool by mistake.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -49,7 +54,7 @@ _PREFERRED = (
     "big5",
     "euc_kr",
 )
-_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_DECLARATION_WINDOW = 4096  # where a page may declare its charset (HTML says the first 1024)
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -104,16 +109,17 @@ def decode(data: bytes, origin: str, declared: str | None = None) -> tuple[str, 
         raise InputError(
             "empty file" if not data else "empty document (only whitespace)", source=origin
         )
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _text_only(data.decode(encoding), origin), encoding.replace("-sig", "")
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"starts with a {encoding} byte-order mark but is not valid {encoding} "
-                    f"(byte offset {exc.start})",
-                    source=origin,
-                ) from None
+    encoding, bom = read_bom(data)
+    if encoding is not None and bom is not None:
+        family = encoding.removesuffix("-le").removesuffix("-be")
+        try:
+            return _text_only(data[len(bom) :].decode(encoding), origin), family
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"starts with a {family} byte-order mark but is not valid {family} "
+                f"(byte offset {exc.start + len(bom)})",
+                source=origin,
+            ) from None
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise InputError(f"binary file ({what}), not a text document", source=origin)
@@ -135,11 +141,13 @@ def decode(data: bytes, origin: str, declared: str | None = None) -> tuple[str, 
 
 
 def _declared(data: bytes, declared: str | None) -> list[str]:
-    found = [declared] if declared else []
-    match = _DECLARED.search(data[:4096])
-    if match:
-        found.append(match.group(1).decode("ascii", "replace"))
-    return [c for c in found if c.lower().replace("_", "-") not in ("utf-8", "utf8")]
+    """Charsets named by the transport (``declared``), then by the page itself, resolved."""
+    found = [
+        http_content_type_encoding(f"text/html; charset={declared}") if declared else None,
+        html_body_declared_encoding(data[:_DECLARATION_WINDOW]),
+    ]
+    resolved = (resolve_encoding(c) or c for c in found if c)
+    return [c for c in dict.fromkeys(resolved) if codecs.lookup(c).name != "utf-8"]
 
 
 def _guess(data: bytes, origin: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:

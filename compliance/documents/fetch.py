@@ -4,16 +4,18 @@ Syndication desks mostly hold URLs, not saved pages. ``fetch`` downloads one pag
 bytes to ``load_bytes`` with the final URL, so relative links resolve against the page that was
 really served and the canonical URL falls back to it.
 
-The standard library's ``urllib.request`` does the HTTP (one GET needs no extra dependency), but
-through an opener that has only the http, https and proxy handlers (no ``file:``, ``ftp:`` or
-``data:``) and no error processor, so every status comes back here and redirects are followed
-by hand: at most ``MAX_REDIRECTS`` hops, each checked for an http(s) target.
+httpx does the HTTP (connection handling, TLS, proxies from the environment, a retried connect
+when a server is briefly unreachable); redirects are followed here, by hand, so each hop is
+checked: at most ``MAX_REDIRECTS`` hops, each to an http(s) URL, and none to a loopback,
+link-local, private or otherwise non-public address unless ``allow_private`` is set (a page on
+the web must not steer the tool at the machine's own services or a cloud metadata endpoint).
+The address a user types is fetched as given; only where a server sends the tool is checked.
 
 Limits, because a URL is someone else's input:
 
 - size: a declared ``Content-Length`` above ``max_bytes`` is refused before the body is read,
   and the body is read in pieces, never more than ``max_bytes + 1`` bytes (after gzip, if the
-  server compresses although it was asked not to);
+  server compresses although it was asked not to: the raw stream is inflated here, bounded);
 - time: a server silent for ``timeout`` seconds (connecting, answering, sending) is given up
   on, and so is a download that is still trickling in once ``timeout`` seconds have passed;
 - type: an image, audio, video, font or non-text ``application/*`` body is refused by its
@@ -43,12 +45,14 @@ from ..errors import InputError
 from ..model import Document
 from .decode import DEFAULT_MAX_BYTES, human_size
 
-if TYPE_CHECKING:  # http.client, ssl and urllib.request load only when a URL is fetched
-    import http.client
-    import urllib.request
+if TYPE_CHECKING:  # httpx (and with it ssl) loads only when a URL is fetched
+    import ipaddress
     import zlib
 
+    import httpx
+
 __all__ = [
+    "CONNECT_RETRIES",
     "DEFAULT_TIMEOUT",
     "MAX_REDIRECTS",
     "USER_AGENT",
@@ -62,6 +66,7 @@ __all__ = [
 
 DEFAULT_TIMEOUT = 20.0
 MAX_REDIRECTS = 5
+CONNECT_RETRIES = 2  # a refused or failed connection is tried again, twice, with backoff
 USER_AGENT = (
     f"compliance/{__version__} (republishing-terms compliance checker; "
     f"fetches one article per request)"
@@ -69,7 +74,6 @@ USER_AGENT = (
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+)://")  # two letters at least: not C:\ paths
 _REDIRECTS = (301, 302, 303, 307, 308)
-_CHUNK = 64 * 1024
 _TEXT_APPLICATION = {
     "application/xhtml+xml",
     "application/xml",
@@ -94,7 +98,11 @@ def is_url(spec: str) -> bool:
 
 
 def load_input(
-    spec: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT
+    spec: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+    allow_private: bool = False,
 ) -> Document:
     """A document from a command-line argument: downloaded if it is a URL, else read as a file.
 
@@ -104,7 +112,7 @@ def load_input(
 
     text = str(spec)
     if isinstance(spec, str) and is_url(text):
-        return fetch(text, max_bytes=max_bytes, timeout=timeout)
+        return fetch(text, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
     return load_path(spec, max_bytes=max_bytes)
 
 
@@ -114,15 +122,22 @@ def fetch(
     max_bytes: int,
     timeout: float = DEFAULT_TIMEOUT,
     user_agent: str = USER_AGENT,
+    allow_private: bool = False,
 ) -> Document:
     """Download ``url`` and load it as a document whose origin is ``url``.
 
     Raises:
         InputError: naming ``url``, for a bad URL, DNS failure, refused connection, timeout,
-            TLS failure, HTTP error status, too many redirects, a body above ``max_bytes`` or
-            a non-text body.
+            TLS failure, HTTP error status, too many redirects, a redirect to a non-public
+            address (unless ``allow_private``), a body above ``max_bytes`` or a non-text body.
     """
-    got = download(url, max_bytes=max_bytes, timeout=timeout, user_agent=user_agent)
+    got = download(
+        url,
+        max_bytes=max_bytes,
+        timeout=timeout,
+        user_agent=user_agent,
+        allow_private=allow_private,
+    )
     return to_document(got, max_bytes=max_bytes)
 
 
@@ -141,52 +156,43 @@ def download(
     max_bytes: int,
     timeout: float = DEFAULT_TIMEOUT,
     user_agent: str = USER_AGENT,
+    allow_private: bool = False,
 ) -> Download:
-    """GET ``url``, following redirects, within the size, time and type limits above."""
+    """GET ``url``, following redirects, within the size, time, type and address limits above."""
+    import httpx
+
     if timeout <= 0:
         raise InputError(f"the timeout must be positive (got {timeout})", source=url)
     _check_scheme(url, url)
     deadline = time.monotonic() + timeout
-    opener = _opener()
     current = url
-    for _hop in range(MAX_REDIRECTS + 1):
-        response = _open(opener, current, url, user_agent, deadline)
-        try:
-            status = response.status
-            if status in _REDIRECTS:
-                location = response.headers.get("Location")
-                if not location:
-                    raise InputError(f"HTTP {status} redirect without a Location", source=url)
-                current = urljoin(current, location.strip())
-                _check_scheme(current, url, redirected=True)
-                continue
-            if status >= 300:
-                reason = " ".join(str(response.reason or "").split())
-                where = "" if current == url else f" (at {current})"
-                raise InputError(f"HTTP {status} {reason}".rstrip() + where, source=url)
-            content_type = response.headers.get("Content-Type")
-            _check_type(content_type, url)
-            _check_length(response.headers.get("Content-Length"), max_bytes, url)
-            data = _read_body(response, max_bytes, url, deadline, timeout)
-            return Download(url, current, data, content_type)
-        finally:
-            response.close()
+    transport = httpx.HTTPTransport(retries=CONNECT_RETRIES)
+    with httpx.Client(transport=transport, follow_redirects=False, trust_env=True) as client:
+        for _hop in range(MAX_REDIRECTS + 1):
+            response = _open(client, current, url, user_agent, deadline)
+            try:
+                status = response.status_code
+                if status in _REDIRECTS:
+                    location = response.headers.get("Location")
+                    if not location:
+                        raise InputError(f"HTTP {status} redirect without a Location", source=url)
+                    current = urljoin(current, location.strip())
+                    _check_scheme(current, url, redirected=True)
+                    if not allow_private:
+                        _check_public(current, url)
+                    continue
+                if status >= 300:
+                    reason = " ".join(str(response.reason_phrase or "").split())
+                    where = "" if current == url else f" (at {current})"
+                    raise InputError(f"HTTP {status} {reason}".rstrip() + where, source=url)
+                content_type = response.headers.get("Content-Type")
+                _check_type(content_type, url)
+                _check_length(response.headers.get("Content-Length"), max_bytes, url)
+                data = _read_body(response, max_bytes, url, deadline, timeout)
+                return Download(url, current, data, content_type)
+            finally:
+                response.close()
     raise InputError(f"too many redirects (more than {MAX_REDIRECTS})", source=url)
-
-
-def _opener() -> urllib.request.OpenerDirector:
-    """http(s) and proxies only; no error processor, so statuses and redirects come back here."""
-    import ssl
-    import urllib.request
-
-    opener = urllib.request.OpenerDirector()
-    for handler in (
-        urllib.request.ProxyHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(context=ssl.create_default_context()),
-    ):
-        opener.add_handler(handler)
-    return opener
 
 
 def _check_scheme(target: str, url: str, *, redirected: bool = False) -> None:
@@ -200,54 +206,93 @@ def _check_scheme(target: str, url: str, *, redirected: bool = False) -> None:
         raise InputError("URL without a host name", source=url)
 
 
-def _open(
-    opener: urllib.request.OpenerDirector,
-    target: str,
-    url: str,
-    user_agent: str,
-    deadline: float,
-) -> http.client.HTTPResponse:
-    import http.client
-    import urllib.error
-    import urllib.request
+def _check_public(target: str, url: str) -> None:
+    """Refuse a redirect to an address that is not on the public internet.
 
-    request = urllib.request.Request(
+    Every address the host name resolves to must be public (an attacker's name may resolve
+    to several); a name that does not resolve is left to the request, which reports it.
+    """
+    import ipaddress
+    import socket
+
+    parts = urlsplit(target)
+    host = parts.hostname or ""
+    try:
+        port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, ValueError):
+        return
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        mapped = getattr(address, "ipv4_mapped", None)
+        if not (mapped or address).is_global:
+            raise InputError(
+                f"redirected to {target}, a {_address_kind(mapped or address)} address "
+                f"({address}); refused (--allow-private fetches it)",
+                source=url,
+            )
+
+
+def _address_kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
+    if address.is_loopback:
+        return "loopback"
+    if address.is_link_local:
+        return "link-local"
+    if address.is_private:
+        return "private"
+    return "non-public"
+
+
+def _open(
+    client: httpx.Client, target: str, url: str, user_agent: str, deadline: float
+) -> httpx.Response:
+    """The response to one GET, headers read and body not yet; network failures in one line."""
+    import httpx
+
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise InputError("timed out (redirects took the whole time allowed)", source=url)
+    request = client.build_request(
+        "GET",
         target,
         headers={
             "User-Agent": user_agent,
             "Accept": "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,*/*;q=0.5",
             "Accept-Encoding": "identity",
         },
+        timeout=httpx.Timeout(remaining),
     )
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
-        raise InputError("timed out (redirects took the whole time allowed)", source=url)
     try:
-        response = opener.open(request, timeout=remaining)
-    except urllib.error.URLError as exc:
-        raise InputError(_network_problem(exc.reason, remaining), source=url) from None
-    except (OSError, http.client.HTTPException, ValueError) as exc:
-        raise InputError(_network_problem(exc, remaining), source=url) from None
-    if response is None:  # no handler took the URL (cannot happen for http/https)
-        raise InputError("cannot open this URL", source=url)
-    return response  # type: ignore[no-any-return]
+        return client.send(request, stream=True)
+    except httpx.TimeoutException:
+        raise InputError(f"timed out: no answer within {remaining:g} s", source=url) from None
+    except (httpx.HTTPError, OSError, ValueError) as exc:
+        raise InputError(_network_problem(_root_cause(exc), remaining), source=url) from None
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """The innermost exception httpx wrapped (a refused connection, a DNS or TLS failure)."""
+    while (inner := exc.__cause__ or exc.__context__) is not None:
+        exc = inner
+    return exc
 
 
 def _network_problem(reason: object, timeout: float) -> str:
     """One line saying what went wrong on the way to the server."""
-    import http.client
     import socket
     import ssl
 
+    import httpx
+
     if isinstance(reason, socket.gaierror):
         return f"cannot resolve the host name ({_one_line(reason.strerror or reason)})"
-    if isinstance(reason, TimeoutError):
+    if isinstance(reason, TimeoutError | httpx.TimeoutException):
         return f"timed out: no answer within {timeout:g} s"
     if isinstance(reason, ConnectionRefusedError):
         return "connection refused"
     if isinstance(reason, ssl.SSLError):
         return f"TLS failure ({_one_line(getattr(reason, 'reason', None) or reason)})"
-    if isinstance(reason, http.client.HTTPException):
+    if isinstance(reason, httpx.HTTPError):
         return f"bad HTTP response ({type(reason).__name__}: {_one_line(reason) or 'no detail'})"
     if isinstance(reason, OSError):
         return f"cannot connect ({_one_line(reason.strerror or reason)})"
@@ -276,40 +321,46 @@ def _check_length(declared: str | None, max_bytes: int, url: str) -> None:
 
 
 def _read_body(
-    response: http.client.HTTPResponse,
+    response: httpx.Response,
     max_bytes: int,
     url: str,
     deadline: float,
     timeout: float,
 ) -> bytes:
-    """The body, in pieces as they arrive, stopping one byte past ``max_bytes`` at most."""
-    import http.client
+    """The body, in pieces as they arrive, stopping one byte past ``max_bytes`` at most.
+
+    The raw stream is read (httpx would inflate a whole network read at once) and inflated
+    here with an output bound, so a compressed bomb never takes more than the limit.
+    """
     import zlib
+
+    import httpx
 
     inflate = _decompressor(response.headers.get("Content-Encoding"), url)
     parts: list[bytes] = []
     size = 0
+    pieces = response.iter_raw()
     while size <= max_bytes:
         if time.monotonic() > deadline:
             raise InputError(f"timed out: download not finished after {timeout:g} s", source=url)
-        room = max_bytes + 1 - size
         try:
-            chunk = response.read1(min(_CHUNK, room) if inflate is None else _CHUNK)
-        except TimeoutError:
+            chunk = next(pieces, b"")
+        except httpx.TimeoutException:
             raise InputError(
                 f"timed out: server silent for {timeout:g} s mid-download", source=url
             ) from None
-        except (OSError, http.client.HTTPException) as exc:
-            raise InputError(_network_problem(exc, timeout), source=url) from None
+        except (httpx.HTTPError, OSError) as exc:
+            raise InputError(_network_problem(_root_cause(exc), timeout), source=url) from None
         if not chunk:
             break
+        room = max_bytes + 1 - size
         if inflate is not None:
             try:
                 chunk = inflate.decompress(chunk, room)
             except zlib.error as exc:
                 raise InputError(f"corrupt compressed body ({exc})", source=url) from None
-        parts.append(chunk)
-        size += len(chunk)
+        parts.append(chunk[:room])
+        size += len(chunk[:room])
     if size > max_bytes:
         raise InputError(
             f"response too large: more than {human_size(max_bytes)} (the limit)", source=url

@@ -11,10 +11,9 @@ Example:
     >>> same_article("https://amp.example.org/story.amp.html", "http://example.org/story.html")
     True
 
-The URL libraries (url-normalize, w3lib, tld) are imported on first use: w3lib and tld pull in
-urllib.request and ssl (~25 ms CPU), which a hook run whose post has no URLs to compare never
-needs. The public-suffix list that tld parses on its first lookup (~30 ms) is likewise only
-read when a registrable domain is asked for, and each host's answer is kept for the process.
+The URL library (courlan, trafilatura's own: normalisation, public-suffix domains) is imported
+on first use: it pulls in urllib3 and the public-suffix list (~60 ms CPU), which a hook run whose
+post has no URLs to compare never needs. Each host's registrable domain is kept for the process.
 """
 
 from __future__ import annotations
@@ -51,7 +50,10 @@ _INDEX_PAGE = re.compile(r"/(?:index|default|home)\.(?:html?|php|aspx?)$", re.IG
 
 def is_web_url(href: str) -> bool:
     """True for an absolute http(s) URL or a scheme-relative ``//host/path``."""
-    scheme = urlsplit(href.strip()).scheme.lower()
+    try:
+        scheme = urlsplit(href.strip()).scheme.lower()
+    except ValueError:  # e.g. an unclosed IPv6 bracket: not an address anyone can follow
+        return False
     return scheme in ("http", "https") or href.strip().startswith("//")
 
 
@@ -85,7 +87,8 @@ def normalise_url(url: str) -> str:
     """One form for every variant of a web address that names the same article.
 
     Folds: scheme (http and https count as one, written https), case of the host, ``www.`` and
-    ``amp.``/``m.`` host prefixes, default port, fragment, trailing slash, tracking parameters
+    ``amp.``/``m.`` host prefixes, default port, ``.``/``..`` path segments, fragment, trailing
+    slash, tracking parameters
     (``utm_*``, ``fbclid``, ``gclid``, ``mc_cid`` ...), AMP editions (``/amp``, ``?amp=1``,
     ``.amp.html``) and the order of the remaining query parameters. Non-web hrefs (``mailto:``,
     ``javascript:``) and relative paths are returned stripped but otherwise unchanged.
@@ -95,38 +98,33 @@ def normalise_url(url: str) -> str:
         raw = "https:" + raw
     if not is_web_url(raw):
         return raw
-    from url_normalize import url_normalize
-    from w3lib.url import canonicalize_url, url_query_cleaner
+    from courlan import normalize_url
 
-    normal = url_normalize(raw, default_scheme="https") or raw
-    parts = urlsplit(normal)
-    names = [name for name, _ in parse_qsl(parts.query, keep_blank_values=True)]
+    pairs = parse_qsl(urlsplit(raw).query, keep_blank_values=True)
     amp_query = any(
-        name.lower() == "amp" and value.lower() in _AMP_VALUES
-        for name, value in parse_qsl(parts.query, keep_blank_values=True)
-    ) or any(
-        name.lower() == "outputtype" and value.lower() == "amp"
-        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        (name.lower() == "amp" and value.lower() in _AMP_VALUES)
+        or (name.lower() == "outputtype" and value.lower() == "amp")
+        for name, value in pairs
     )
-    drop = sorted({n for n in names if _is_tracking(n)})
-    if drop:
-        normal = url_query_cleaner(normal, drop, remove=True, keep_fragments=True)
-    normal = canonicalize_url(normal, keep_fragments=False)
-    parts = urlsplit(normal)
+    try:  # courlan: case of scheme and host, punycode, default port, dot segments, escapes
+        parts = urlsplit(normalize_url(raw, trailing_slash=False))
+        port = parts.port
+    except ValueError:  # a malformed address (bad port, broken IPv6 host) is only itself
+        return raw
     host = (parts.hostname or "").lower().rstrip(".")
     for prefix in ("www.", "amp.", "m.", "mobile."):
         if host.startswith(prefix) and host.count(".") >= 2:
             host = host[len(prefix) :]
             break
-    port = parts.port
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
-    path = parts.path or "/"
+    path = urlsplit(urljoin("https://h/", parts.path or "/")).path  # RFC 3986 dot segments
     if amp_query or "amp" in path.lower():
         path = _strip_amp_path(path)
     path = _INDEX_PAGE.sub("/", path)
     if len(path) > 1:
         path = path.rstrip("/") or "/"
-    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = urlencode(sorted((n, v) for n, v in pairs if not _is_tracking(n)))
     return urlunsplit(("https", netloc, path, query, ""))
 
 
@@ -153,11 +151,10 @@ def domain(url: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _registrable(host: str) -> str:
-    """The registrable domain of a lower-case ``host`` by the public-suffix list (tld)."""
-    from tld import get_fld
+    """The registrable domain of a lower-case ``host`` by the public-suffix list (courlan)."""
+    from courlan import extract_domain
 
-    registrable = get_fld(f"https://{host}", fail_silently=True)
-    return str(registrable) if registrable else host.removeprefix("www.")
+    return extract_domain(f"https://{host}") or host.removeprefix("www.")
 
 
 def home_page(url: str) -> str:

@@ -7,19 +7,27 @@ naming it, like any other unreadable input.
 Folders are walked for article files (HTML, Markdown, text) and WARC archives; hidden files and
 other suffixes are skipped there, but a file named explicitly is always tried. A document that
 cannot be loaded is yielded as its InputError so batch callers can report it and go on.
+
+Patterns follow .gitignore rules, through pathspec (the matcher behind black, mypy and
+pre-commit's ``files``): ``*`` stays inside one folder, ``**`` spans any number of them (none
+included), ``[abc]`` and ``?`` as usual; the same rules on every platform, quoted or not. A file
+whose own name the pattern's last part matches is taken as named; files under a folder the
+pattern matches are filtered as in a folder walk.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import glob
+import os
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..documents.warc import is_warc, iter_warc
 from ..errors import ComplianceError, InputError
 from ..model import Document
 
-__all__ = ["DOCUMENT_SUFFIXES", "expand_inputs", "iter_documents"]
+__all__ = ["DOCUMENT_SUFFIXES", "expand_inputs", "expand_pattern", "iter_documents"]
 
 DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text")
 
@@ -28,6 +36,53 @@ def _wanted(path: Path) -> bool:
     if any(part.startswith(".") for part in path.parts if part not in (".", "..")):
         return False
     return is_warc(path) or path.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def _split_pattern(pattern: str) -> tuple[Path, str]:
+    """The folder before the first wildcard, and the rest of the pattern (POSIX separators)."""
+    parts = PurePosixPath(pattern.replace("\\", "/")).parts
+    cut = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    return Path(*parts[:cut]) if cut else Path("."), "/".join(parts[cut:])
+
+
+def expand_pattern(pattern: str) -> list[Path]:
+    """Files a .gitignore-style pattern matches, sorted; ``[]`` when it matches none.
+
+    Only folders the pattern can reach are walked (``*.md`` lists one folder, not the tree),
+    and hidden ones only when the pattern names a hidden part itself.
+    """
+    import pathspec
+
+    base, rest = _split_pattern(pattern)
+    if not base.is_dir():
+        return []
+    spec = pathspec.GitIgnoreSpec.from_lines(["/" + rest])
+    parts = rest.split("/")
+    depth = None if "**" in parts else len(parts)  # folders below it cannot match
+    hidden = any(part.startswith(".") for part in parts)
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(base):
+        here = Path(folder).relative_to(base)
+        inside = spec.match_file(here.as_posix()) if here.parts else False
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if (hidden or not d.startswith("."))
+            and (
+                inside
+                or depth is None
+                or len(here.parts) + 1 < depth
+                or spec.match_file((here / d).as_posix())
+            )
+        )
+        for name in names:
+            relative = here / name
+            if (name.startswith(".") and not hidden) or not spec.match_file(relative.as_posix()):
+                continue
+            named = parts[-1] != "**" and fnmatch.fnmatchcase(name, parts[-1])
+            if named or _wanted(relative):
+                found.append(base / relative)
+    return sorted(found)
 
 
 def expand_inputs(inputs: Sequence[str | Path]) -> list[Path | str]:
@@ -58,10 +113,7 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[Path | str]:
         elif path.exists():
             keep(path)
         elif glob.has_magic(text):
-            matches = sorted(Path(m) for m in glob.glob(text, recursive=True))
-            files = [m for m in matches if m.is_file()]
-            for folder in (m for m in matches if m.is_dir()):
-                files.extend(p for p in sorted(folder.rglob("*")) if p.is_file() and _wanted(p))
+            files = expand_pattern(text)
             if not files:
                 raise InputError("no files match this pattern", text)
             for found in files:
@@ -72,16 +124,19 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[Path | str]:
 
 
 def iter_documents(
-    path: Path | str, *, max_bytes: int | None = None
+    path: Path | str, *, max_bytes: int | None = None, allow_private: bool = False
 ) -> Iterator[Document | InputError]:
-    """The documents in one input: one for an article or a URL, one per HTML record for a WARC."""
+    """The documents in one input: one for an article or a URL, one per HTML record for a WARC.
+
+    ``allow_private`` lets a URL redirect to a loopback, link-local or private address.
+    """
     from ..documents import DEFAULT_MAX_BYTES, load_path
     from ..documents.fetch import fetch, is_url
 
     limit = max_bytes or DEFAULT_MAX_BYTES
     if isinstance(path, str) and is_url(path):
         try:
-            yield fetch(path, max_bytes=limit)
+            yield fetch(path, max_bytes=limit, allow_private=allow_private)
         except ComplianceError as exc:
             yield exc if isinstance(exc, InputError) else InputError(exc.message, path)
         return

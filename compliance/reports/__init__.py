@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from ..errors import ReportError
-from ..model import Report
+from ..model import Report, Terms
 from .load import load_report
 
 FORMATS: tuple[str, ...] = ("table", "json", "markdown", "sarif", "html")
@@ -44,14 +46,19 @@ def render(
     color: bool = False,
     width: int | None = None,
     sources: Mapping[str, str] | None = None,
+    root: Path | None = None,
+    library: Mapping[str, Terms] | None = None,
 ) -> str:
     """Render one report.
 
-    ``color`` adds ANSI colours to the table and ``width`` sets its columns (a terminal's);
-    ``sources`` (origin -> raw file text) lets SARIF place regions in the copy's file rather
-    than in its extracted text. Other formats ignore them.
+    ``color`` adds ANSI colours to the table and ``width`` sets its columns (a terminal's).
+    For SARIF, ``sources`` (origin -> raw file text) places regions in the copy's file rather
+    than its extracted text (by default SARIF reads the copies' files itself), ``root`` is the
+    folder artifact URIs are relative to (default: the git top level) and ``library`` the terms
+    its rules are described from (default: the built-in rule files). Other formats ignore them.
     """
-    return _call(_module(fmt).render, report, fmt, color, width, sources)
+    options = _Options(color, width, sources, root, library)
+    return _call(_module(fmt).render, report, fmt, options)
 
 
 def render_many(
@@ -61,25 +68,30 @@ def render_many(
     color: bool = False,
     width: int | None = None,
     sources: Mapping[str, str] | None = None,
+    root: Path | None = None,
+    library: Mapping[str, Terms] | None = None,
 ) -> str:
     """Render several reports as one document (an HTML index, a SARIF run, a JSON array...)."""
-    return _call(_module(fmt).render_many, list(reports), fmt, color, width, sources)
+    options = _Options(color, width, sources, root, library)
+    return _call(_module(fmt).render_many, list(reports), fmt, options)
 
 
-def _call(
-    renderer: Any,
-    what: Report | list[Report],
-    fmt: str,
-    color: bool,
-    width: int | None,
-    sources: Mapping[str, str] | None,
-) -> str:
+@dataclass(frozen=True)
+class _Options:
+    color: bool
+    width: int | None
+    sources: Mapping[str, str] | None
+    root: Path | None
+    library: Mapping[str, Terms] | None
+
+
+def _call(renderer: Any, what: Report | list[Report], fmt: str, o: _Options) -> str:
     """Call a format's renderer with the options it takes (table: colour and width; SARIF)."""
     text: str
     if fmt == "table":
-        text = renderer(what, color=color, width=width)
+        text = renderer(what, color=o.color, width=o.width)
     elif fmt == "sarif":
-        text = renderer(what, sources)
+        text = renderer(what, o.sources, root=o.root, library=o.library)
     else:
         text = renderer(what)
     return text

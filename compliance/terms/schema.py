@@ -2,7 +2,11 @@
 
 ``validate(path)`` yields every problem of one file (for a legal team fixing their own rules);
 ``load_rule_file(path)`` raises the first as a ``RuleFileError``. Both go through ``parse`` so the
-two can never disagree. The schema is documented for readers in rules/README.md.
+two can never disagree. The structure (keys, types, allowed values) is the JSON Schema in
+``compliance/schemas/rule-file.schema.json``, checked by ``structure``; what is left here are the
+checks a schema cannot say (clause references, duplicate ids, phrases long enough to identify an
+original) and each requirement, whose parameters belong to its kind. The schema is documented
+for readers in rules/README.md.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from ..checks import KINDS
 from ..errors import RuleFileError
 from ..model import SEVERITIES, VENUES, Detect, Requirement, Terms
 from ..params import from_rule
+from .structure import rule_file_schema, structure_problems
 from .yamlload import LineDict, LineList, YamlProblem, load_yaml
 
 __all__ = [
@@ -29,23 +34,10 @@ __all__ = [
     "validate",
 ]
 
-POLICIES = ("allowed", "permission", "forbidden")
-NATURES = ("factual", "creative")
-TOP_KEYS = (
-    "id",
-    "name",
-    "publisher",
-    "url",
-    "nature",
-    "licensed",
-    "detect",
-    "clause",
-    "clauses",
-    "venues",
-    "contact",
-    "requirements",
-)
-DETECT_KEYS = ("domains", "phrases", "license_urls", "any_publisher")
+_PROPERTIES = rule_file_schema()["properties"]
+POLICIES = tuple(_PROPERTIES["venues"]["additionalProperties"]["enum"])
+NATURES = tuple(_PROPERTIES["nature"]["enum"])
+TOP_KEYS = tuple(_PROPERTIES)
 REQUIREMENT_KEYS = ("id", "kind", "severity", "message", "clause")
 MIN_PHRASE_WORDS = 3
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -102,52 +94,25 @@ def _is_str(value: Any) -> TypeGuard[str]:
     return isinstance(value, str)
 
 
-def _str_field(p: _Parse, data: LineDict, key: str, *, required: bool = False) -> str | None:
-    if key not in data:
-        if required:
-            p.add(data.line, f"missing required key {key!r}")
-        return None
-    value = data[key]
-    if not _is_str(value) or not value.strip():
-        p.add(data.line_of(key), f"{key!r} must be a non-empty string (got {_got(value)})")
-        return None
-    return value.strip()
+# The structure was checked against the schema; the readers below take what is well formed.
 
 
-def _str_list(
-    p: _Parse, container: LineDict, key: str, label: str, noun: str = "entry"
-) -> tuple[str, ...]:
-    value = container.get(key)
-    if value is None:
-        return ()
-    if not isinstance(value, LineList):
-        p.add(container.line_of(key), f"{label} must be a list of strings (got {_got(value)})")
-        return ()
-    items: list[str] = []
-    for index, item in enumerate(value):
-        if not _is_str(item):
-            p.add(value.line_of(index), f"{label} must hold strings (got {_got(item)})")
-        elif not item.strip():
-            p.add(value.line_of(index), f"{label} has an empty {noun}")
-        else:
-            items.append(" ".join(item.split()))
-    return tuple(items)
+def _text(data: Any, key: str) -> str | None:
+    value = data.get(key) if isinstance(data, dict) else None
+    return " ".join(value.split()) if _is_str(value) and value.strip() else None
+
+
+def _texts(container: Any, key: str) -> tuple[str, ...]:
+    value = container.get(key) if isinstance(container, dict) else None
+    items = value if isinstance(value, list) else []
+    return tuple(" ".join(item.split()) for item in items if _is_str(item) and item.strip())
 
 
 def _detect(p: _Parse, data: LineDict) -> Detect:
     raw = data.get("detect")
-    if raw is None:
-        return Detect()
     if not isinstance(raw, LineDict):
-        p.add(data.line_of("detect"), f"'detect' must be a mapping (got {_got(raw)})")
         return Detect()
-    for key in raw:
-        if key not in DETECT_KEYS:
-            p.add(
-                raw.line_of(key),
-                f"unknown key 'detect.{key}' (expected one of {_one_of(DETECT_KEYS)})",
-            )
-    phrases = _str_list(p, raw, "phrases", "detect.phrases", noun="phrase")
+    phrases = _texts(raw, "phrases")
     raw_phrases = raw.get("phrases")
     for index, phrase in enumerate(phrases):
         if len(phrase.split()) < MIN_PHRASE_WORDS:
@@ -157,22 +122,13 @@ def _detect(p: _Parse, data: LineDict) -> Detect:
                 f"detect phrase {phrase!r} is too short to identify an original "
                 f"(use at least {MIN_PHRASE_WORDS} words)",
             )
-    domains = tuple(
-        d.lower().removeprefix("www.") for d in _str_list(p, raw, "domains", "detect.domains")
-    )
-    license_urls = _str_list(p, raw, "license_urls", "detect.license_urls")
-    any_publisher = raw.get("any_publisher", False)
-    if not isinstance(any_publisher, bool):
-        p.add(
-            raw.line_of("any_publisher"),
-            f"'detect.any_publisher' must be true or false (got {_got(any_publisher)})",
-        )
-        any_publisher = False
+    domains = tuple(d.lower().removeprefix("www.") for d in _texts(raw, "domains"))
+    license_urls = _texts(raw, "license_urls")
     return Detect(
         domains=domains,
         phrases=phrases,
         license_urls=license_urls,
-        any_publisher=any_publisher,
+        any_publisher=raw.get("any_publisher") is True,
     )
 
 
@@ -180,52 +136,20 @@ def _clauses(p: _Parse, data: LineDict) -> dict[str, str]:
     if "clause" in data and "clauses" in data:
         p.add(data.line_of("clauses"), "use either 'clause' or 'clauses', not both")
     if "clause" in data:
-        text = _str_field(p, data, "clause")
-        return {"main": " ".join(text.split())} if text else {}
+        text = _text(data, "clause")
+        return {"main": text} if text else {}
     raw = data.get("clauses")
     if raw is None:
         p.add(data.line, "missing required key 'clause' (or 'clauses' with a 'main' entry)")
         return {}
-    if not isinstance(raw, LineDict):
-        p.add(
-            data.line_of("clauses"), f"'clauses' must be a mapping of id -> text (got {_got(raw)})"
-        )
-        return {}
-    clauses: dict[str, str] = {}
-    for key, text in raw.items():
-        if not _is_str(text) or not text.strip():
-            p.add(raw.line_of(key), f"clause {key!r} must be non-empty text (got {_got(text)})")
-        else:
-            clauses[key] = " ".join(text.split())
-    if "main" not in raw:
-        p.add(raw.line, "'clauses' must include 'main'")
-    return clauses
+    return {key: text for key in raw if (text := _text(raw, key))} if isinstance(raw, dict) else {}
 
 
-def _venues(p: _Parse, data: LineDict) -> dict[str, str]:
+def _venues(data: LineDict) -> dict[str, str]:
     raw = data.get("venues")
-    if raw is None:
+    if not isinstance(raw, dict):
         return {}
-    if not isinstance(raw, LineDict):
-        p.add(
-            data.line_of("venues"),
-            f"'venues' must be a mapping of venue -> policy (got {_got(raw)})",
-        )
-        return {}
-    venues: dict[str, str] = {}
-    for venue, policy in raw.items():
-        line = raw.line_of(venue)
-        if venue not in VENUES:
-            p.add(line, f"unknown venue {venue!r} (expected one of {_one_of(VENUES)})")
-        elif policy not in POLICIES:
-            p.add(
-                line,
-                f"venue {venue!r} has unknown policy {policy!r} "
-                f"(expected one of {_one_of(POLICIES)})",
-            )
-        else:
-            venues[venue] = policy
-    return venues
+    return {v: policy for v, policy in raw.items() if v in VENUES and policy in POLICIES}
 
 
 def _requirement(p: _Parse, raw: Any, line: int, clauses: dict[str, str]) -> Requirement | None:
@@ -303,10 +227,7 @@ def _requirement(p: _Parse, raw: Any, line: int, clauses: dict[str, str]) -> Req
 
 def _requirements(p: _Parse, data: LineDict, clauses: dict[str, str]) -> tuple[Requirement, ...]:
     raw = data.get("requirements")
-    if raw is None:
-        return ()
     if not isinstance(raw, LineList):
-        p.add(data.line_of("requirements"), f"'requirements' must be a list (got {_got(raw)})")
         return ()
     found: list[Requirement] = []
     seen: set[str] = set()
@@ -333,44 +254,30 @@ def parse(text: str, path: str) -> tuple[Terms | None, list[Problem]]:
     if not isinstance(data, LineDict):
         p.add(1, f"a rule file must be a mapping of keys (got {_kind(data)})")
         return None, p.problems
-    for key in data:
-        if key not in TOP_KEYS:
-            p.add(data.line_of(key), f"unknown key {key!r} (expected one of {_one_of(TOP_KEYS)})")
-    rule_id = _str_field(p, data, "id", required=True)
-    if rule_id is not None and not _ID.match(rule_id):
-        p.add(
-            data.line_of("id"),
-            f"'id' must be lowercase letters, digits, '.', '_' or '-' (got {rule_id!r})",
-        )
-    name = _str_field(p, data, "name", required=True)
-    publisher = _str_field(p, data, "publisher") or ""
-    url = _str_field(p, data, "url")
-    contact = _str_field(p, data, "contact")
+    for line, message in structure_problems(data):
+        p.add(line, message)
+    rule_id = _text(data, "id")
+    name = _text(data, "name")
     nature = data.get("nature", "factual")
-    if nature not in NATURES:
-        p.add(
-            data.line_of("nature"), f"'nature' must be one of {_one_of(NATURES)} (got {nature!r})"
-        )
     licensed = data.get("licensed", True)
-    if not isinstance(licensed, bool):
-        p.add(data.line_of("licensed"), f"'licensed' must be true or false (got {_got(licensed)})")
     detect = _detect(p, data)
     clauses = _clauses(p, data)
-    venues = _venues(p, data)
+    venues = _venues(data)
     requirements = _requirements(p, data, clauses)
+    p.problems.sort(key=lambda problem: problem.line)
     if p.problems or rule_id is None or name is None:
         return None, p.problems
     terms = Terms(
         id=rule_id,
         name=name,
-        publisher=publisher,
-        url=url,
+        publisher=_text(data, "publisher") or "",
+        url=_text(data, "url"),
         nature=nature,
         licensed=licensed,
         detect=detect,
         clauses=clauses,
         venues=venues,
-        contact=contact,
+        contact=_text(data, "contact"),
         requirements=requirements,
         source=path,
     )
