@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from reports_schemas import sarif_validator
 from click.testing import CliRunner
+from reports_schemas import sarif_validator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
