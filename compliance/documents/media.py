@@ -47,8 +47,9 @@ def _source(el: lhtml.HtmlElement) -> str:
         return lazy
     if not src and el.tag in ("video", "audio"):
         for source in el.iter("source"):
-            if source.get("src"):
-                return source.get("src", "").strip()
+            found = str(source.get("src") or "").strip()
+            if found:
+                return found
     return src
 
 
