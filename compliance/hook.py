@@ -168,10 +168,10 @@ def _parse_block(block: str, kind: str, origin: str) -> dict[str, Any]:
 
             data: Any = tomllib.loads(block)
         else:
-            import yaml
+            from .terms.yamlload import load_yaml
 
-            data = yaml.safe_load(block)
-    except Exception as exc:  # yaml.YAMLError / tomllib.TOMLDecodeError, imported lazily
+            data = load_yaml(block)
+    except Exception as exc:  # YamlProblem / tomllib.TOMLDecodeError, imported lazily
         message = f"front matter is not valid {kind.upper()}: {exc}"
         raise InputError(message, origin or None) from exc
     if data is None:

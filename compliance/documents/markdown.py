@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
-import yaml
 from lxml import etree
 from lxml import html as lhtml
 
@@ -63,14 +62,14 @@ def split_front_matter(text: str, origin: str) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
+    from ..terms.yamlload import YamlProblem, load_yaml
+
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
+        data = load_yaml(match.group(1))
+    except YamlProblem as exc:
+        message = exc.message.removeprefix("malformed YAML: ")
         raise InputError(
-            f"front matter is not valid YAML{where}: {problem}", source=origin
+            f"front matter is not valid YAML at line {exc.line + 1}: {message}", source=origin
         ) from None
     if not isinstance(data, dict):
         return {}, text

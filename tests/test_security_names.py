@@ -1,0 +1,42 @@
+"""Name matching runs on RE2: a hostile name costs linear time, and matching stays word-exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.checks._text import find_name
+
+
+def test_a_name_of_underscores_matches_nothing_and_returns() -> None:
+    text = "_ " * 20 + "x" + " _" * 20_000
+    assert find_name(text, "_ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _ _") == []
+
+
+@pytest.mark.timeout(60)  # a hang guard: on a backtracking engine this pair never returns
+def test_a_backtracking_bomb_name_returns() -> None:
+    name = "_ " * 30 + "b"
+    text = "_ " * 100_000 + "c"
+    assert find_name(text, name) == []
+
+
+def test_spacing_case_and_punctuation_are_ignored() -> None:
+    text = "By SOUTH-FRONT, then southfront."
+    assert [text[s.start : s.end] for s in find_name(text, "South Front")] == [
+        "SOUTH-FRONT",
+        "southfront",
+    ]
+
+
+def test_a_name_inside_a_longer_word_is_not_a_mention() -> None:
+    assert find_name("Southfronter and xSouth Front", "South Front") == []
+
+
+def test_offsets_count_characters_not_bytes() -> None:
+    text = "Écrit par Élan Vital, repris."
+    spans = find_name(text, "élan vital")
+    assert [(s.start, text[s.start : s.end]) for s in spans] == [(10, "Élan Vital")]
+
+
+def test_curly_quotes_in_names_match_straight_ones() -> None:
+    text = "Courtesy of O'Neil Media."
+    assert len(find_name(text, "O\u2019Neil Media")) == 1
