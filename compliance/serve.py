@@ -61,6 +61,18 @@ class CheckRequest(BaseModel):
     venue: Literal["community", "nonprofit", "commercial", "print"] | None = None
 
 
+def request_text(text: str, field: str) -> bytes:
+    """UTF-8 bytes of a request field; a lone surrogate (valid JSON, not text) is refused."""
+    from .errors import InputError
+
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"not text: a lone surrogate at character {exc.start}", source=f"request:{field}"
+        ) from None
+
+
 class CheckResponse(BaseModel):
     """The verdict to act on, the report behind it, and every report of reuse found."""
 
@@ -166,7 +178,7 @@ class Checker:
         from .pipeline import check_pair
 
         draft = load_bytes(
-            body.draft.encode("utf-8"),
+            request_text(body.draft, "draft"),
             "request:draft",
             content_type=_CONTENT_TYPES.get(body.format or ""),
             url=body.draft_url,
@@ -188,7 +200,7 @@ class Checker:
         if body.original is not None:
             return [
                 load_bytes(
-                    body.original.encode("utf-8"),
+                    request_text(body.original, "original"),
                     "request:original",
                     content_type=_CONTENT_TYPES.get(body.original_format or ""),
                     url=body.original_url,

@@ -406,7 +406,9 @@ def _main_lines(root: lhtml.HtmlElement, url: str | None) -> list[str]:
         return []
     if result is None or not getattr(result, "text", None):
         return []
-    return [line for line in (squash(x) for x in str(result.text).splitlines()) if line]
+    return [
+        line for line in (squash(x) for x in str(getattr(result, "text", "")).splitlines()) if line
+    ]
 
 
 def _tokens(el: Any) -> set[str]:
@@ -628,7 +630,7 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
     first_meta = extract_meta(root, url)
     base = base_href(root)
     canonical = first_meta["canonical_url"]
-    base_url = urljoin(url or canonical or "", base) if base else (url or canonical)
+    base_url = resolve(base, url or canonical) if base else (url or canonical)
     meta = extract_meta(root, base_url) if base_url != url else first_meta
     body = root.find("body")
     if body is None:

@@ -12,11 +12,11 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import html as lhtml
 
 from ._text import squash
+from .urls import resolve
 
 _DATE_KEYS = (
     "article:published_time",
@@ -165,7 +165,7 @@ def _attr_of(root: lhtml.HtmlElement, xpath: str, attr: str) -> Callable[[], str
         for el in root.xpath(xpath):
             value = el.get(attr)
             if value and value.strip():
-                return value.strip()
+                return str(value).strip()
         return None
 
     return get
@@ -218,7 +218,7 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
     def absolute(href: str | None) -> str | None:
         if not href:
             return None
-        return urljoin(base_url, href.strip()) if base_url else href.strip()
+        return resolve(href, base_url)
 
     title = _first(
         _key(values, "og:title", "twitter:title", "dc.title", "headline"),
@@ -306,5 +306,5 @@ def base_href(root: lhtml.HtmlElement) -> str | None:
     for el in root.iter("base"):
         href = el.get("href")
         if href and href.strip():
-            return href.strip()
+            return str(href).strip()
     return None

@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lhtml
@@ -22,6 +21,7 @@ from ..model import Link, Media
 from ._text import Anchor, Paragraph, ParagraphBuilder, assemble, squash
 from .htmlmeta import iso_date
 from .media import media_of_fragment
+from .urls import resolve
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
@@ -120,7 +120,7 @@ class _Renderer:
 
     def href(self, raw: str) -> str:
         raw = raw.strip()
-        return urljoin(self.base_url, raw) if self.base_url and raw else raw
+        return resolve(raw, self.base_url) if raw else raw
 
     def flush(self) -> None:
         if not self.builder.empty:

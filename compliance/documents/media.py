@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from urllib.parse import urljoin
 
 from lxml import html as lhtml
 
 from ..model import Media
+from .urls import resolve
 
 _BEACON = re.compile(
     r"pixel|beacon|tracker|tracking|/track[/?.]|/count\.gif|/counter[/.]|counter\.|/1x1\b|1x1\.gif|/t\.gif"
@@ -48,7 +48,7 @@ def _source(el: lhtml.HtmlElement) -> str:
     if not src and el.tag in ("video", "audio"):
         for source in el.iter("source"):
             if source.get("src"):
-                return source.get("src", "").strip()
+                return str(source.get("src", "")).strip()
     return src
 
 
@@ -79,7 +79,7 @@ def extract_media(
         beacon = kind == "pixel" or (kind == "script" and bool(_BEACON.search(src)))
         if not beacon and not in_article(el):
             continue
-        absolute = urljoin(base_url, src) if base_url else src
+        absolute = resolve(src, base_url)
         if (kind, absolute) in seen:
             continue
         seen.add((kind, absolute))
