@@ -27,7 +27,21 @@ def serve(
     timeout: Annotated[
         float, typer.Option(help="Seconds one check may take before HTTP 504.")
     ] = 30.0,
-    workers: Annotated[int, typer.Option(help="Checks that may run at once.")] = 4,
+    workers: Annotated[
+        int, typer.Option(help="Checks that may run at once (worker processes).")
+    ] = 4,
+    queue: Annotated[
+        int, typer.Option(help="Checks that may wait for a worker before HTTP 503.")
+    ] = 64,
+    header_timeout: Annotated[
+        float, typer.Option(help="Seconds a client has to send complete request headers.")
+    ] = 10.0,
+    body_timeout: Annotated[
+        float, typer.Option(help="Seconds a client has to send the whole body (HTTP 408).")
+    ] = 30.0,
+    per_client: Annotated[
+        int, typer.Option(help="Connections one address may hold waiting for headers.")
+    ] = 32,
     config_path: Annotated[
         Path | None,
         typer.Option("--config", help="A compliance.yaml, or a folder to search up from."),
@@ -40,8 +54,12 @@ def serve(
 
     if not 0 < port < 65536:
         fail(f"--port must be between 1 and 65535 (got {port})")
-    if max_request_bytes <= 0 or timeout <= 0 or workers <= 0:
-        fail("--max-request-bytes, --timeout and --workers must be positive")
+    limits = (max_request_bytes, timeout, workers, queue, header_timeout, body_timeout, per_client)
+    if min(limits) <= 0:
+        fail(
+            "--max-request-bytes, --timeout, --workers, --queue, --header-timeout, "
+            "--body-timeout and --per-client must be positive"
+        )
     if token is not None and not token.strip():
         fail("--token must not be empty")
     if token is None and not _loopback(host):
@@ -52,7 +70,14 @@ def serve(
         )
     config = load_config(config_path or Path.cwd())
     settings = ServiceSettings(
-        token=token, max_request_bytes=max_request_bytes, timeout=timeout, workers=workers
+        token=token,
+        max_request_bytes=max_request_bytes,
+        timeout=timeout,
+        workers=workers,
+        queue=queue,
+        header_timeout=header_timeout,
+        body_timeout=body_timeout,
+        per_client=per_client,
     )
     run_service(config, settings, host=host, port=port)
 
