@@ -121,7 +121,7 @@ def _pane(text: str, passages: Sequence[Passage], side: str, prefix: str) -> Mar
             out.append(str(piece))
             continue
         n = mark.number
-        kind = passages[n - 1].kind
+        kind = escape(passages[n - 1].kind)
         ident = f' id="{prefix}{side}{n}"' if n not in seen else ""
         seen.add(n)
         out.append(

@@ -1,13 +1,18 @@
 """The console view (rich): verdict first, then scores, then each finding with its fix.
 
 Document text is always passed to rich as ``Text`` objects, never as markup, so a copy whose
-title reads "[bold red]..." prints literally.
+title reads "[bold red]..." prints literally; and every string of the report is stripped of
+control characters first (rich passes ESC through), so a title cannot clear the screen, retitle
+the terminal window or hide a line.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 from io import StringIO
+from typing import Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -96,8 +101,28 @@ def _fair_use(report: Report) -> Table | None:
     return table
 
 
+# C0 controls but tab and newline, DEL and the C1 controls (0x9b is a one-byte CSI).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(value: Any) -> Any:
+    """``value`` (a report, or anything inside one) with control characters removed from every
+    string it holds."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: printable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, (tuple, list)):
+        return type(value)(printable(v) for v in value)
+    if isinstance(value, dict):
+        return {printable(k): printable(v) for k, v in value.items()}
+    return value
+
+
 def print_table(report: Report, console: Console) -> None:
     """Print one report to ``console`` (a live terminal, or a recording console)."""
+    report = printable(report)
     parts: list[Panel | Table | Text] = [_summary(report), _findings(report)]
     fair = _fair_use(report)
     if fair is not None:
