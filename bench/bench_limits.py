@@ -53,9 +53,9 @@ def cases(scale: float) -> dict[str, tuple[str, str]]:
             + "".join(f'<a href="/a{i}">x</a> ' for i in range(n(24_000)))
             + "</p></body></html>",
         ),
-        "240k paragraphs": (
+        "95k paragraphs": (
             ".html",
-            "<html><body>" + "<p>x</p><p>y</p>\n" * n(120_000) + "</body></html>",
+            "<html><body>" + "<p>x</p><p>y</p>\n" * n(47_500) + "</body></html>",
         ),
         "190k lines": (".txt", "word\n" * n(190_000)),
         "990k-character line": (".txt", ARTICLE * n(990_000 // 82)),

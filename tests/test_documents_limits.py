@@ -3,11 +3,10 @@ with one line naming the limit; what stays under them is read as before."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import compliance
 
 from compliance.documents import DEFAULT_LIMITS, Limits, load_bytes
 from compliance.documents.limits import check_limits
@@ -78,12 +77,7 @@ def test_cli_refuses_an_oversized_article_with_one_line_and_exit_2(tmp_path: Pat
     copy.write_text("word " * 1_100_000, encoding="utf-8")
     original = tmp_path / "original.txt"
     original.write_text("A short original.", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "compliance", "check", str(copy), "--original", str(original)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = compliance("check", copy, "--original", original)
     assert done.returncode == 2
     assert done.stderr == (
         f"compliance: error: {copy}: too many characters: 5,500,000, above the limit of "

@@ -9,11 +9,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import compliance
 from reports_builders import make_report
 
 from compliance.errors import ReportError
@@ -56,12 +55,7 @@ def test_a_saved_report_outside_the_schema_is_refused_naming_the_field(
 
 def test_the_report_command_refuses_an_injected_saved_report_with_exit_2(tmp_path: Path) -> None:
     path = _saved(tmp_path, verdict=REFRESH)
-    done = subprocess.run(
-        [sys.executable, "-m", "compliance", "report", str(path), "--format", "html"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = compliance("report", path, "--format", "html")
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1
     assert "<meta" not in done.stdout

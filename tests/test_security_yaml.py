@@ -5,11 +5,10 @@ Each refusal is a one-line error naming the file and the line, and the CLI exits
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import compliance
 
 from compliance.config import load_config
 from compliance.documents import load_bytes
@@ -124,13 +123,7 @@ def test_cli_answers_hostile_front_matter_with_one_line_and_exit_2(
     copy.write_text(f"---\n{front}---\n\nBody text of the post.\n", encoding="utf-8")
     original = tmp_path / "original.txt"
     original.write_text("Body text of the post.\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "compliance", "check", str(copy), "--original", str(original)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-    )
+    done = compliance("check", copy, "--original", original, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         line for line in done.stderr.strip().splitlines() if str(copy) in line
@@ -141,12 +134,7 @@ def test_cli_answers_hostile_front_matter_with_one_line_and_exit_2(
 def test_rule_file_alias_bomb_is_reported_by_rules_validate(tmp_path: Path) -> None:
     rule = tmp_path / "bomb.yaml"
     rule.write_text(laughs(), encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "compliance", "rules", "validate", str(rule)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = compliance("rules", "validate", rule)
     assert done.returncode != 0
     assert f"{rule}:5: " in done.stdout + done.stderr
     assert "Traceback" not in done.stderr

@@ -34,7 +34,7 @@ class Limits:
     characters: int = 5_000_000  # decoded text, markup included
     lines: int = 200_000
     line_length: int = 1_000_000  # characters on one line
-    elements: int = 250_000  # HTML tags (also raw HTML inside Markdown)
+    elements: int = 100_000  # HTML tags (also raw HTML inside Markdown)
     links: int = 25_000  # <a> tags and Markdown [text](url) links
     attributes: int = 1_000  # on one tag
 
