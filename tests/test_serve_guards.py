@@ -10,17 +10,18 @@ from __future__ import annotations
 import json
 import random
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from serve_server import TOKEN, running, server_process
 
 from compliance.service.openapi import report_schema
-from compliance.service.protocol import guarded_protocol  # noqa: F401  (imports cleanly)
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 GUARDS = ("--header-timeout", "1", "--body-timeout", "1", "--per-client", "4")
@@ -196,23 +197,55 @@ def _workers(pid: int) -> set[int]:
     return found
 
 
-def test_a_timed_out_check_is_stopped_and_the_request_behind_it_answered(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def one_worker(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """A server with one worker process and a one-second check timeout."""
     options = ("--workers", "1", "--timeout", "1", "--max-request-bytes", "10000000")
-    with server_process(tmp_path, *options) as (base, proc):
+    with server_process(tmp_path_factory.mktemp("one-worker"), *options) as (base, proc):
         httpx.post(f"{base}/v1/check", json={"draft": "warm up"}, headers=AUTH, timeout=60)
-        workers_before = _workers(proc.pid)
-        assert workers_before
-        answers: dict[str, httpx.Response] = {}
+        yield base, proc
 
-        def send(name: str, body: dict[str, str]) -> None:
-            answers[name] = httpx.post(f"{base}/v1/check", json=body, headers=AUTH, timeout=120)
 
-        slow = threading.Thread(target=send, args=("slow", _slow_pair()))
-        slow.start()
-        time.sleep(0.3)
-        send("behind", {"draft": "A short draft queued behind the slow one."})
+def _post_in_background(base: str, body: dict[str, str]) -> tuple[threading.Thread, list[Any]]:
+    answers: list[Any] = []
+
+    def send() -> None:
+        answers.append(httpx.post(f"{base}/v1/check", json=body, headers=AUTH, timeout=120))
+
+    thread = threading.Thread(target=send)
+    thread.start()
+    time.sleep(0.3)
+    return thread, answers
+
+
+def test_a_timed_out_check_is_stopped_and_the_request_behind_it_answered(
+    one_worker: tuple[str, subprocess.Popen[str]],
+) -> None:
+    base, proc = one_worker
+    workers_before = _workers(proc.pid)
+    assert workers_before
+    slow, answers = _post_in_background(base, _slow_pair())
+    behind = httpx.post(
+        f"{base}/v1/check",
+        json={"draft": "A short draft queued behind."},
+        headers=AUTH,
+        timeout=120,
+    )
+    slow.join()
+    assert answers[0].status_code == 504
+    assert _error(answers[0])["code"] == "timeout"
+    assert behind.status_code == 200
+    assert not workers_before & _workers(proc.pid)  # the slow one's worker was killed
+
+
+def test_the_service_answers_health_checks_while_a_check_runs(
+    one_worker: tuple[str, subprocess.Popen[str]],
+) -> None:
+    base, _proc = one_worker
+    slow, _answers = _post_in_background(base, _slow_pair())
+    try:
+        assert httpx.get(f"{base}/healthz", timeout=2).status_code == 200
+    finally:
         slow.join()
-        assert answers["slow"].status_code == 504
-        assert _error(answers["slow"])["code"] == "timeout"
-        assert answers["behind"].status_code == 200
-        assert not workers_before & _workers(proc.pid)  # the slow one's worker was killed

@@ -7,7 +7,7 @@ raises anything but an expected refusal is kept once per distinct failure (excep
 innermost frame) in ``tests/fuzz/crashes/<target>/``; an input that hangs (``--timeout`` seconds)
 or swells past ``--rss-mb`` is kept by libFuzzer there too, and the child is restarted until the
 time is spent. ``test_fuzz_regressions.py`` replays every kept input. A summary per target
-(executions, minutes, failures) is written to ``bench/results/fuzz.json``.
+(executions, minutes, failures) is appended to ``bench/results/fuzz.json``, one entry per run.
 """
 
 from __future__ import annotations
@@ -176,7 +176,8 @@ def main() -> None:
     for target in args.targets:
         tally = fuzz(target, args.minutes, args.timeout, args.rss_mb, args.work)
         results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-        results[target] = tally
+        runs = results.get(target, [])
+        results[target] = [*(runs if isinstance(runs, list) else [runs]), tally]
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(tally), flush=True)
