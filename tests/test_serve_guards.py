@@ -108,6 +108,20 @@ def test_a_lone_surrogate_is_refused_and_the_connection_survives(server: str) ->
         assert client.get(f"{server}/healthz").status_code == 200
 
 
+@pytest.mark.parametrize(
+    "front",
+    ["a: &a [*a]\n", "date: 0000-00-00\n", "n: " + "9" * 5000 + "\n"],
+    ids=["recursive-alias", "bad-date", "huge-int"],
+)
+def test_hostile_front_matter_in_a_draft_is_a_400_on_the_draft(server: str, front: str) -> None:
+    body = {"draft": f"---\n{front}---\n\nBody of the post.\n", "format": "markdown"}
+    answer = httpx.post(f"{server}/v1/check", json=body, headers=AUTH)
+    assert answer.status_code == 400
+    error = _error(answer)
+    assert (error["code"], error["field"]) == ("bad_input", "draft")
+    assert str(error["message"]).startswith("front matter is not valid YAML at line 2")
+
+
 # -- OpenAPI --------------------------------------------------------------------------------
 
 
