@@ -91,3 +91,20 @@ def test_terminal_output_strips_escape_sequences_from_document_text() -> None:
     assert "\x07" not in text
     assert "\x9b" not in text
     assert "post[2J]0;owned.md31m" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"schema_version": "1.0", "n": ' + "9" * 5000 + "}", "Exceeds the limit"),
+        ("[" * 100_000 + "]" * 100_000, "JSON nested too deeply"),
+    ],
+    ids=["huge-integer", "deep-nesting"],
+)
+def test_a_saved_file_json_cannot_hold_is_a_one_line_error(
+    tmp_path: Path, text: str, reason: str
+) -> None:
+    path = tmp_path / "saved.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReportError, match=f"saved.json: not a compliance report \\({reason}"):
+        load_report(path)

@@ -87,10 +87,22 @@ def is_error_record(record: Any) -> bool:
     return record.get("type") == "error" or "error" in record
 
 
+def _json(text: str, where: str) -> Any:
+    """``json.loads``, with the failures that are not decode errors made ReportErrors."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # an integer past Python's 4,300-digit limit
+        raise ReportError(f"not a compliance report ({str(exc).split(':')[0]})", where) from None
+    except RecursionError:
+        raise ReportError("not a compliance report (JSON nested too deeply)", where) from None
+
+
 def _records(text: str, source: str) -> tuple[Any, bool]:
     """Parse a whole JSON document, or JSON lines; the flag says whether it was JSON lines."""
     try:
-        return json.loads(text), False
+        return _json(text, source), False
     except json.JSONDecodeError as whole:
         lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
         if len(lines) < 2:
@@ -98,7 +110,7 @@ def _records(text: str, source: str) -> tuple[Any, bool]:
         records = []
         for number, line in lines:
             try:
-                records.append((number, json.loads(line)))
+                records.append((number, _json(line, f"{source}:{number}")))
             except json.JSONDecodeError as exc:
                 raise ReportError(f"line {number}: not JSON ({exc.msg})", source) from None
         return records, True
