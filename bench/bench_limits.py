@@ -45,6 +45,15 @@ def cases(scale: float) -> dict[str, tuple[str, str]]:
         "19 MiB article": (".txt", (ARTICLE + "\n\n") * n(19 * 1024 * 1024 // 84)),
         "15 MiB single line": (".txt", ARTICLE * n(15 * 1024 * 1024 // 82)),
         "2M lines": (".txt", "word\n" * n(2_000_000)),
+        # Under the characters limit, so the count limits are what refuse them.
+        "300k links in 4.5M characters": (
+            ".html",
+            "<html><body>" + ('<a href=#>x</a>' * 10 + "\n") * n(30_000) + "</body></html>",
+        ),
+        "500k paragraphs in 4M characters": (
+            ".html",
+            "<html><body>" + ("<p>x</p>" * 10 + "\n") * n(50_000) + "</body></html>",
+        ),
         # Just under each default limit: what the tool accepts must stay cheap too.
         "4.9M-character article": (".txt", (ARTICLE + "\n\n") * n(4_900_000 // 84)),
         "24k links": (
