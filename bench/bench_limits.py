@@ -48,7 +48,7 @@ def cases(scale: float) -> dict[str, tuple[str, str]]:
         # Under the characters limit, so the count limits are what refuse them.
         "300k links in 4.5M characters": (
             ".html",
-            "<html><body>" + ('<a href=#>x</a>' * 10 + "\n") * n(30_000) + "</body></html>",
+            "<html><body>" + ("<a href=#>x</a>" * 10 + "\n") * n(30_000) + "</body></html>",
         ),
         "500k paragraphs in 4M characters": (
             ".html",
