@@ -108,3 +108,19 @@ def test_a_saved_file_json_cannot_hold_is_a_one_line_error(
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ReportError, match=f"saved.json: not a compliance report \\({reason}"):
         load_report(path)
+
+
+def test_index_list_strips_escape_sequences_from_titles(tmp_path: Path) -> None:
+    page = tmp_path / "original.html"
+    page.write_text(
+        "<html><head><title>Flood\x1b[2J\x1b]0;owned\x07 barriers</title></head><body>"
+        + "<p>River towns voted to share one flood warning network.</p>" * 5
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    index = tmp_path / "index.sqlite"
+    assert compliance("index", "add", page, "--index", index).returncode == 0
+    listed = compliance("index", "list", "--index", index)
+    assert listed.returncode == 0
+    assert "\x1b" not in listed.stdout and "\x07" not in listed.stdout
+    assert "Flood[2J]0;owned barriers" in listed.stdout

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import fail
+
+if TYPE_CHECKING:
+    from ..index.storage import Storage
 
 INDEX_HELP = (
     "Index location: a SQLite file (default .compliance/index.sqlite) or redis://host:port/db"
@@ -25,7 +28,7 @@ index_app = typer.Typer(
 )
 
 
-def _open(index: str | None, *, create: bool):
+def _open(index: str | None, *, create: bool) -> Storage:
     """The index from --index or $COMPLIANCE_INDEX, else the project config, else the default."""
     from ..config import load_config
     from ..errors import ComplianceError
@@ -153,6 +156,7 @@ def list_(
 ) -> None:
     """One line per original: id, terms, URL (or origin) and title."""
     from ..errors import ComplianceError
+    from ..terminal import strip_controls
 
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json (got {fmt!r})")
@@ -171,9 +175,8 @@ def list_(
                     }
                     typer.echo(json.dumps(row, ensure_ascii=False))
                 else:
-                    typer.echo(
-                        f"{e.id[:12]}  {e.terms.terms_id:<20} {e.url or e.origin}  {e.title}"
-                    )
+                    line = f"{e.id[:12]}  {e.terms.terms_id:<20} {e.url or e.origin}  {e.title}"
+                    typer.echo(strip_controls(line))
     except ComplianceError as exc:
         fail(str(exc))
 

@@ -8,11 +8,8 @@ the terminal window or hide a line.
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from collections.abc import Sequence
 from io import StringIO
-from typing import Any
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -20,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Report
+from ..terminal import printable
 from ._common import (
     passage_summary,
     percent,
@@ -99,25 +97,6 @@ def _fair_use(report: Report) -> Table | None:
             why.append(f"\n{figures}", style="dim")
         table.add_row(Text(factor.name), Text(factor.reading), why)
     return table
-
-
-# C0 controls but tab and newline, DEL and the C1 controls (0x9b is a one-byte CSI).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(value: Any) -> Any:
-    """``value`` (a report, or anything inside one) with control characters removed from every
-    string it holds."""
-    if isinstance(value, str):
-        return _CONTROL.sub("", value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: printable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return dataclasses.replace(value, **changes)
-    if isinstance(value, (tuple, list)):
-        return type(value)(printable(v) for v in value)
-    if isinstance(value, dict):
-        return {printable(k): printable(v) for k, v in value.items()}
-    return value
 
 
 def print_table(report: Report, console: Console) -> None:
