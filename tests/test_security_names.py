@@ -1,10 +1,11 @@
-"""Name matching runs on RE2: a hostile name costs linear time, and matching stays word-exact."""
+"""Patterns built from input run on RE2: a hostile name or document costs linear time."""
 
 from __future__ import annotations
 
 import pytest
 
 from compliance.checks._text import find_name
+from compliance.documents.source_map import locate
 
 
 def test_a_name_of_underscores_matches_nothing_and_returns() -> None:
@@ -40,3 +41,14 @@ def test_offsets_count_characters_not_bytes() -> None:
 def test_curly_quotes_in_names_match_straight_ones() -> None:
     text = "Courtesy of O'Neil Media."
     assert len(find_name(text, "O\u2019Neil Media")) == 1
+
+
+@pytest.mark.timeout(60)  # a hang guard: "<>" is a tag or two gap characters, 2**40 ways
+def test_locating_a_stretch_after_overlapping_gap_characters_returns() -> None:
+    assert locate("Read " + "<>" * 40 + " x", "Read the original") is None
+
+
+def test_locating_still_skips_markup_and_entities_between_words() -> None:
+    source = "<p>Read&nbsp;<a href='/x'>the</a>\n  original.</p>"
+    start, end = locate(source, "Read the original") or (0, 0)
+    assert source[start:end] == "Read&nbsp;<a href='/x'>the</a>\n  original"

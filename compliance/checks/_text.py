@@ -10,10 +10,10 @@ import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from ..documents.urls import is_web_url, resolve, same_article
+from ..linear import compile_linear
 from ..model import (
     SEVERITY_RANK,
     CheckContext,
@@ -40,7 +40,6 @@ CREDIT_CUE = re.compile(
 _CUE_WINDOW = 80
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ALNUM = re.compile(r"[^\W_]+")
-_RE2_MEMORY = 64 << 20  # enough DFA states for long names with Unicode separators
 _QUOTES = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -127,25 +126,17 @@ def links_seen(doc: Document, limit: int = 12) -> tuple[Evidence, ...]:
 # -- text ------------------------------------------------------------------------------------
 
 
-@cache
 def name_pattern(name: str) -> Any | None:
-    """A case- and spacing-insensitive RE2 pattern for ``name`` ("South Front" finds "SouthFront").
+    """A case- and spacing-insensitive pattern for ``name`` ("South Front" finds "SouthFront").
 
-    Names come from documents, rule files and the command line, so the pattern runs on RE2,
-    whose time is linear in the text whatever the name (``_ _ _ _`` cannot backtrack). RE2 has
-    no look-around: ``find_name`` checks the word boundaries at both ends itself.
+    Names come from documents, rule files and the command line, so the pattern runs on RE2
+    (``compile_linear``): linear in the text whatever the name. RE2 has no look-around, so
+    ``find_name`` checks the word boundaries at both ends itself.
     """
-    import re2
-
     words = _ALNUM.findall(name.translate(_QUOTES))
     if not words:
         return None
-    body = r"[^\p{L}\p{N}]*".join(re.escape(w) for w in words)
-    options = re2.Options()
-    options.case_sensitive = False
-    options.log_errors = False
-    options.max_mem = _RE2_MEMORY
-    return re2.compile(body, options)
+    return compile_linear(r"[^\p{L}\p{N}]*".join(re.escape(w) for w in words), ignore_case=True)
 
 
 def find_name(text: str, name: str | None) -> list[Span]:

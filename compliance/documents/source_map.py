@@ -9,17 +9,22 @@ them.
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from ..linear import compile_linear
 
 __all__ = ["locate"]
 
 _WORD = re.compile(r"\w+")
-# Between two words of the text: non-word characters, HTML tags and character entities.
-_GAP = r"(?:\W|<[^>]*>|&#?\w+;)+"
+# Between two words of the text: non-word characters, HTML tags and character entities. The
+# alternatives overlap ("<>" is a tag or two non-word characters), so on Python's backtracking
+# engine a run of them before a word that does not follow took exponential time: RE2 it is.
+_GAP = r"(?:[^\p{L}\p{N}_]|<[^>]*>|&#?[\p{L}\p{N}_]+;)+"
 _EDGE_WORDS = 8
 
 
-def _pattern(words: list[str]) -> re.Pattern[str]:
-    return re.compile(_GAP.join(re.escape(w) for w in words))
+def _pattern(words: list[str]) -> Any:
+    return compile_linear(_GAP.join(re.escape(w) for w in words))
 
 
 def locate(source: str, stretch: str, start_hint: int = 0) -> tuple[int, int] | None:
