@@ -132,6 +132,9 @@ def _kind(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+INDEX_KEYS = ("type", "path", "url", "prefix")
+
+
 def _domain(value: str) -> str:
     host = value.strip().lower().removeprefix("https://").removeprefix("http://").strip("/")
     return host.removeprefix("www.")
@@ -142,7 +145,7 @@ def _index(r: _Reader, data: Mapping[str, Any]) -> str | dict[str, Any] | None:
     if value is None:
         return None
     if isinstance(value, Mapping):
-        return dict(value)
+        return _index_mapping(r, value)
     text = r.text(data, "index")
     assert text is not None
     return text if "://" in text else str((r.base / text).resolve())
@@ -161,6 +164,21 @@ def venue_name(value: object) -> str:
     if name is None or name not in VENUES:
         raise ValueError(f"unknown venue {value!r} (expected one of {', '.join(VENUES)})")
     return name
+
+
+def _index_mapping(r: _Reader, value: Mapping[str, Any]) -> dict[str, Any]:
+    """An ``index:`` mapping (type, path, url, prefix), every value a string, checked here."""
+    for key in value:
+        if key not in INDEX_KEYS:
+            expected = ", ".join(INDEX_KEYS)
+            raise r.fail(value, key, f"unknown index key {key!r} (expected one of {expected})")
+    found = {key: r.text(value, key) for key in INDEX_KEYS if value.get(key) is not None}
+    kind = found.setdefault("type", "sqlite")
+    if kind not in ("sqlite", "redis"):
+        raise r.fail(value, "type", f"unknown index type {kind!r} (expected sqlite or redis)")
+    if found.get("path"):
+        found["path"] = str((r.base / str(found["path"])).resolve())
+    return found
 
 
 def _venue(r: _Reader, container: Any, key: str, value: Any) -> str:

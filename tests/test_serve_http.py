@@ -3,37 +3,20 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
+from serve_server import TOKEN, env, running
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-TOKEN = "s3cret-token"
 LIMIT = 300_000
 FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".txt": "text"}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env.update(extra)
-    return env
 
 
 @pytest.fixture(scope="module")
@@ -42,52 +25,10 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("serve")
 
 
-@contextmanager
-def _running(workdir: Path, *options: str, token: str = TOKEN) -> Iterator[str]:
-    """Start `compliance serve` in ``workdir`` on a free loopback port; yield its base URL."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "compliance",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            *options,
-        ],
-        cwd=workdir,
-        env=_env(COMPLIANCE_TOKEN=token, COMPLIANCE_CACHE_DIR=str(workdir / ".cache")),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"server exited early:\n{proc.stdout.read() if proc.stdout else ''}")
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("server did not answer /healthz within 60 s")
-            time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def server(workdir: Path) -> Iterator[str]:
     """A real server with the default config, a size limit and a token from the environment."""
-    with _running(workdir, "--max-request-bytes", str(LIMIT)) as base:
+    with running(workdir, "--max-request-bytes", str(LIMIT)) as base:
         yield base
 
 
@@ -103,7 +44,7 @@ def indexed_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     list(add_documents(storage, (load_path(p) for p in sorted((SAMPLES / "originals").iterdir()))))
     storage.close()
     (site / "compliance.yaml").write_text("index: originals.sqlite\n", encoding="utf-8")
-    with _running(site) as base:
+    with running(site) as base:
         yield base
 
 
@@ -178,7 +119,9 @@ def test_an_original_url_that_cannot_be_found_is_a_400_naming_it(server: str) ->
     body = {"draft": "Some words.", "original_url": "https://example.org/nowhere"}
     answer = httpx.post(f"{server}/v1/check", json=body, headers=_auth())
     assert answer.status_code == 400
-    assert "https://example.org/nowhere" in answer.json()["detail"]
+    error = answer.json()["error"]
+    assert "https://example.org/nowhere" in error["message"]
+    assert (error["code"], error["field"]) == ("bad_input", "original_url")
 
 
 def test_a_draft_that_copies_no_known_original_is_not_a_copy(server: str) -> None:
@@ -204,7 +147,7 @@ def test_service_gives_the_cli_verdict_for_each_sample(
             "json",
         ],
         cwd=workdir,
-        env=_env(),
+        env=env(),
         capture_output=True,
         text=True,
         timeout=120,
@@ -229,7 +172,7 @@ def test_service_gives_the_cli_verdict_for_each_sample(
 def test_the_token_option_is_required_to_be_non_empty() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "compliance", "serve", "--token", " "],
-        env=_env(),
+        env=env(),
         capture_output=True,
         text=True,
         timeout=60,
@@ -278,11 +221,13 @@ def test_an_unknown_original_id_is_a_400(indexed_server: str) -> None:
     body = {**_draft("missing-link.html"), "original_id": "0123456789abcdef"}
     answer = httpx.post(f"{indexed_server}/v1/check", json=body, headers=_auth(), timeout=60)
     assert answer.status_code == 400
-    assert "0123456789abcdef" in answer.json()["detail"]
+    error = answer.json()["error"]
+    assert "0123456789abcdef" in error["message"]
+    assert (error["code"], error["field"]) == ("bad_input", "original_id")
 
 
 def test_a_check_over_the_timeout_is_answered_with_504(tmp_path: Path) -> None:
-    with _running(tmp_path, "--timeout", "0.001") as base:
+    with running(tmp_path, "--timeout", "0.001") as base:
         body = {
             **_draft("compliant-full.html"),
             "original": (SAMPLES / MERIDIAN).read_text(encoding="utf-8"),

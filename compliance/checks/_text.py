@@ -10,8 +10,10 @@ import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..documents.urls import is_web_url, resolve, same_article
+from ..linear import compile_linear
 from ..model import (
     SEVERITY_RANK,
     CheckContext,
@@ -39,6 +41,7 @@ _CUE_WINDOW = 80
 _WORD = re.compile(r"\w+", re.UNICODE)
 _ACRONYM_MAX = 5
 _SQUEEZED_MIN = 6
+_ALNUM = re.compile(r"[^\W_]+")
 _QUOTES = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -120,28 +123,44 @@ def links_seen(doc: Document, limit: int = 12) -> tuple[Evidence, ...]:
 # -- text ------------------------------------------------------------------------------------
 
 
-def name_pattern(name: str) -> re.Pattern[str] | None:
-    """A case- and spacing-insensitive pattern for ``name`` ("SouthFront" finds "South Front")."""
-    words = _WORD.findall(name.translate(_QUOTES))
+def name_pattern(name: str) -> Any | None:
+    """A case- and spacing-insensitive pattern for ``name`` ("South Front" finds "SouthFront"; a
+    short upper-case acronym keeps its case: "AP" is not "ap").
+
+    Names come from documents, rule files and the command line, so the pattern runs on RE2
+    (``compile_linear``): linear in the text whatever the name. RE2 has no look-around, so
+    ``find_name`` checks the word boundaries at both ends itself.
+    """
+    words = _ALNUM.findall(name.translate(_QUOTES))
     if not words:
         return None
     if len(words) == 1 and name.islower() and len(name) >= _SQUEEZED_MIN:
         # A domain's name ("thehill") is the publication's words run together: "The Hill".
-        body = r"[\W_]?".join(re.escape(c) for c in words[0])
+        body = r"[^\p{L}\p{N}]?".join(re.escape(c) for c in words[0])
     else:
-        body = r"[\W_]*".join(re.escape(w) for w in words)
+        body = r"[^\p{L}\p{N}]*".join(re.escape(w) for w in words)
     acronym = name.isupper() and len(name) <= _ACRONYM_MAX  # "AP" is not "ap"
-    return re.compile(rf"(?<!\w){body}(?!\w)", 0 if acronym else re.IGNORECASE)
+    return compile_linear(body, ignore_case=not acronym)
 
 
 def find_name(text: str, name: str | None) -> list[Span]:
-    """Every place ``name`` occurs in ``text``, ignoring case, spacing and punctuation."""
+    """Every place ``name`` occurs in ``text`` as whole words, ignoring case and spacing."""
     if not name:
         return []
     pattern = name_pattern(name)
     if pattern is None:
         return []
-    return [Span(m.start(), m.end()) for m in pattern.finditer(text.translate(_QUOTES))]
+    folded = text.translate(_QUOTES)
+    return [
+        Span(m.start(), m.end())
+        for m in pattern.finditer(folded)
+        if _word_edge(folded, m.start() - 1) and _word_edge(folded, m.end())
+    ]
+
+
+def _word_edge(text: str, index: int) -> bool:
+    """True when ``index`` is outside ``text`` or holds no word character."""
+    return not 0 <= index < len(text) or _WORD.match(text[index]) is None
 
 
 def paragraph_of(text: str, pos: int) -> Span:

@@ -139,24 +139,30 @@ def stats(index: str | None, fmt: str) -> None:
 @format_option
 def list_(index: str | None, fmt: str) -> None:
     """One line per original: id, terms, URL (or origin) and title."""
+    from ..errors import ComplianceError
+    from ..terminal import strip_controls
 
     if fmt not in ("table", "json"):
         fail(f"--format must be table or json (got {fmt!r})")
-    with _open(index, create=False) as storage:
-        for e in storage.entries():
-            if fmt == "json":
-                row = {
-                    "id": e.id,
-                    "origin": e.origin,
-                    "url": e.url,
-                    "title": e.title,
-                    "terms": e.terms.terms_id,
-                    "shingles": e.shingle_count,
-                    "added_at": e.added_at,
-                }
-                click.echo(json.dumps(row, ensure_ascii=False))
-            else:
-                click.echo(f"{e.id[:12]}  {e.terms.terms_id:<20} {e.url or e.origin}  {e.title}")
+    try:
+        with _open(index, create=False) as storage:
+            for e in storage.entries():
+                if fmt == "json":
+                    row = {
+                        "id": e.id,
+                        "origin": e.origin,
+                        "url": e.url,
+                        "title": e.title,
+                        "terms": e.terms.terms_id,
+                        "shingles": e.shingle_count,
+                        "added_at": e.added_at,
+                    }
+                    click.echo(json.dumps(row, ensure_ascii=False))
+                else:
+                    line = f"{e.id[:12]}  {e.terms.terms_id:<20} {e.url or e.origin}  {e.title}"
+                    click.echo(strip_controls(line))
+    except ComplianceError as exc:
+        fail(str(exc))
 
 
 def _size(n: int) -> str:

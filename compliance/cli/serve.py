@@ -32,7 +32,41 @@ from .common import fail
     show_default=True,
     help="Seconds one check may take before HTTP 504.",
 )
-@click.option("--workers", type=int, default=4, show_default=True, help="Checks run at once.")
+@click.option(
+    "--workers",
+    type=int,
+    default=4,
+    show_default=True,
+    help="Checks that may run at once (worker processes).",
+)
+@click.option(
+    "--queue",
+    type=int,
+    default=64,
+    show_default=True,
+    help="Checks that may wait for a worker before HTTP 503.",
+)
+@click.option(
+    "--header-timeout",
+    type=float,
+    default=10.0,
+    show_default=True,
+    help="Seconds a client has to send complete request headers.",
+)
+@click.option(
+    "--body-timeout",
+    type=float,
+    default=30.0,
+    show_default=True,
+    help="Seconds a client has to send the whole body (HTTP 408).",
+)
+@click.option(
+    "--per-client",
+    type=int,
+    default=32,
+    show_default=True,
+    help="Connections one address may hold waiting for headers.",
+)
 @click.option(
     "--config",
     "config_path",
@@ -46,6 +80,10 @@ def command(
     max_request_bytes: int,
     timeout: float,
     workers: int,
+    queue: int,
+    header_timeout: float,
+    body_timeout: float,
+    per_client: int,
     config_path: Path | None,
 ) -> None:
     """Serve POST /v1/check and GET /healthz; OpenAPI at /openapi.json, docs at /docs."""
@@ -55,8 +93,12 @@ def command(
 
     if not 0 < port < 65536:
         fail(f"--port must be between 1 and 65535 (got {port})")
-    if max_request_bytes <= 0 or timeout <= 0 or workers <= 0:
-        fail("--max-request-bytes, --timeout and --workers must be positive")
+    limits = (max_request_bytes, timeout, workers, queue, header_timeout, body_timeout, per_client)
+    if min(limits) <= 0:
+        fail(
+            "--max-request-bytes, --timeout, --workers, --queue, --header-timeout, "
+            "--body-timeout and --per-client must be positive"
+        )
     if token is not None and not token.strip():
         fail("--token must not be empty")
     if token is None and not _loopback(host):
@@ -67,7 +109,14 @@ def command(
         )
     config = load_config(config_path or Path.cwd())
     settings = ServiceSettings(
-        token=token, max_request_bytes=max_request_bytes, timeout=timeout, workers=workers
+        token=token,
+        max_request_bytes=max_request_bytes,
+        timeout=timeout,
+        workers=workers,
+        queue=queue,
+        header_timeout=header_timeout,
+        body_timeout=body_timeout,
+        per_client=per_client,
     )
     run_service(config, settings, host=host, port=port)
 

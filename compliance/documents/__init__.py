@@ -25,18 +25,28 @@ from urllib.parse import urlparse
 from ..model import Document, Link, Media, Meta, Region
 from .attribution import find_copyright_line, find_dateline, find_source_line
 from .decode import DEFAULT_MAX_BYTES, check_size, decode, read_limited
+from .limits import DEFAULT_LIMITS, Limits, check_limits
 from .regions import CAPTION, Hint, classify, notice_text
 from .sniff import Format, detect_format
 
-__all__ = ["DEFAULT_MAX_BYTES", "detect_format", "load_bytes", "load_path"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DEFAULT_MAX_BYTES",
+    "Limits",
+    "detect_format",
+    "load_bytes",
+    "load_path",
+]
 
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
-def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_path(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     """Load a document from a file; ``InputError`` names the file and what is wrong with it."""
     data = read_limited(path, max_bytes)
-    return load_bytes(data, str(path), max_bytes=max_bytes)
+    return load_bytes(data, str(path), max_bytes=max_bytes, limits=limits)
 
 
 def load_bytes(
@@ -46,11 +56,13 @@ def load_bytes(
     content_type: str | None = None,
     url: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
     """Load a document from raw bytes (a WARC record, an HTTP body, a hook's staged file).
 
     ``origin`` names the input in messages and reports; ``url``, or ``origin`` when it is an
-    http(s) URL, resolves relative links and is the fallback canonical URL.
+    http(s) URL, resolves relative links and is the fallback canonical URL. Text holding more
+    lines, links, elements... than ``limits`` allow is refused before it is parsed.
     """
     check_size(data, origin, max_bytes)
     charset = _CHARSET.search(content_type or "")
@@ -58,6 +70,7 @@ def load_bytes(
     if url is None and re.match(r"https?://", origin, re.IGNORECASE):
         url = origin
     fmt: Format = detect_format(text, _suffix(origin), content_type)
+    check_limits(text, fmt, origin, limits)
     if fmt == "html":
         from .html import load_html
 

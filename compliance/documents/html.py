@@ -681,7 +681,7 @@ def load_html(text: str, origin: str, url: str | None = None) -> HtmlResult:
     first_meta = extract_meta(root, url)
     base = base_href(root)
     canonical = first_meta["canonical_url"]
-    base_url = urljoin(url or canonical or "", base) if base else (url or canonical)
+    base_url = resolve(base, url or canonical) if base else (url or canonical)
     meta = extract_meta(root, base_url) if base_url != url else first_meta
     body = root.find("body")
     if body is None:

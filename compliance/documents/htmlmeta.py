@@ -12,11 +12,12 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import html as lhtml
 
 from ._text import squash
+from .urls import resolve
 
 _DATE_KEYS = (
     "article:published_time",
@@ -280,7 +281,7 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
     def absolute(href: str | None) -> str | None:
         if not href:
             return None
-        return urljoin(base_url, href.strip()) if base_url else href.strip()
+        return resolve(href, base_url)
 
     title = _first(
         _key(values, "og:title", "twitter:title", "dc.title", "headline"),

@@ -12,9 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
 
-import yaml
 from lxml import etree
 from lxml import html as lhtml
 
@@ -23,6 +21,7 @@ from ..model import Link, Media
 from ._text import Anchor, Paragraph, ParagraphBuilder, assemble, squash
 from .htmlmeta import iso_date
 from .media import media_of_fragment
+from .urls import resolve
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
@@ -90,15 +89,15 @@ def body_line(text: str) -> int:
 
 
 def _yaml_block(block: str, origin: str) -> Any:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser where PyYAML has it
+    """The block through the project's guarded YAML loader (no alias bombs, bounded depth)."""
+    from ..terms.yamlload import YamlProblem, load_yaml
+
     try:
-        return yaml.load(block, Loader=loader)  # a safe loader
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
+        return load_yaml(block)
+    except YamlProblem as exc:
+        message = exc.message.removeprefix("malformed YAML: ")
         raise InputError(
-            f"front matter is not valid YAML{where}: {problem}", source=origin
+            f"front matter is not valid YAML at line {exc.line + 1}: {message}", source=origin
         ) from None
 
 
@@ -155,7 +154,7 @@ class _Renderer:
 
     def href(self, raw: str) -> str:
         raw = raw.strip()
-        return urljoin(self.base_url, raw) if self.base_url and raw else raw
+        return resolve(raw, self.base_url) if raw else raw
 
     def flush(self) -> None:
         if not self.builder.empty:

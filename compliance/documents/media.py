@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from urllib.parse import urljoin
 
 from lxml import html as lhtml
 
 from ..model import Media
+from .urls import resolve
 
 _BEACON = re.compile(
     r"pixel|beacon|tracker|tracking|/track[/?.]|/count\.gif|/counter[/.]|counter\.|/1x1\b|1x1\.gif|/t\.gif"
@@ -80,7 +80,7 @@ def extract_media(
         beacon = kind == "pixel" or (kind == "script" and bool(_BEACON.search(src)))
         if not beacon and not in_article(el):
             continue
-        absolute = urljoin(base_url, src) if base_url else src
+        absolute = resolve(src, base_url)
         if (kind, absolute) in seen:
             continue
         seen.add((kind, absolute))

@@ -17,12 +17,16 @@ the search pattern has a single way to match each gap, so no input makes it back
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from ..linear import compile_linear
 
 __all__ = ["locate", "locate_span", "visible_view"]
 
 _WORD = re.compile(r"\w+")
-# Between two words of the text: non-word characters and character entities (tags are blanked).
-_GAP = r"(?:[^\w&]|&#?\w+;|&)+"
+# Between two words of the text: non-word characters and character entities (tags are blanked
+# first). The pattern is built from the document's words, so it runs on RE2 (linear time).
+_GAP = r"(?:[^\p{L}\p{N}_&]|&#?[\p{L}\p{N}_]+;|&)+"
 _EDGE_WORDS = 8
 _TAG = re.compile(r"<[^<>]*>")
 _HIDDEN_OPEN = re.compile(r"<!--|<script\b|<style\b|<template\b", re.IGNORECASE)
@@ -88,8 +92,8 @@ def visible_view(source: str) -> str:
     return _blank_tags("".join(pieces))
 
 
-def _pattern(words: list[str]) -> re.Pattern[str]:
-    return re.compile(_GAP.join(re.escape(w) for w in words))
+def _pattern(words: list[str]) -> Any:
+    return compile_linear(_GAP.join(re.escape(w) for w in words))
 
 
 def _search(view: str, words: list[str], start_hint: int) -> tuple[int, int] | None:

@@ -50,19 +50,27 @@ _INDEX_PAGE = re.compile(r"/(?:index|default|home)\.(?:html?|php|aspx?)$", re.IG
 
 def is_web_url(href: str) -> bool:
     """True for an absolute http(s) URL or a scheme-relative ``//host/path``."""
-    try:
-        scheme = urlsplit(href.strip()).scheme.lower()
-    except ValueError:  # e.g. an unclosed IPv6 bracket: not an address anyone can follow
-        return False
+    scheme = _scheme(href)
     return scheme in ("http", "https") or href.strip().startswith("//")
+
+
+def _scheme(href: str) -> str:
+    """The scheme of ``href``, lower-cased; '' for none or for an unparsable href."""
+    try:
+        return urlsplit(href.strip()).scheme.lower()
+    except ValueError:  # "http://[x": documents are hostile, a bad href is not an error
+        return ""
 
 
 def resolve(href: str, base: str | None) -> str:
     """``href`` made absolute against ``base`` (a page URL); unchanged when it cannot be."""
     href = href.strip()
-    if not base or is_web_url(href) or urlsplit(href).scheme:
+    if not base or is_web_url(href) or _scheme(href):
         return href
-    return urljoin(base, href)
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
 
 
 def _is_tracking(name: str) -> bool:
@@ -98,6 +106,13 @@ def normalise_url(url: str) -> str:
         raw = "https:" + raw
     if not is_web_url(raw):
         return raw
+    try:
+        return _normalised(raw)
+    except ValueError:  # an unparsable address (bad IPv6 literal, port) names only itself
+        return raw
+
+
+def _normalised(raw: str) -> str:
     from courlan import normalize_url
 
     pairs = parse_qsl(urlsplit(raw).query, keep_blank_values=True)

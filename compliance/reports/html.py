@@ -146,7 +146,7 @@ def _pane(
             out.append(_set_aside(str(piece), region))
             continue
         n = mark.number
-        kind = passages[n - 1].kind
+        kind = escape(passages[n - 1].kind)
         ident = f' id="{prefix}{side}{n}"' if n not in seen else ""
         seen.add(n)
         out.append(

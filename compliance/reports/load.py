@@ -1,8 +1,15 @@
-"""Reading saved results back: one report, a JSON array of them, or scan's JSON lines."""
+"""Reading saved results back: one report, a JSON array of them, or scan's JSON lines.
+
+A saved report is input like any other: it may have been edited, or written by someone else.
+Each record is validated against the shipped JSON Schema (types, required fields and every
+enum: verdict, kind, severity, ...) before a Report is built from it, so nothing that the tool
+would never have written reaches a renderer.
+"""
 
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +39,35 @@ def _check_version(record: dict[str, Any], where: str) -> None:
         )
 
 
+@cache
+def _validator() -> Any:
+    from importlib.resources import files
+
+    import jsonschema
+
+    text = files("compliance").joinpath("schemas", "report.schema.json").read_text("utf-8")
+    return jsonschema.Draft202012Validator(json.loads(text))
+
+
+def _check_schema(record: dict[str, Any], where: str) -> None:
+    """Refuse a record the schema rejects, naming the first field at fault."""
+    from jsonschema.exceptions import best_match
+
+    error = best_match(_validator().iter_errors(record))
+    if error is None:
+        return
+    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+    message = error.message if len(error.message) <= 200 else error.message[:199] + "…"
+    field = path.lstrip(".") or "top level"
+    raise ReportError(f"{where}: not a compliance report ({field}: {message})")
+
+
 def report_from_record(record: Any, where: str) -> Report:
     """Rebuild one Report from its JSON object; ``where`` names the file (and line) in errors."""
     if not isinstance(record, dict):
         raise ReportError(f"{where}: expected a report object, got {type(record).__name__}")
     _check_version(record, where)
+    _check_schema(record, where)
     try:
         return from_dict(Report, record)
     except ReportError as exc:
@@ -56,10 +87,22 @@ def is_error_record(record: Any) -> bool:
     return record.get("type") == "error" or "error" in record
 
 
+def _json(text: str, where: str) -> Any:
+    """``json.loads``, with the failures that are not decode errors made ReportErrors."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # an integer past Python's 4,300-digit limit
+        raise ReportError(f"not a compliance report ({str(exc).split(':')[0]})", where) from None
+    except RecursionError:
+        raise ReportError("not a compliance report (JSON nested too deeply)", where) from None
+
+
 def _records(text: str, source: str) -> tuple[Any, bool]:
     """Parse a whole JSON document, or JSON lines; the flag says whether it was JSON lines."""
     try:
-        return json.loads(text), False
+        return _json(text, source), False
     except json.JSONDecodeError as whole:
         lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip()]
         if len(lines) < 2:
@@ -67,7 +110,7 @@ def _records(text: str, source: str) -> tuple[Any, bool]:
         records = []
         for number, line in lines:
             try:
-                records.append((number, json.loads(line)))
+                records.append((number, _json(line, f"{source}:{number}")))
             except json.JSONDecodeError as exc:
                 raise ReportError(f"line {number}: not JSON ({exc.msg})", source) from None
         return records, True

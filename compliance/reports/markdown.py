@@ -34,12 +34,20 @@ SEVERITY_ICON = {"error": "🔴 error", "warning": "🟠 warning", "advisory": "
 # Inline Markdown that could format, link or break a table cell. "<" and ">" become entities
 # first, so no tag or autolink survives; "[" and "]" escaped means no link or image can form.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_ZWSP = "\u200b"
+_AUTOLINK = re.compile(r"@(?=\w)|:(?=//)|(?<![\w.])www(?=\.)", re.IGNORECASE)
 
 
 def escape(text: str) -> str:
-    """Make ``text`` inert in Markdown and in inline HTML; newlines become spaces."""
+    """Make ``text`` inert in Markdown and in inline HTML; newlines become spaces.
+
+    Besides syntax, GitHub-flavoured renderers act on plain text: ``@name`` notifies a user or
+    team and ``https://...`` or ``www.`` become links. A zero-width space after ``@`` and
+    inside ``://`` and ``www.`` stops both, and reads the same.
+    """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"\s+", " ", text).strip()
+    text = _AUTOLINK.sub(lambda m: m.group() + _ZWSP, text)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

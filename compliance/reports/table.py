@@ -1,7 +1,9 @@
 """The console view (rich): verdict first, then scores, then each finding with its fix.
 
 Document text is always passed to rich as ``Text`` objects, never as markup, so a copy whose
-title reads "[bold red]..." prints literally.
+title reads "[bold red]..." prints literally; and every string of the report is stripped of
+control characters first (rich passes ESC through), so a title cannot clear the screen, retitle
+the terminal window or hide a line.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Report
+from ..terminal import printable
 from ._common import (
     passage_summary,
     percent,
@@ -101,6 +104,7 @@ def _fair_use(report: Report) -> Table | None:
 
 def print_table(report: Report, console: Console) -> None:
     """Print one report to ``console`` (a live terminal, or a recording console)."""
+    report = printable(report)
     parts: list[Panel | Table | Text] = [_summary(report), _findings(report)]
     fair = _fair_use(report)
     if fair is not None:
