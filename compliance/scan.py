@@ -6,8 +6,8 @@ WARC): load, fingerprint, find candidate originals in the index, run the full pi
 in-process, over a local process pool (``jobs``) or over a Dask cluster (``scheduler``), so the
 three give the same results in the same order.
 
-Each worker process opens the index itself and builds the containment search once, cached by
-the index generation; a forked pool inherits the parent's copy instead of rebuilding it.
+Each worker process opens the index itself and loads the containment search kept inside it (or
+builds it once), per index generation; a forked pool inherits the parent's copy.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def _state(options: ScanOptions) -> tuple[Any, Any]:
     generation = storage.generation()
     cached = _STATE.get(f"search:{key}")
     if cached is None or cached[0] != generation:
-        cached = (generation, ContainmentSearch.build(storage.signatures(), cache=True))
+        cached = (generation, ContainmentSearch.load(storage))
         _STATE[f"search:{key}"] = cached
     return storage, cached[1]
 
@@ -127,10 +127,8 @@ def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
     started = time.perf_counter()
     storage, search = _state(options)
     fp = fingerprint(copy.text)
-    candidates = search.query(
-        fp.hashvalues,
-        fp.size,
-        anchors=fp.anchors,
+    candidates = search.query_fingerprint(
+        fp,
         threshold=options.threshold or DEFAULT_THRESHOLD,
         min_hits=options.min_hits or DEFAULT_MIN_HITS,
         limit=options.max_candidates,
@@ -213,18 +211,20 @@ def _child_init(search_state: dict[str, Any]) -> None:
     _STATE.update(search_state)
 
 
-def _dask(tasks: Iterable[Task], options: ScanOptions, scheduler: str, jobs: int | None):
+def _dask(
+    tasks: Iterable[Task], options: ScanOptions, scheduler: str, jobs: int | None
+) -> Iterator[DocumentResult]:
     from distributed import Client, LocalCluster
 
     cluster = None
     if scheduler == "local":
-        cluster = LocalCluster(
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True
         )
-        client = Client(cluster)
+        client = Client(cluster)  # type: ignore[no-untyped-call]
     else:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout="20s")  # type: ignore[no-untyped-call]
         except OSError as exc:
             raise InputError(f"cannot reach the Dask scheduler ({exc})", scheduler) from exc
     try:
@@ -237,7 +237,7 @@ def _dask(tasks: Iterable[Task], options: ScanOptions, scheduler: str, jobs: int
         for future in pending:
             yield future.result()
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()
 

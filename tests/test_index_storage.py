@@ -102,6 +102,19 @@ def entry(n: int, *, terms: str = "globalresearch", url: str | None = None) -> I
     )
 
 
+def _index_with_meta(folder: Path, key: str, value: str) -> Path:
+    """A new SQLite index whose header ``key`` was then set to ``value`` behind its back."""
+    import sqlite3
+
+    path = folder / "index.sqlite"
+    open_index(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+    conn.commit()
+    conn.close()
+    return path
+
+
 def test_new_index_is_empty(store: Storage) -> None:
     assert len(store) == 0
     assert store.stats().count == 0
@@ -230,14 +243,8 @@ def test_another_sqlite_database_is_refused_and_kept(tmp_path: Path) -> None:
 
 
 def test_an_index_from_a_newer_schema_is_refused(tmp_path: Path) -> None:
-    import sqlite3
 
-    path = tmp_path / "index.sqlite"
-    open_index(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    conn.commit()
-    conn.close()
+    path = _index_with_meta(tmp_path, "schema_version", "99")
     with pytest.raises(IndexFileError, match="newer compliance"):
         open_index(path)
 
@@ -277,13 +284,61 @@ def test_an_unreachable_redis_is_an_index_error() -> None:
 
 
 def test_an_index_built_with_other_signatures_must_be_rebuilt(tmp_path: Path) -> None:
-    import sqlite3
 
-    path = tmp_path / "index.sqlite"
-    open_index(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE meta SET value = 'k=9;perm=64' WHERE key = 'signature'")
-    conn.commit()
-    conn.close()
+    path = _index_with_meta(tmp_path, "signature", "k=9;perm=64")
     with pytest.raises(IndexFileError, match="rebuild the index"):
         open_index(path)
+
+
+def test_the_built_search_is_kept_inside_the_index(store: Storage) -> None:
+    from compliance.index import ContainmentSearch
+
+    store.add([entry(n) for n in range(5)])
+    assert store.search_blob() is None
+    built = ContainmentSearch.load(store)
+    kept = ContainmentSearch.from_bytes(store.search_blob() or b"")
+    assert kept is not None and kept.ids == built.ids
+
+
+def test_a_kept_search_goes_stale_when_the_index_changes(store: Storage) -> None:
+    from compliance.index import ContainmentSearch
+
+    store.add([entry(n) for n in range(5)])
+    ContainmentSearch.load(store)
+    store.add([entry(9)])
+    assert store.search_blob() is None
+    assert len(ContainmentSearch.load(store)) == 6
+
+
+def test_a_search_built_before_a_write_is_not_kept(store: Storage) -> None:
+    store.add([entry(1)])
+    generation = store.generation()
+    store.add([entry(2)])
+    assert not store.save_search_blob(generation, b"old")
+    assert store.search_blob() is None
+
+
+def test_remove_by_origin_finds_it_directly(store: Storage) -> None:
+    store.add([entry(n) for n in range(3)])
+    assert store.find("article-1.txt") == [entry(1).id]
+
+
+def test_an_index_of_the_previous_schema_is_refused_with_the_upgrade_command(
+    tmp_path: Path,
+) -> None:
+
+    path = _index_with_meta(tmp_path, "schema_version", "1")
+    with pytest.raises(IndexFileError, match="compliance index upgrade"):
+        open_index(path)
+
+
+def test_upgrade_refingerprints_an_old_index_from_its_stored_documents(spec: str) -> None:
+    from compliance.index.upgrade import upgrade
+
+    with open_index(spec) as store:
+        store.add([entry(n) for n in range(4)])
+        fresh = sorted(store.signatures())
+        store.rewrite_fingerprints([(i, 1, b"\0" * 512, b"") for i, _, _, _ in fresh])
+    assert upgrade(spec) == 4
+    with open_index(spec, create=False) as store:
+        assert sorted(store.signatures()) == fresh

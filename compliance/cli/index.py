@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .common import fail
+
+if TYPE_CHECKING:
+    from ..index import Storage
 
 INDEX_HELP = (
     "Index location: a SQLite file (default .compliance/index.sqlite) or redis://host:port/db"
@@ -25,7 +28,7 @@ index_app = typer.Typer(
 )
 
 
-def _open(index: str | None, *, create: bool):
+def _open(index: str | None, *, create: bool) -> Storage:
     """The index from --index or $COMPLIANCE_INDEX, else the project config, else the default."""
     from ..config import load_config
     from ..errors import ComplianceError
@@ -176,6 +179,22 @@ def list_(
                     )
     except ComplianceError as exc:
         fail(str(exc))
+
+
+@index_app.command("upgrade")
+def upgrade(index: IndexOption = None) -> None:
+    """Bring an index made by an older compliance up to date, from the documents it stores."""
+    from ..config import load_config
+    from ..errors import ComplianceError
+    from ..index import DEFAULT_INDEX_PATH
+    from ..index.upgrade import upgrade as run_upgrade
+
+    try:
+        spec = index if index is not None else load_config(Path.cwd()).index
+        count = run_upgrade(spec if spec is not None else DEFAULT_INDEX_PATH)
+    except ComplianceError as exc:
+        fail(str(exc))
+    typer.echo(f"{count} originals re-fingerprinted")
 
 
 def _size(n: int) -> str:

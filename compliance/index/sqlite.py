@@ -14,12 +14,21 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, TermsChoice
-from .entry import IndexEntry, signature_scheme
-from .storage import FORMAT_NAME, SCHEMA_VERSION, IndexStats, Storage, check_compatible
+from .entry import IndexEntry
+from .fingerprint import fingerprint_scheme
+from .storage import (
+    FORMAT_NAME,
+    SCHEMA_VERSION,
+    Fingerprints,
+    IndexStats,
+    Storage,
+    check_compatible,
+)
 
 __all__ = ["SqliteStorage"]
 
@@ -29,6 +38,8 @@ _COLUMNS = (
     "id, origin, url, url_key, title, terms, attribution, shingles, signature, document,"
     " raw_size, added_at, anchors"
 )
+# At most one row: the candidate search, built for that generation of the index.
+_SEARCH_TABLE = "CREATE TABLE IF NOT EXISTS search (generation TEXT NOT NULL, data BLOB NOT NULL)"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS originals (
@@ -39,6 +50,7 @@ _SCHEMA = (
         anchors BLOB NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS originals_url ON originals (url_key)",
     "CREATE INDEX IF NOT EXISTS originals_terms ON originals (terms_id)",
+    _SEARCH_TABLE,
 )
 
 
@@ -47,9 +59,10 @@ class SqliteStorage(Storage):
 
     backend = "sqlite"
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, upgrading: bool = False) -> None:
         self.path = Path(path)
         self.location = str(self.path)
+        self._upgrading = upgrading
         self._conn = self._open(create)
 
     # -- opening and validation -------------------------------------------------------------
@@ -94,7 +107,7 @@ class SqliteStorage(Storage):
                         ("format", FORMAT_NAME),
                         ("schema_version", str(SCHEMA_VERSION)),
                         ("generation", "0"),
-                        ("signature", signature_scheme()),
+                        ("signature", fingerprint_scheme()),
                         ("created_at", _now()),
                     ],
                 )
@@ -114,7 +127,7 @@ class SqliteStorage(Storage):
             raise IndexFileError(
                 f"has an unreadable schema version {meta.get('schema_version')!r}", self.location
             ) from None
-        check_compatible(version, meta.get("signature"), self.location)
+        check_compatible(version, meta.get("signature"), self.location, upgrading=self._upgrading)
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
@@ -224,7 +237,7 @@ class SqliteStorage(Storage):
         for row in rows:
             yield _entry(row)
 
-    def signatures(self) -> Iterator[tuple[str, int, bytes, bytes]]:
+    def signatures(self) -> Iterator[Fingerprints]:
         with self._errors():
             cursor = self._conn.execute(
                 "SELECT id, shingles, signature, anchors FROM originals ORDER BY id"
@@ -232,6 +245,44 @@ class SqliteStorage(Storage):
             while batch := cursor.fetchmany(4096):
                 for entry_id, count, sig, anchors in batch:
                     yield entry_id, int(count), bytes(sig), bytes(anchors)
+
+    def search_blob(self) -> bytes | None:
+        with self._errors():
+            row = self._conn.execute(
+                "SELECT data FROM search WHERE generation ="
+                " (SELECT value FROM meta WHERE key = 'generation')"
+            ).fetchone()
+        return bytes(row[0]) if row else None
+
+    def save_search_blob(self, generation: str, data: bytes) -> bool:
+        with self._errors():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                if self.generation() != generation:
+                    self._conn.execute("ROLLBACK")
+                    return False
+                self._conn.execute("DELETE FROM search")
+                self._conn.execute(
+                    "INSERT INTO search (generation, data) VALUES (?, ?)", (generation, data)
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        return True
+
+    def rewrite_fingerprints(self, rows: Sequence[Fingerprints]) -> None:
+        with self._write() as conn:
+            conn.execute(_SEARCH_TABLE)
+            conn.execute("DELETE FROM search")
+            conn.executemany(
+                "UPDATE originals SET shingles = ?, signature = ?, anchors = ? WHERE id = ?",
+                [(count, sig, anchors, entry_id) for entry_id, count, sig, anchors in rows],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [("schema_version", str(SCHEMA_VERSION)), ("signature", fingerprint_scheme())],
+            )
 
     def stats(self) -> IndexStats:
         with self._errors():
@@ -259,7 +310,7 @@ class SqliteStorage(Storage):
         self._conn.close()
 
 
-def _entry(row: tuple) -> IndexEntry:
+def _entry(row: tuple[Any, ...]) -> IndexEntry:
     (eid, origin, url, url_key, title, terms, attribution, count, sig, doc, raw, added, anchors) = (
         row
     )

@@ -1,0 +1,159 @@
+"""What the candidate search compares: each text's shingles hashed once, MinHash, and anchors.
+
+Every word k-shingle (k = SHINGLE_K) gets one 64-bit hash, computed for the whole text at once
+with numpy from per-word hashes (``h = fmix64(sum_j word[i + j] * M_j)``, the M_j odd
+constants, so word order counts). That one hash serves both uses:
+
+- its high 32 bits feed datasketch's ``affine32`` MinHash permutations (the signature);
+- the shingles whose hash is 0 modulo ANCHOR_MOD are the *anchors*, kept with their positions
+  in the text, so the search can ask whether shared anchors cluster as a quotation does.
+
+Notice text (credit and copyright lines, licence lines, republish boxes, newsletter and
+donation appeals, see ``notices.py``) is left out before hashing: every article by an author
+carries it, so it is no evidence that one article copied another.
+
+Example:
+    >>> fp = fingerprint("one two three four five six seven")
+    >>> fp.size, len(fp.hashvalues)
+    (3, 128)
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from hashlib import blake2b
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash
+
+from ..similarity.minhash import NUM_PERM, SCHEME, SEED
+from ..similarity.shingles import tokens
+from .notices import without_notices
+
+__all__ = [
+    "ANCHOR_MOD",
+    "SHINGLE_K",
+    "Fingerprint",
+    "fingerprint",
+    "fingerprint_scheme",
+    "shingle_hashes",
+]
+
+SHINGLE_K = 5
+"""Words per shingle for the index signature. Longer than the alignment's shingles on purpose:
+3-word shingles such as "one of the" recur across unrelated articles and gave unrelated pairs
+up to 6 shared minima out of 128 in the benchmark; with 5 words they share at most 1-2, while
+an excerpt of 150 words still shares 7 or more with its source (bench/bench_scan.py)."""
+
+ANCHOR_MOD = 4
+"""One shingle in ANCHOR_MOD (chosen by its hash, so the same ones in every document) is kept as
+an anchor. MinHash cannot see a 30-word quotation in an 800-word original (Jaccard ~0.03, about
+four shared minima of 128, often none); anchors can: the quote's ~26 shingles hold ~6 anchors,
+and the chance of none is 0.75**26 < 0.1%."""
+
+HASH_NAME = "blake2b64-fmix64"
+"""Names the shingle hash; part of ``fingerprint_scheme`` so an index made with another fails."""
+
+_MULTIPLIERS = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9],
+    dtype=np.uint64,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """One text as the search sees it: MinHash values, shingle count, anchors and where they sit.
+
+    ``anchors`` is sorted and unique (what the index stores); ``anchor_hashes`` and
+    ``anchor_positions`` list every anchor occurrence in text order (what a query clusters).
+    """
+
+    hashvalues: np.ndarray  # uint64, NUM_PERM MinHash minima
+    size: int  # distinct shingles
+    anchors: np.ndarray  # uint64, sorted unique
+    anchor_hashes: np.ndarray  # uint64, one per anchor occurrence, in text order
+    anchor_positions: np.ndarray  # int64, shingle position of each occurrence
+
+    @property
+    def minhash(self) -> LeanMinHash:
+        return LeanMinHash(seed=SEED, hashvalues=self.hashvalues, scheme=SCHEME)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _fmix64(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finalizer: spreads the sums so every bit of the hash is usable."""
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xFF51AFD7ED558CCD)
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xC4CEB9FE1A85EC53)
+    mixed: np.ndarray = h ^ (h >> np.uint64(33))
+    return mixed
+
+
+def shingle_hashes(text: str, k: int = SHINGLE_K) -> np.ndarray:
+    """One 64-bit hash per word k-shingle of ``text``, in text order (a short text gives one).
+
+    Raises:
+        ValueError: if ``k`` is not between 1 and 8.
+    """
+    if not 1 <= k <= len(_MULTIPLIERS):
+        raise ValueError(f"shingle size k must be between 1 and {len(_MULTIPLIERS)} (got {k})")
+    toks = tokens(text)
+    if not toks:
+        return np.zeros(0, np.uint64)
+    words = np.fromiter((_word_hash(t) for t in toks), np.uint64, len(toks))
+    span = min(k, len(words))
+    count = len(words) - span + 1
+    total = np.zeros(count, np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(span):
+            total += words[j : j + count] * _MULTIPLIERS[j]
+        return _fmix64(total)
+
+
+@functools.lru_cache(maxsize=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    perms: tuple[np.ndarray, np.ndarray] = MinHash(
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME
+    ).permutations
+    return perms
+
+
+def _minhash(hashes: np.ndarray) -> np.ndarray:
+    """datasketch's affine32 MinHash of the shingles, fed their hashes' high 32 bits."""
+    mh = MinHash(
+        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=int, permutations=_permutations()
+    )
+    if len(hashes):
+        mh.update_batch((hashes >> np.uint64(32)).tolist())
+    return np.asarray(mh.hashvalues, dtype=np.uint64)
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """Fingerprint ``text`` (notice text left out) for the index and its queries."""
+    hashes = shingle_hashes(without_notices(text))
+    distinct = np.unique(hashes)
+    is_anchor = (hashes % np.uint64(ANCHOR_MOD)) == 0
+    return Fingerprint(
+        hashvalues=_minhash(distinct),
+        size=len(distinct),
+        anchors=np.unique(hashes[is_anchor]),
+        anchor_hashes=hashes[is_anchor],
+        anchor_positions=np.flatnonzero(is_anchor).astype(np.int64),
+    )
+
+
+def fingerprint_scheme() -> str:
+    """Names what makes fingerprints comparable; an index made under another must be rebuilt."""
+    from .notices import NOTICES_VERSION
+
+    return (
+        f"k={SHINGLE_K};perm={NUM_PERM};seed={SEED};scheme={SCHEME};hash={HASH_NAME};"
+        f"anchors=%{ANCHOR_MOD};notices={NOTICES_VERSION}"
+    )

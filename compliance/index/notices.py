@@ -1,0 +1,97 @@
+"""Notice text: the credit, copyright, licence, republishing and appeal lines of an article.
+
+Every article by one author or site carries the same such lines, so sharing them is no
+evidence that one article copied another. The phrases that mark a line as a notice are data,
+in ``notices.txt`` beside this module, one per line, for a lawyer to read and extend.
+
+Example:
+    >>> notice_spans("Body text here.\\nCopyright 2024 Example News. All rights reserved.")
+    [(16, 65)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from hashlib import blake2b
+from pathlib import Path
+
+from ..similarity.shingles import tokens
+
+__all__ = ["MAX_NOTICE_WORDS", "NOTICES_VERSION", "is_notice", "notice_spans", "without_notices"]
+
+MAX_NOTICE_WORDS = 60
+"""A longer line is article prose that happens to mention a notice phrase, not a notice."""
+
+_FILE = Path(__file__).with_name("notices.txt")
+_LINE = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    anywhere: tuple[str, ...]  # " w1 w2 " forms, matched inside " line tokens "
+    at_start: tuple[str, ...]  # "w1 w2 " forms, matched at the start of the line tokens
+    symbols: tuple[str, ...]  # phrases with no word in them (©), matched in the raw line
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> _Phrases:
+    anywhere: list[str] = []
+    at_start: list[str] = []
+    symbols: list[str] = []
+    for raw in _FILE.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        start = line.startswith("^")
+        words = " ".join(tokens(line.lstrip("^")))
+        if not words:
+            symbols.append(line.lstrip("^"))
+        elif start:
+            at_start.append(words + " ")
+        else:
+            anywhere.append(f" {words} ")
+    return _Phrases(tuple(anywhere), tuple(at_start), tuple(symbols))
+
+
+def _digest() -> str:
+    return blake2b(_FILE.read_bytes(), digest_size=4).hexdigest()
+
+
+NOTICES_VERSION = _digest()
+"""Digest of the phrase list: fingerprints made with another list are not comparable."""
+
+
+def is_notice(line: str) -> bool:
+    """True when ``line`` is a notice: short, and holding one of the notice phrases."""
+    words = tokens(line)
+    if not words or len(words) > MAX_NOTICE_WORDS:
+        return False
+    phrases = _phrases()
+    joined = " ".join(words) + " "
+    padded = " " + joined
+    return (
+        any(p in padded for p in phrases.anywhere)
+        or joined.startswith(phrases.at_start)
+        or any(s in line for s in phrases.symbols)
+    )
+
+
+def notice_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` offsets of the notice lines of ``text``, in order."""
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if is_notice(m.group())]
+
+
+def without_notices(text: str) -> str:
+    """``text`` with its notice lines left out (other lines kept, in order)."""
+    spans = notice_spans(text)
+    if not spans:
+        return text
+    kept: list[str] = []
+    at = 0
+    for start, end in spans:
+        kept.append(text[at:start])
+        at = end
+    kept.append(text[at:])
+    return "".join(kept)
