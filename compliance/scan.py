@@ -19,11 +19,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import ComplianceError, InputError
+from .documents.warc import SkippedRecord
+from .errors import ComplianceError, IndexFileError, InputError
 from .model import Document, Report
 
 __all__ = [
     "DocumentResult",
+    "FileTask",
     "ScanError",
     "ScanOptions",
     "build_tasks",
@@ -66,10 +68,20 @@ class DocumentResult:
     candidates: int = 0
     seconds: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
+    skipped: str = ""  # why a WARC record is not a page to check (not an error)
 
 
-Task = str | Document | InputError
-"""A file path to load in the worker, or a WARC record (or its load error) read by the parent."""
+@dataclass(frozen=True)
+class FileTask:
+    """A file for a worker to load: its absolute path, and the name it was given (the origin)."""
+
+    path: str
+    origin: str
+
+
+Task = FileTask | str | Document | InputError | SkippedRecord
+"""A file or URL to load in the worker, or a WARC record (its Document, load error or reason to
+skip) read by the parent."""
 
 
 # -- per-process state ------------------------------------------------------------------------
@@ -160,16 +172,24 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
     from .documents.fetch import load_input
 
     origin = task if isinstance(task, str) else getattr(task, "origin", None) or ""
+    limit = options.max_bytes or DEFAULT_MAX_BYTES
+    if isinstance(task, SkippedRecord):
+        return DocumentResult(task.origin, skipped=task.reason)
     try:
         if isinstance(task, InputError):
             raise task
-        if isinstance(task, str):
-            doc = load_input(task, max_bytes=options.max_bytes or DEFAULT_MAX_BYTES)
+        if isinstance(task, FileTask):
+            doc = replace(load_input(task.path, max_bytes=limit), origin=task.origin)
+        elif isinstance(task, str):
+            doc = load_input(task, max_bytes=limit)
         else:
             doc = task
         return scan_document(doc, options)
+    except IndexFileError as exc:  # the backend failed: name the document, and the index
+        message = f"{exc.message} (index {exc.source})" if exc.source else exc.message
+        return DocumentResult(origin, error=ScanError(origin, message))
     except ComplianceError as exc:
-        where = exc.source or origin
+        where = origin if isinstance(task, FileTask) else exc.source or origin
         return DocumentResult(where, error=ScanError(where, exc.message))
     except Exception as exc:  # a bug on one page must not lose the other million
         return DocumentResult(origin, error=ScanError(origin, f"internal error: {exc!r}"))
@@ -179,15 +199,22 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
 
 
 def build_tasks(paths: Sequence[Path | str], *, max_bytes: int | None = None) -> Iterator[Task]:
-    """Files and URLs become tasks loaded by workers; WARC files are read here, record by record."""
+    """Files and URLs become tasks loaded by workers; WARC files are read here, record by record.
+
+    File paths are made absolute: a Dask worker runs in another folder, or on another machine
+    that mounts the same storage.
+    """
+    from .documents.fetch import is_url
     from .documents.warc import is_warc
-    from .index.inputs import iter_documents
+    from .index.inputs import iter_inputs
 
     for path in paths:
         if is_warc(path):
-            yield from iter_documents(path, max_bytes=max_bytes)
+            yield from iter_inputs(path, max_bytes=max_bytes)
+        elif isinstance(path, str) and is_url(path):
+            yield path
         else:
-            yield str(path)
+            yield FileTask(str(Path(path).absolute()), str(path))
 
 
 def _serial(tasks: Iterable[Task], options: ScanOptions) -> Iterator[DocumentResult]:

@@ -3,64 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
-import socket
-import subprocess
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from redis_server import free_port, redis_server
 
 from compliance.errors import IndexFileError
 from compliance.index import IndexEntry, Storage, make_entry, open_index
 from compliance.model import Attribution, Document, Meta, TermsChoice
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A throwaway redis-server on a free port, no persistence, in its own folder."""
-    folder = tmp_path_factory.mktemp("redis")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            REDIS_SERVER,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(folder),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError("redis-server did not start") from None
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    proc.terminate()
-    proc.wait(timeout=10)
+    """A throwaway redis-server shared by the Redis half of the suite."""
+    with redis_server(tmp_path_factory.mktemp("redis")) as (url, _):
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "redis"])
@@ -280,7 +239,7 @@ def test_a_redis_key_space_holding_other_data_is_refused(redis_url: str) -> None
 
 def test_an_unreachable_redis_is_an_index_error() -> None:
     with pytest.raises(IndexFileError, match="Redis"):
-        open_index(f"redis://127.0.0.1:{_free_port()}/0")
+        open_index(f"redis://127.0.0.1:{free_port()}/0")
 
 
 def test_an_index_built_with_other_signatures_must_be_rebuilt(tmp_path: Path) -> None:

@@ -29,6 +29,8 @@ from ..model import VERDICTS, Report
 from .common import FAIL_ON_CHOICES, check_fail_on, fail
 
 FORMATS = ("table", "json", "csv", "html", "markdown", "sarif")
+EXIT_SKIPPED = 4
+"""Exit status of a scan in which some documents failed and were skipped."""
 WHOLE = ("html", "markdown", "sarif")  # rendered once, from every report, at the end
 CSV_FIELDS = (
     "copy",
@@ -120,8 +122,12 @@ class Summary:
     pairs: list[Report] = field(default_factory=list)
     errors: list[Any] = field(default_factory=list)
     verdicts: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0  # WARC records that are not pages to check (not errors)
 
     def add(self, result: Any) -> None:
+        if result.skipped:
+            self.skipped += 1
+            return
         self.documents += 1
         if result.error is not None:
             self.errors.append(result.error)
@@ -200,9 +206,11 @@ def render_summary(summary: Summary, *, color: bool = False, width: int = 110) -
         console.print(bad)
     console.print(
         f"{summary.documents} documents scanned, {len(summary.pairs)} copies found, "
-        f"{len(summary.errors)} unreadable"
+        f"{len(summary.errors)} failed and skipped"
+        + (f", {summary.skipped} WARC records not pages" if summary.skipped else "")
     )
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    text: str = console.file.getvalue()  # type: ignore[attr-defined]
+    return text
 
 
 # -- output plumbing --------------------------------------------------------------------------
@@ -311,8 +319,9 @@ def scan(
 ) -> None:
     """Find which indexed originals each document reuses, and check each pair's terms.
 
-    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or index error.
-    Unreadable documents are reported and skipped.
+    Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or index error,
+    4 some documents could not be checked (unreadable, index down, worker error): they are
+    reported and skipped, and the others' findings are in the output as usual.
     """
     from ..config import load_config
     from ..errors import ComplianceError
@@ -368,6 +377,8 @@ def scan(
                     findings.extend(report.findings)
                 if fmt in WHOLE:
                     collected.extend(result.reports)
+                if result.skipped:
+                    continue
                 records: Sequence[Any] = (
                     [result.error] if result.error is not None else result.reports
                 )
@@ -397,7 +408,7 @@ def scan(
             typer.echo(f"compliance: skipped {err.origin}: {err.message}", err=True)
     from .common import exit_code
 
-    raise typer.Exit(exit_code(findings, level))
+    raise typer.Exit(EXIT_SKIPPED if summary.errors else exit_code(findings, level))
 
 
 def register(app: typer.Typer) -> None:

@@ -15,11 +15,11 @@ import glob
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..documents.warc import is_warc, iter_warc
+from ..documents.warc import SkippedRecord, is_warc, iter_warc
 from ..errors import ComplianceError, InputError
 from ..model import Document
 
-__all__ = ["DOCUMENT_SUFFIXES", "expand_inputs", "iter_documents"]
+__all__ = ["DOCUMENT_SUFFIXES", "expand_inputs", "iter_documents", "iter_inputs"]
 
 DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text")
 
@@ -75,6 +75,15 @@ def iter_documents(
     path: Path | str, *, max_bytes: int | None = None
 ) -> Iterator[Document | InputError]:
     """The documents in one input: one for an article or a URL, one per HTML record for a WARC."""
+    for item in iter_inputs(path, max_bytes=max_bytes):
+        if not isinstance(item, SkippedRecord):
+            yield item
+
+
+def iter_inputs(
+    path: Path | str, *, max_bytes: int | None = None
+) -> Iterator[Document | InputError | SkippedRecord]:
+    """``iter_documents``, with the WARC records that are not pages to check (for counting)."""
     from ..documents import DEFAULT_MAX_BYTES, load_path
     from ..documents.fetch import fetch, is_url
 
