@@ -131,8 +131,10 @@ def _options_for(copy: Document, entry: Any, options: ScanOptions) -> Any:
 
 
 def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
-    """Every (copy, original) report where ``copy`` reuses an indexed original."""
+    """Every (copy, original) report where ``copy`` reuses an indexed original; a pair whose
+    passages are all notice or common text (``index.evidence``) is no reuse and is dropped."""
     from .index import fingerprint
+    from .index.evidence import has_evidence
     from .index.search import DEFAULT_MIN_HITS, DEFAULT_THRESHOLD
     from .pipeline import check_pair
 
@@ -154,8 +156,11 @@ def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
         if entry is None:  # removed since the search was built
             continue
         checked += 1
-        report = check_pair(copy, entry.load_document(), _options_for(copy, entry, options))
-        if report.verdict != "not-a-copy":
+        original = entry.load_document()
+        report = check_pair(copy, original, _options_for(copy, entry, options))
+        if report.verdict == "not-a-copy":
+            continue
+        if has_evidence(original.text, report.comparison.passages, common=search.common_anchors):
             reports.append(report)
     reports.sort(key=lambda r: -r.comparison.containment)
     return DocumentResult(
