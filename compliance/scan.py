@@ -160,7 +160,7 @@ def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
         report = check_pair(copy, original, _options_for(copy, entry, options))
         if report.verdict == "not-a-copy":
             continue
-        if has_evidence(original.text, report.comparison.passages, common=search.common_anchors):
+        if has_evidence(original.text, report.comparison.passages, common=search.common):
             reports.append(report)
     reports.sort(key=lambda r: -r.comparison.containment)
     return DocumentResult(

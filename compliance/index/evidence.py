@@ -8,11 +8,13 @@ A scan drops a pair whose passages are all such shared text.
 
 Example:
     >>> text = "Story words one two three.\\nCopyright 2024 Example News. All rights reserved."
-    >>> is_evidence(text, 27, len(text), common=np.zeros(0, np.uint64))
+    >>> is_evidence(text, 27, len(text))
     False
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 
@@ -21,7 +23,7 @@ from ..similarity.shingles import tokens
 from .fingerprint import fingerprint
 from .notices import notice_spans
 
-__all__ = ["MIN_EVIDENCE_WORDS", "has_evidence", "is_evidence"]
+__all__ = ["MIN_EVIDENCE_WORDS", "Common", "has_evidence", "is_evidence"]
 
 MIN_EVIDENCE_WORDS = 16
 """Words outside notice lines a passage needs, as the alignment's own bar for a passage
@@ -41,19 +43,25 @@ def _outside(text: str, start: int, end: int) -> str:
     return "\n".join(k for k in kept if k)
 
 
-def is_evidence(text: str, start: int, end: int, *, common: np.ndarray) -> bool:
+Common = Callable[[np.ndarray], np.ndarray]
+"""Which of some anchors are the archive's common text (``ContainmentSearch.common``)."""
+
+
+def is_evidence(text: str, start: int, end: int, *, common: Common | None = None) -> bool:
     """True when ``text[start:end]`` holds MIN_EVIDENCE_WORDS words outside notice lines, and
-    not all of its anchors are ``common`` (sorted anchors of the archive's shared text)."""
+    not all of its anchors are ``common`` text of the archive."""
     own = _outside(text, start, end)
     if len(tokens(own)) < MIN_EVIDENCE_WORDS:
         return False
     anchors = fingerprint(own).anchors
-    if not len(anchors) or not len(common):
+    if not len(anchors) or common is None:
         return True
-    return not bool(np.isin(anchors, common).all())
+    return not bool(common(anchors).all())
 
 
-def has_evidence(original: str, passages: tuple[Passage, ...], *, common: np.ndarray) -> bool:
+def has_evidence(
+    original: str, passages: tuple[Passage, ...], *, common: Common | None = None
+) -> bool:
     """True when no passage was aligned (containment alone decided) or one is evidence."""
     if not passages:
         return True

@@ -81,9 +81,24 @@ class Fingerprint:
         return LeanMinHash(seed=SEED, hashvalues=self.hashvalues, scheme=SCHEME)
 
 
-@functools.lru_cache(maxsize=1 << 18)
-def _word_hash(word: str) -> int:
-    return int.from_bytes(blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+_WORD_HASHES: dict[str, int] = {}
+_WORD_HASHES_MAX = 1 << 20
+"""Distinct words whose hashes are kept between texts (a news vocabulary fits; then restart)."""
+
+
+def _word_hashes(toks: list[str]) -> np.ndarray:
+    """One 64-bit BLAKE2b hash per token, each distinct word hashed once per process."""
+    known = _WORD_HASHES
+    values = [known.get(t) for t in toks]
+    if None in values:
+        if len(known) > _WORD_HASHES_MAX:
+            known.clear()
+        for i, value in enumerate(values):
+            if value is None:
+                word = toks[i]
+                digest = blake2b(word.encode("utf-8"), digest_size=8).digest()
+                values[i] = known[word] = int.from_bytes(digest, "little")
+    return np.array(values, dtype=np.uint64)
 
 
 def _fmix64(h: np.ndarray) -> np.ndarray:
@@ -107,7 +122,7 @@ def shingle_hashes(text: str, k: int = SHINGLE_K) -> np.ndarray:
     toks = tokens(text)
     if not toks:
         return np.zeros(0, np.uint64)
-    words = np.fromiter((_word_hash(t) for t in toks), np.uint64, len(toks))
+    words = _word_hashes(toks)
     span = min(k, len(words))
     count = len(words) - span + 1
     total = np.zeros(count, np.uint64)

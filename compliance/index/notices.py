@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import Path
-
-from ..similarity.shingles import tokens
 
 __all__ = ["MAX_NOTICE_WORDS", "NOTICES_VERSION", "is_notice", "notice_spans", "without_notices"]
 
@@ -28,11 +27,19 @@ _FILE = Path(__file__).with_name("notices.txt")
 _LINE = re.compile(r"[^\n]+")
 
 
+_PUNCTUATION = str.maketrans({c: " " for c in string.punctuation + "“”‘’«»–—…·•|"})
+
+
 @dataclass(frozen=True)
 class _Phrases:
-    anywhere: tuple[str, ...]  # " w1 w2 " forms, matched inside " line tokens "
-    at_start: tuple[str, ...]  # "w1 w2 " forms, matched at the start of the line tokens
-    symbols: tuple[str, ...]  # phrases with no word in them (©), matched in the raw line
+    anywhere: tuple[str, ...]  # " w1 w2 ", found inside a normalised line
+    at_start: tuple[str, ...]  # " w1 w2 ", found at the start of a normalised line
+    symbols: tuple[str, ...]  # phrases with no word in them (the copyright sign), in the raw line
+
+
+def _normal(line: str) -> str:
+    """`` line ``, case-folded, punctuation as spaces, one space between words, padded."""
+    return " " + " ".join(line.casefold().translate(_PUNCTUATION).split()) + " "
 
 
 @functools.lru_cache(maxsize=1)
@@ -44,14 +51,14 @@ def _phrases() -> _Phrases:
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        start = line.startswith("^")
-        words = " ".join(tokens(line.lstrip("^")))
-        if not words:
-            symbols.append(line.lstrip("^"))
-        elif start:
-            at_start.append(words + " ")
+        phrase = line.removeprefix("^")
+        form = _normal(phrase)
+        if not form.strip():
+            symbols.append(phrase)
+        elif line.startswith("^"):
+            at_start.append(form)
         else:
-            anywhere.append(f" {words} ")
+            anywhere.append(form)
     return _Phrases(tuple(anywhere), tuple(at_start), tuple(symbols))
 
 
@@ -65,17 +72,13 @@ NOTICES_VERSION = _digest()
 
 def is_notice(line: str) -> bool:
     """True when ``line`` is a notice: short, and holding one of the notice phrases."""
-    words = tokens(line)
-    if not words or len(words) > MAX_NOTICE_WORDS:
+    if len(line.split()) > MAX_NOTICE_WORDS:
         return False
     phrases = _phrases()
-    joined = " ".join(words) + " "
-    padded = " " + joined
-    return (
-        any(p in padded for p in phrases.anywhere)
-        or joined.startswith(phrases.at_start)
-        or any(s in line for s in phrases.symbols)
-    )
+    if any(symbol in line for symbol in phrases.symbols):
+        return True
+    form = _normal(line)
+    return form.startswith(phrases.at_start) or any(p in form for p in phrases.anywhere)
 
 
 def notice_spans(text: str) -> list[tuple[int, int]]:

@@ -78,8 +78,11 @@ decides what is a copy."""
 DEFAULT_MIN_HITS = 3
 """Shared minima required, so a stray common phrase or two does not make a candidate."""
 
-DEFAULT_MIN_ANCHORS = 2
-"""Shared anchors, clustered, that make a candidate on their own (a quotation of ~20 words)."""
+DEFAULT_MIN_ANCHORS = 3
+"""Shared anchors, clustered, that make a candidate on their own. With 2, reports of one event
+quoting the same short statement with its speaker (about 14 words) became candidates of each
+other; with 3, a 30-word quotation is still found 95 % of the time, a 40-word one 98 %
+(topical benchmark, bench/bench_scan.py --topical)."""
 
 CLUSTER_WINDOW = 24
 """Shingles of the copy within which ``min_anchors`` shared anchors must sit: about the length
@@ -87,9 +90,16 @@ of a quoted sentence or two. Anchors further apart are separate short phrases (n
 phrases of a topic), which make two articles on one topic share anchors without a quotation;
 in the topical benchmark they gave 21 false candidates per query (bench/bench_scan.py)."""
 
-CLUSTER_SPAN = 4
-"""Shingles the clustered anchors must at least span: a shared run of 4 + SHINGLE_K = 9 words or
-more. Two anchors of one short phrase (a name, "said in a statement on Tuesday") sit closer."""
+CLUSTER_SPAN = 8
+"""Shingles the clustered anchors must at least span: a shared run of 8 + SHINGLE_K = 13 words
+or more. Anchors of one short phrase (a name, a stock phrase, a statement that every report of
+one event quotes with its speaker) sit closer; the alignment needs 16 words anyway."""
+
+UNCLUSTERED_THRESHOLD = 0.15
+"""Estimated containment a MinHash candidate needs when it shares no cluster of anchors with
+the copy (``similarity.DEFAULT_MIN_CONTAINMENT``, what makes a copy without a passage). Reports
+of one event share dozens of short facts and names strewn over the text: 5-10 % of their
+shingles, enough for the MinHash threshold, with no run a quotation would make."""
 
 COMMON_SHARE = 0.002
 """Share of the archive above which a minimum or anchor is common text (see common_cutoff)."""
@@ -147,28 +157,34 @@ class ContainmentSearch:
         self.matrix = np.asarray(matrix, dtype=np.uint32)
         self.num_perm = int(p) if matrix.size else 0
         self.max_df = max_df if max_df is not None else common_cutoff(n)
-        # One flat sorted key space: column p's values live at p * 2**32 + value.
-        keys = _keys(self.matrix)
-        order = np.argsort(keys, axis=None, kind="stable")
-        self._sorted = keys.ravel()[order]
-        self._rows = (order // p).astype(np.int32) if n else np.zeros(0, np.int32)
-        self._index_anchors(anchors or [np.zeros(0, np.uint64)] * n)
-
-    def _index_anchors(self, anchors: list[np.ndarray]) -> None:
-        n = len(self.ids)
-        self.anchor_counts = np.asarray([len(a) for a in anchors], dtype=np.float64)
+        # One flat sorted key space: column p's values live at p * 2**32 + value. Built one
+        # column at a time, so the build needs little beyond the arrays it keeps.
+        self._sorted = np.empty(n * p, np.uint64)
+        self._rows = np.empty(n * p, np.int32)
+        for col in range(p):
+            order = np.argsort(self.matrix[:, col], kind="stable")
+            self._sorted[col * n : (col + 1) * n] = self.matrix[order, col]
+            self._sorted[col * n : (col + 1) * n] += np.uint64(col) << np.uint64(32)
+            self._rows[col * n : (col + 1) * n] = order
+        if anchors is None:
+            anchors = [np.zeros(0, np.uint64)] * n
+        lengths = np.asarray([len(a) for a in anchors], dtype=np.int64)
         values = np.concatenate(anchors) if anchors else np.zeros(0, np.uint64)
-        rows = np.repeat(np.arange(n, dtype=np.int32), [len(a) for a in anchors])
-        if len(values):
-            uniq, inverse, df = np.unique(values, return_inverse=True, return_counts=True)
-            keep = df[inverse] <= self.max_df
-            values, rows = values[keep], rows[keep]
-            self.common_anchors = uniq[df > self.max_df]
-        else:
-            self.common_anchors = np.zeros(0, np.uint64)
+        self._index_anchors(_fold(values), lengths)
+
+    def _index_anchors(self, values: np.ndarray, lengths: np.ndarray) -> None:
+        """Postings of the anchors (folded to 32 bits) held by at most max_df originals."""
+        self.anchor_counts = lengths.astype(np.float64)
+        rows = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
         order = np.argsort(values, kind="stable")
-        self._anchor_values = values[order].astype(np.uint64)
-        self._anchor_rows = rows[order]
+        values, rows = values[order], rows[order]
+        del order
+        starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
+        runs = np.diff(np.append(starts, len(values)))
+        keep = np.repeat(runs <= self.max_df, runs)
+        self.common_anchors = values[starts[runs > self.max_df]]
+        self._anchor_values = values[keep]
+        self._anchor_rows = rows[keep]
 
     @classmethod
     def build(
@@ -177,20 +193,20 @@ class ContainmentSearch:
         """Build from ``Storage.signatures()`` output."""
         ids: list[str] = []
         sizes: list[int] = []
-        rows: list[np.ndarray] = []
+        sigs: list[bytes] = []
         anchors: list[np.ndarray] = []
         for entry_id, count, sig, anchor_bytes in signatures:
-            values = hashvalues_of(sig)
-            if rows and len(values) != len(rows[0]):
+            if sigs and len(sig) != len(sigs[0]):
                 raise IndexFileError(
-                    f"original {entry_id[:12]} has {len(values)} permutations, others "
-                    f"{len(rows[0])}; rebuild the index"
+                    f"original {entry_id[:12]} has {len(sig) // 4} permutations, others "
+                    f"{len(sigs[0]) // 4}; rebuild the index"
                 )
             ids.append(entry_id)
             sizes.append(count)
-            rows.append(values)
-            anchors.append(np.frombuffer(anchor_bytes, dtype="<u8").astype(np.uint64))
-        matrix = np.vstack(rows) if rows else np.zeros((0, 0), dtype=np.uint32)
+            sigs.append(sig)
+            anchors.append(np.frombuffer(anchor_bytes, dtype="<u8"))
+        width = len(sigs[0]) // 4 if sigs else 0
+        matrix = hashvalues_of(b"".join(sigs)).astype(np.uint32).reshape(len(sigs), width)
         return cls(ids, np.asarray(sizes, dtype=np.int64), matrix, anchors, max_df=max_df)
 
     @classmethod
@@ -273,6 +289,10 @@ class ContainmentSearch:
         right = np.searchsorted(self._sorted, qkeys, side="right")
         return self._count(self._rows, left, right)
 
+    def common(self, anchors: np.ndarray) -> np.ndarray:
+        """Which of these 64-bit anchors are common text of the archive (held by > max_df)."""
+        return np.isin(_fold(anchors), self.common_anchors)
+
     def _count(
         self, postings: np.ndarray, left: np.ndarray, right: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:
@@ -294,7 +314,7 @@ class ContainmentSearch:
         ``positions`` gives each anchor's shingle position in the copy; without them the
         anchors count as one cluster.
         """
-        values = np.asarray(anchors, dtype=np.uint64)
+        values = _fold(np.asarray(anchors, dtype=np.uint64))
         if not len(values) or not len(self._anchor_values):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         at = np.zeros(len(values), np.int64) if positions is None else np.asarray(positions)
@@ -335,8 +355,10 @@ class ContainmentSearch:
         min_anchors: int = DEFAULT_MIN_ANCHORS,
         limit: int | None = None,
     ) -> list[Candidate]:
-        """Originals whose estimated containment either way is at least ``threshold``, plus
-        those sharing ``min_anchors`` clustered anchors with the copy (quotations); best first.
+        """Originals sharing ``min_anchors`` clustered anchors with the copy (a quotation),
+        with their estimated containment either way; best first. With anchor positions, an
+        original without such a cluster is kept only at UNCLUSTERED_THRESHOLD containment;
+        without anchors, every original at ``threshold`` containment is.
 
         Raises:
             ValueError: if ``threshold`` is not in (0, 1] or ``min_hits`` is below 1.
@@ -345,17 +367,17 @@ class ContainmentSearch:
         rows, counts = self.hits(hashvalues)
         found = self._rank(rows, counts, size, threshold, min_hits, None)
         if anchors is not None:
-            found = self._merge_anchors(found, anchors, anchor_positions, min_anchors)
+            clustered = self.anchor_hits(anchors, anchor_positions, min_anchors=min_anchors)
+            found = self._merge_anchors(found, anchors, clustered)
+            if anchor_positions is not None:
+                ok = {self.ids[r] for r in clustered[0].tolist()}
+                found = [c for c in found if c.id in ok or c.containment >= UNCLUSTERED_THRESHOLD]
         return found[:limit] if limit else found
 
     def _merge_anchors(
-        self,
-        found: list[Candidate],
-        anchors: np.ndarray,
-        positions: np.ndarray | None,
-        min_anchors: int,
+        self, found: list[Candidate], anchors: np.ndarray, hits: tuple[np.ndarray, np.ndarray]
     ) -> list[Candidate]:
-        rows, counts = self.anchor_hits(anchors, positions, min_anchors=min_anchors)
+        rows, counts = hits
         if not len(rows):
             return found
         by_id = {c.id: c for c in found}
@@ -475,6 +497,13 @@ def _gather(postings: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.nda
         return np.zeros(0, postings.dtype)
     starts = np.repeat(left - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
     return postings[starts + np.arange(total)]
+
+
+def _fold(anchors: np.ndarray) -> np.ndarray:
+    """Anchors as the search keeps them: the high 32 bits of the 64-bit hash. Half the memory;
+    a chance collision adds a stray anchor, and a candidate needs three in a cluster."""
+    folded: np.ndarray = (np.asarray(anchors, dtype=np.uint64) >> np.uint64(32)).astype(np.uint32)
+    return folded
 
 
 def _keys(matrix: np.ndarray) -> np.ndarray:
