@@ -10,12 +10,11 @@ from pathlib import Path
 
 import pytest
 from redis_server import free_port
-from test_scan_run import SAMPLES, options, pairs
+from test_scan_run import SAMPLES, index, options, pairs
 
-from compliance.index import open_index
-from compliance.index.ingest import AddOptions, add_documents
-from compliance.index.inputs import expand_inputs, iter_documents
 from compliance.scan import build_tasks, scan
+
+__all__ = ["index"]  # the sample originals' index, a fixture shared with test_scan_run
 
 DASK = Path(sys.executable).with_name("dask")
 
@@ -42,15 +41,6 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         for proc in reversed(procs):
             proc.terminate()
             proc.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("dask-index") / "index.sqlite"
-    with open_index(path) as store:
-        docs = (d for p in expand_inputs([SAMPLES / "originals"]) for d in iter_documents(p))
-        list(add_documents(store, docs, AddOptions()))
-    return str(path)
 
 
 def test_two_real_workers_give_the_serial_answer_for_relative_paths(
