@@ -147,3 +147,21 @@ def test_a_search_survives_its_round_trip_through_bytes() -> None:
 def test_damaged_search_bytes_are_refused() -> None:
     assert ContainmentSearch.from_bytes(SEARCH.to_bytes()[:-100]) is None
     assert ContainmentSearch.from_bytes(b"not a search") is None
+
+
+def test_fingerprint_minima_are_datasketchs_affine32_minhash() -> None:
+    from datasketch import MinHash
+
+    from compliance.index.fingerprint import shingle_hashes
+
+    hashes = np.unique(shingle_hashes(ARCHIVE["o5"]))
+    reference = MinHash(num_perm=128, seed=1, scheme="affine32", hashfunc=int)
+    reference.update_batch((hashes >> np.uint64(32)).tolist())
+    assert np.array_equal(fingerprint(ARCHIVE["o5"]).hashvalues, reference.hashvalues)
+
+
+def test_fingerprint_tokens_are_the_alignments_words() -> None:
+    from compliance.similarity.shingles import tokens, words
+
+    text = "Don’t  PANIC — it's fine. Straße, café, naïve; snake_case 3.14 " + ARCHIVE["o2"]
+    assert tokens(text) == [w for w, _, _ in words(text)]

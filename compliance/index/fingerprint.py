@@ -134,20 +134,30 @@ def shingle_hashes(text: str, k: int = SHINGLE_K) -> np.ndarray:
 
 @functools.lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    perms: tuple[np.ndarray, np.ndarray] = MinHash(
-        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME
-    ).permutations
-    return perms
+    """datasketch's affine32 permutations for (NUM_PERM, SEED): the (a, b) of ``a * h + b``."""
+    a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies first."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    mixed: np.ndarray = h ^ (h >> np.uint32(16))
+    return mixed
 
 
 def _minhash(hashes: np.ndarray) -> np.ndarray:
-    """datasketch's affine32 MinHash of the shingles, fed their hashes' high 32 bits."""
-    mh = MinHash(
-        num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=int, permutations=_permutations()
-    )
-    if len(hashes):
-        mh.update_batch((hashes >> np.uint64(32)).tolist())
-    return np.asarray(mh.hashvalues, dtype=np.uint64)
+    """datasketch's affine32 MinHash of the shingles, fed their hashes' high 32 bits; the same
+    values ``MinHash.update_batch`` gives, computed in one numpy expression."""
+    a, b = _permutations()
+    if not len(hashes):
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint64)
+    h = _fmix32((hashes >> np.uint64(32)).astype(np.uint32))
+    minima: np.ndarray = (h[:, None] * a[None, :] + b[None, :]).min(axis=0)
+    return minima.astype(np.uint64)
 
 
 def fingerprint(text: str) -> Fingerprint:

@@ -25,6 +25,9 @@ DEFAULT_K = 3
 # A word: letters or digits (combining marks included), possibly joined by apostrophes.
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:['’ʼ‘`´](?:[^\W_]|[\u0300-\u036f])+)*")
 _DROP = str.maketrans("", "", "'’ʼ‘`´")
+# Once apostrophes are dropped and "_" split on, a word is a plain run of word characters.
+_DROP_SPLIT = {**_DROP, ord("_"): " "}
+_TOKEN = re.compile(r"[\w\u0300-\u036f]+")
 
 _STOP_TEXT = """
     a about above after again against all also am an and any are as at be because been before
@@ -59,7 +62,9 @@ def tokens(text: str) -> list[str]:
     For the index's fingerprints, which need no offsets and run on every original and copy;
     normalising the whole text at once may split a rare compatibility character (``½``) apart.
     """
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold().translate(_DROP))
+    if text.isascii():  # NFKC leaves ASCII alone, and casefold is lower there
+        return _TOKEN.findall(text.lower().translate(_DROP_SPLIT))
+    return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold().translate(_DROP_SPLIT))
 
 
 def content_indices(tokens: list[tuple[str, int, int]]) -> list[int]:
