@@ -101,13 +101,23 @@ def _word_hashes(toks: list[str]) -> np.ndarray:
     return np.array(values, dtype=np.uint64)
 
 
-def _fmix64(h: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 64-bit finalizer: spreads the sums so every bit of the hash is usable."""
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xFF51AFD7ED558CCD)
-    h = h ^ (h >> np.uint64(33))
-    h = h * np.uint64(0xC4CEB9FE1A85EC53)
-    mixed: np.ndarray = h ^ (h >> np.uint64(33))
+_FMIX64 = (33, 0xFF51AFD7ED558CCD, 33, 0xC4CEB9FE1A85EC53, 33)
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+"""MurmurHash3's finalizers (shift, multiply, shift, multiply, shift), 64- and 32-bit."""
+
+
+def _fmix(h: np.ndarray, constants: tuple[int, int, int, int, int]) -> np.ndarray:
+    """MurmurHash3's finalizer on an unsigned array (its own width): an avalanching bijection.
+
+    The 64-bit one spreads the shingle sums so every bit of the hash is usable; the 32-bit one
+    is what datasketch's affine32 scheme applies before its permutations.
+    """
+    s1, m1, s2, m2, s3 = (h.dtype.type(c) for c in constants)
+    h = h ^ (h >> s1)
+    h = h * m1
+    h = h ^ (h >> s2)
+    h = h * m2
+    mixed: np.ndarray = h ^ (h >> s3)
     return mixed
 
 
@@ -129,7 +139,7 @@ def shingle_hashes(text: str, k: int = SHINGLE_K) -> np.ndarray:
     with np.errstate(over="ignore"):
         for j in range(span):
             total += words[j : j + count] * _MULTIPLIERS[j]
-        return _fmix64(total)
+        return _fmix(total, _FMIX64)
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,23 +149,13 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
 
 
-def _fmix32(h: np.ndarray) -> np.ndarray:
-    """MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies first."""
-    h = h ^ (h >> np.uint32(16))
-    h = h * np.uint32(0x85EBCA6B)
-    h = h ^ (h >> np.uint32(13))
-    h = h * np.uint32(0xC2B2AE35)
-    mixed: np.ndarray = h ^ (h >> np.uint32(16))
-    return mixed
-
-
 def _minhash(hashes: np.ndarray) -> np.ndarray:
     """datasketch's affine32 MinHash of the shingles, fed their hashes' high 32 bits; the same
     values ``MinHash.update_batch`` gives, computed in one numpy expression."""
     a, b = _permutations()
     if not len(hashes):
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint64)
-    h = _fmix32((hashes >> np.uint64(32)).astype(np.uint32))
+    h = _fmix((hashes >> np.uint64(32)).astype(np.uint32), _FMIX32)
     minima: np.ndarray = (h[:, None] * a[None, :] + b[None, :]).min(axis=0)
     return minima.astype(np.uint64)
 
