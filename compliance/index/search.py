@@ -50,7 +50,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..errors import ComplianceError, IndexFileError
-from .entry import hashvalues_of
 from .fingerprint import Fingerprint
 from .storage import Fingerprints
 
@@ -149,6 +148,13 @@ class ContainmentSearch:
         *,
         max_df: int | None = None,
     ) -> None:
+        self._setup(ids, sizes, matrix, max_df)
+        self._index_anchors([_fold(a) for a in anchors or [np.zeros(0, np.uint64)] * len(ids)])
+
+    def _setup(
+        self, ids: list[str], sizes: np.ndarray, matrix: np.ndarray, max_df: int | None
+    ) -> None:
+        """The MinHash postings: every original's minima in one sorted key space."""
         if matrix.ndim != 2 or matrix.shape[0] != len(ids) or sizes.shape != (len(ids),):
             raise ValueError("ids, sizes and signature matrix disagree in length")
         n, p = matrix.shape
@@ -166,19 +172,19 @@ class ContainmentSearch:
             self._sorted[col * n : (col + 1) * n] = self.matrix[order, col]
             self._sorted[col * n : (col + 1) * n] += np.uint64(col) << np.uint64(32)
             self._rows[col * n : (col + 1) * n] = order
-        if anchors is None:
-            anchors = [np.zeros(0, np.uint64)] * n
-        lengths = np.asarray([len(a) for a in anchors], dtype=np.int64)
-        values = np.concatenate(anchors) if anchors else np.zeros(0, np.uint64)
-        self._index_anchors(_fold(values), lengths)
 
-    def _index_anchors(self, values: np.ndarray, lengths: np.ndarray) -> None:
+    def _index_anchors(self, anchors: list[np.ndarray]) -> None:
         """Postings of the anchors (folded to 32 bits) held by at most max_df originals."""
+        lengths = np.asarray([len(a) for a in anchors], dtype=np.int64)
         self.anchor_counts = lengths.astype(np.float64)
-        rows = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
-        order = np.argsort(values, kind="stable")
-        values, rows = values[order], rows[order]
-        del order
+        # Sort (anchor, row) pairs packed in one uint64: no argsort order, no gathered copies.
+        packed = np.concatenate(anchors).astype(np.uint64) if anchors else np.zeros(0, np.uint64)
+        packed <<= np.uint64(32)
+        packed |= np.repeat(np.arange(len(lengths), dtype=np.uint64), lengths)
+        packed.sort()
+        values = (packed >> np.uint64(32)).astype(np.uint32)
+        rows = (packed & np.uint64(0xFFFFFFFF)).astype(np.int32)
+        del packed
         starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
         runs = np.diff(np.append(starts, len(values)))
         keep = np.repeat(runs <= self.max_df, runs)
@@ -204,10 +210,13 @@ class ContainmentSearch:
             ids.append(entry_id)
             sizes.append(count)
             sigs.append(sig)
-            anchors.append(np.frombuffer(anchor_bytes, dtype="<u8"))
+            anchors.append(_fold(np.frombuffer(anchor_bytes, dtype="<u8")))
         width = len(sigs[0]) // 4 if sigs else 0
-        matrix = hashvalues_of(b"".join(sigs)).astype(np.uint32).reshape(len(sigs), width)
-        return cls(ids, np.asarray(sizes, dtype=np.int64), matrix, anchors, max_df=max_df)
+        matrix = np.frombuffer(b"".join(sigs), dtype="<u4").astype(np.uint32)
+        search = cls.__new__(cls)
+        search._setup(ids, np.asarray(sizes), matrix.reshape(len(sigs), width), max_df)
+        search._index_anchors(anchors)
+        return search
 
     @classmethod
     def load(cls, storage: Storage) -> ContainmentSearch:
