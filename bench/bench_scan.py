@@ -370,7 +370,9 @@ LSH_THRESHOLD = 0.5
 
 def boilerplate_run(path: Path, n: int, copies: int, pool) -> dict:
     """Scan new articles by the archive's authors (same credit lines and site notices, same
-    topics) and excerpt copies; every pair reported for a new article is a false pair."""
+    topics), on another event or on the same event as one original, and excerpt copies; every
+    pair reported for a new article is a false pair. On another event only the boilerplate is
+    shared; on the same event the report's facts and names are too."""
     from topical import Boilerplate
 
     from compliance.pipeline import CheckOptions, with_library
@@ -382,13 +384,14 @@ def boilerplate_run(path: Path, n: int, copies: int, pool) -> dict:
         index={"type": "sqlite", "path": str(path)},
         check=with_library(CheckOptions(today="2024-06-01")),
     )
-    false_pairs = 0
+    false_pairs = {"other_event": 0, "same_event": 0}
     found = 0
     started = time.perf_counter()
     for j in range(copies):
-        text, _src = maker.new_article(j, n)
-        result = scan_document(_document(text, f"new-{j}.txt"), options)
-        false_pairs += len(result.reports)
+        for variant in false_pairs:
+            text, _src = maker.new_article(j, n, same_event=variant == "same_event")
+            result = scan_document(_document(text, f"new-{j}.txt"), options)
+            false_pairs[variant] += len(result.reports)
         excerpt, src = _topical().excerpt(j, n)
         excerpt = f"{excerpt}\n\n{maker.footer(src % 50)}"
         result = scan_document(_document(excerpt, f"excerpt-{j}.txt"), options)
@@ -396,7 +399,8 @@ def boilerplate_run(path: Path, n: int, copies: int, pool) -> dict:
     return {
         "originals": n,
         "new_articles_by_the_same_authors": copies,
-        "false_pairs_per_copy": round(false_pairs / copies, 4),
+        "false_pairs_per_copy_other_event": round(false_pairs["other_event"] / copies, 4),
+        "false_pairs_per_copy_same_event": round(false_pairs["same_event"] / copies, 4),
         "excerpt_recall_through_scan": round(found / copies, 4),
         "seconds": round(time.perf_counter() - started, 1),
     }

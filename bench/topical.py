@@ -165,7 +165,10 @@ class Boilerplate:
     def original(self, i: int) -> str:
         return f"{self.topical.original(i)}\n\n{self.footer(i % AUTHORS)}"
 
-    def new_article(self, j: int, n_originals: int) -> tuple[str, int]:
-        """(a new article by the author of an indexed original, that original's index)."""
+    def new_article(self, j: int, n_originals: int, *, same_event: bool) -> tuple[str, int]:
+        """(a new article by the author of an indexed original, that original's index): a new
+        report on the original's event, or (``same_event`` False) on no indexed event."""
         text, src = self.topical.same_topic(j, n_originals)
+        if not same_event:
+            text = self.topical.report(self.topical.event(10_000_000 + j), 11_000_000 + j)
         return f"{text}\n\n{self.footer(src % AUTHORS)}", src
