@@ -16,10 +16,10 @@ one-row bands (one inverted list per permutation) followed by a containment re-c
    one containment at or above ``threshold``.
 4. Anchors, for short quotations MinHash cannot see: the shingles whose hash is 0 mod 4 are
    kept per original (``fingerprint.ANCHOR_MOD``) in one sorted array. A copy makes an original
-   a candidate when ``min_anchors`` of the anchors they share sit within ``CLUSTER_WINDOW``
-   shingles of each other in the copy and span at least ``CLUSTER_SPAN``, as the anchors of a
-   quotation do; anchors strewn over the copy, or packed in one short phrase, are the shared
-   names and stock phrases of one topic, not a quotation.
+   a candidate when the original holds ``min_anchors`` *consecutive* anchors of the copy
+   spanning at least ``CLUSTER_SPAN`` shingles: inside a quotation every anchor is shared, while
+   between two short shared phrases (names, stock phrases, the facts every report of one event
+   gives) the copy's own words put anchors the original does not hold.
 
 Common text is no evidence: a minimum or an anchor held by more originals than
 ``common_cutoff(N)`` (a publisher's footer, an author's credit line, a topic's stock phrases)
@@ -58,7 +58,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CLUSTER_SPAN",
-    "CLUSTER_WINDOW",
     "DEFAULT_MIN_ANCHORS",
     "DEFAULT_MIN_HITS",
     "DEFAULT_THRESHOLD",
@@ -77,22 +76,15 @@ decides what is a copy."""
 DEFAULT_MIN_HITS = 3
 """Shared minima required, so a stray common phrase or two does not make a candidate."""
 
-DEFAULT_MIN_ANCHORS = 3
-"""Shared anchors, clustered, that make a candidate on their own. With 2, reports of one event
-quoting the same short statement with its speaker (about 14 words) became candidates of each
-other; with 3, a 30-word quotation is still found 95 % of the time, a 40-word one 98 %
-(topical benchmark, bench/bench_scan.py --topical)."""
+DEFAULT_MIN_ANCHORS = 2
+"""Consecutive shared anchors of the copy that make a candidate on their own (see CLUSTER_SPAN)."""
 
-CLUSTER_WINDOW = 24
-"""Shingles of the copy within which ``min_anchors`` shared anchors must sit: about the length
-of a quoted sentence or two. Anchors further apart are separate short phrases (names, stock
-phrases of a topic), which make two articles on one topic share anchors without a quotation;
-in the topical benchmark they gave 21 false candidates per query (bench/bench_scan.py)."""
-
-CLUSTER_SPAN = 8
-"""Shingles the clustered anchors must at least span: a shared run of 8 + SHINGLE_K = 13 words
-or more. Anchors of one short phrase (a name, a stock phrase, a statement that every report of
-one event quotes with its speaker) sit closer; the alignment needs 16 words anyway."""
+CLUSTER_SPAN = 10
+"""Shingle positions the first and last anchor of such a run must lie apart: a shared run of
+10 + SHINGLE_K = 15 words or more, just under the alignment's 16-word passage. Reports of one
+event share names, facts and a statement quoted with its speaker, up to about 14 words each;
+with runs of 13 words they still made false candidates (topical benchmark). A quotation of
+30 words is found 96 % of the time, one of 40 words always (bench/bench_scan.py --topical)."""
 
 UNCLUSTERED_THRESHOLD = 0.15
 """Estimated containment a MinHash candidate needs when it shares no cluster of anchors with
@@ -317,28 +309,31 @@ class ContainmentSearch:
     def anchor_hits(
         self, anchors: np.ndarray, positions: np.ndarray | None = None, *, min_anchors: int = 1
     ) -> tuple[np.ndarray, np.ndarray]:
-        """(row indices, shared anchors) of every original holding ``min_anchors`` of the
-        copy's anchors spanning CLUSTER_SPAN to CLUSTER_WINDOW shingles of the copy.
+        """(row indices, shared anchors) of every original holding a run of ``min_anchors``
+        consecutive anchors of the copy that spans at least CLUSTER_SPAN shingles.
 
-        ``positions`` gives each anchor's shingle position in the copy; without them the
-        anchors count as one cluster.
+        ``anchors`` are the copy's anchor occurrences in text order and ``positions`` their
+        shingle positions; without positions every shared anchor counts, in no particular run.
+        Common anchors are left out of the copy's sequence: they say nothing either way.
         """
         values = _fold(np.asarray(anchors, dtype=np.uint64))
         if not len(values) or not len(self._anchor_values):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         at = np.zeros(len(values), np.int64) if positions is None else np.asarray(positions)
+        known = ~np.isin(values, self.common_anchors)
+        values, at = values[known], at[known]
         left = np.searchsorted(self._anchor_values, values, side="left")
         right = np.searchsorted(self._anchor_values, values, side="right")
         rows = _gather(self._anchor_rows, left, right).astype(np.int64)
-        where = np.repeat(at, right - left)
         if not len(rows):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        order = np.lexsort((where, rows))
-        rows, where = rows[order], where[order]
+        rank = np.repeat(np.arange(len(values)), right - left)
+        order = np.lexsort((rank, rows))
+        rows, rank = rows[order], rank[order]
         found, counts = np.unique(rows, return_counts=True)
         if min_anchors > 1 and positions is not None:
-            clustered = _clustered_rows(rows, where, min_anchors)
-            keep = np.isin(found, clustered)
+            where = at[rank]
+            keep = np.isin(found, _rows_with_runs(rows, rank, where, min_anchors))
             found, counts = found[keep], counts[keep]
         return found, counts
 
@@ -483,19 +478,15 @@ _ARRAYS = (
 )
 
 
-def _clustered_rows(rows: np.ndarray, where: np.ndarray, m: int) -> np.ndarray:
-    """Rows holding ``m`` anchors spanning CLUSTER_SPAN..CLUSTER_WINDOW copy positions.
-
-    ``rows`` and ``where`` (positions) are sorted by row, then position.
-    """
-    stride = int(where.max()) + CLUSTER_WINDOW + 1
-    keys = rows * stride + where
-    start = np.arange(len(keys))
-    end = np.maximum(np.searchsorted(keys, keys + CLUSTER_SPAN, side="left"), start + m - 1)
-    inside = end < len(keys)
-    start, end = start[inside], end[inside]
-    tight = keys[end] - keys[start] <= CLUSTER_WINDOW
-    return np.unique(rows[start[tight]])
+def _rows_with_runs(rows: np.ndarray, rank: np.ndarray, where: np.ndarray, m: int) -> np.ndarray:
+    """Rows sharing a run of at least ``m`` consecutive copy anchors (ranks r, r + 1, ...) whose
+    first and last lie CLUSTER_SPAN or more shingle positions apart. ``rows`` and ``rank`` are
+    sorted by row, then rank."""
+    breaks = (rows[1:] != rows[:-1]) | (rank[1:] - rank[:-1] != 1)
+    starts = np.flatnonzero(np.concatenate(([True], breaks)))
+    ends = np.append(starts[1:], len(rows)) - 1
+    run = (ends - starts + 1 >= m) & (where[ends] - where[starts] >= CLUSTER_SPAN)
+    return np.unique(rows[starts[run]])
 
 
 def _gather(postings: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
