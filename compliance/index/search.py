@@ -42,6 +42,7 @@ from __future__ import annotations
 import contextlib
 import io
 import math
+import sys
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -150,9 +151,9 @@ class ContainmentSearch:
         if matrix.ndim != 2 or matrix.shape[0] != len(ids) or sizes.shape != (len(ids),):
             raise ValueError("ids, sizes and signature matrix disagree in length")
         n, p = matrix.shape
+        matrix = np.asarray(matrix, dtype=np.uint32)
         self.ids = ids
         self.sizes = sizes.astype(np.float64)
-        self.matrix = np.asarray(matrix, dtype=np.uint32)
         self.num_perm = int(p) if matrix.size else 0
         self.max_df = max_df if max_df is not None else common_cutoff(n)
         # One flat sorted key space: column p's values live at p * 2**32 + value. Built one
@@ -160,29 +161,31 @@ class ContainmentSearch:
         self._sorted = np.empty(n * p, np.uint64)
         self._rows = np.empty(n * p, np.int32)
         for col in range(p):
-            order = np.argsort(self.matrix[:, col], kind="stable")
-            self._sorted[col * n : (col + 1) * n] = self.matrix[order, col]
+            order = np.argsort(matrix[:, col], kind="stable")
+            self._sorted[col * n : (col + 1) * n] = matrix[order, col]
             self._sorted[col * n : (col + 1) * n] += np.uint64(col) << np.uint64(32)
             self._rows[col * n : (col + 1) * n] = order
 
     def _index_anchors(self, anchors: list[np.ndarray]) -> None:
-        """Postings of the anchors (folded to 32 bits) held by at most max_df originals."""
+        """Postings of the anchors (folded to 32 bits) held by at most max_df originals; the
+        list of each original's anchors is consumed (emptied) on the way."""
         lengths = np.asarray([len(a) for a in anchors], dtype=np.int64)
         self.anchor_counts = lengths.astype(np.float64)
         # Sort (anchor, row) pairs packed in one uint64: no argsort order, no gathered copies.
         packed = np.concatenate(anchors).astype(np.uint64) if anchors else np.zeros(0, np.uint64)
+        anchors.clear()  # consumed: the packed pairs replace them
         packed <<= np.uint64(32)
-        packed |= np.repeat(np.arange(len(lengths), dtype=np.uint64), lengths)
+        packed |= np.repeat(np.arange(len(lengths), dtype=np.uint32), lengths)
         packed.sort()
-        values = (packed >> np.uint64(32)).astype(np.uint32)
-        rows = (packed & np.uint64(0xFFFFFFFF)).astype(np.int32)
-        del packed
+        halves = packed.view(np.uint32)  # each pair's two halves, no copies
+        low = 0 if sys.byteorder == "little" else 1
+        values, rows = halves[1 - low :: 2], halves[low::2]
         starts = np.flatnonzero(np.concatenate(([True], values[1:] != values[:-1])))
         runs = np.diff(np.append(starts, len(values)))
         keep = np.repeat(runs <= self.max_df, runs)
         self.common_anchors = values[starts[runs > self.max_df]]
         self._anchor_values = values[keep]
-        self._anchor_rows = rows[keep]
+        self._anchor_rows = rows[keep].view(np.int32)
 
     @classmethod
     def build(
@@ -204,9 +207,11 @@ class ContainmentSearch:
             sigs.append(sig)
             anchors.append(_fold(np.frombuffer(anchor_bytes, dtype="<u8")))
         width = len(sigs[0]) // 4 if sigs else 0
-        matrix = np.frombuffer(b"".join(sigs), dtype="<u4").astype(np.uint32)
+        matrix = np.frombuffer(b"".join(sigs), dtype="<u4").reshape(len(sigs), width)
+        del sigs
         search = cls.__new__(cls)
-        search._setup(ids, np.asarray(sizes), matrix.reshape(len(sigs), width), max_df)
+        search._setup(ids, np.asarray(sizes), matrix, max_df)
+        del matrix
         search._index_anchors(anchors)
         return search
 
@@ -252,10 +257,8 @@ class ContainmentSearch:
         n = len(ids)
         ok = (
             meta.shape == (2,)
-            and arrays["matrix"].ndim == 2
-            and arrays["matrix"].shape[0] == n
             and arrays["sizes"].shape == arrays["anchor_counts"].shape == (n,)
-            and arrays["_sorted"].shape == arrays["_rows"].shape == (arrays["matrix"].size,)
+            and arrays["_sorted"].shape == arrays["_rows"].shape == (n * int(meta[0]),)
             and arrays["_anchor_values"].shape == arrays["_anchor_rows"].shape
         )
         if not ok:
@@ -269,6 +272,16 @@ class ContainmentSearch:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def matrix(self) -> np.ndarray:
+        """The ``N x P`` signature matrix, rebuilt from the postings (only brute force needs it,
+        so the search does not keep a second copy)."""
+        n, p = len(self.ids), self.num_perm
+        out = np.empty((n, p), np.uint32)
+        for col in range(p):
+            part = slice(col * n, (col + 1) * n)
+            out[self._rows[part], col] = self._sorted[part] & np.uint64(0xFFFFFFFF)
+        return out
 
     @property
     def nbytes(self) -> int:
@@ -421,7 +434,7 @@ class ContainmentSearch:
         if not self.ids:
             return []
         query = np.asarray(hashvalues, dtype=np.uint64).astype(np.uint32)
-        counts = (self.matrix == query[None, :]).sum(axis=1)
+        counts = (self.matrix() == query[None, :]).sum(axis=1)
         rows = np.flatnonzero(counts)
         return self._rank(rows, counts[rows], size, threshold, min_hits, limit)
 
@@ -468,7 +481,6 @@ class ContainmentSearch:
 
 _ARRAYS = (
     "sizes",
-    "matrix",
     "_sorted",
     "_rows",
     "anchor_counts",
