@@ -127,7 +127,8 @@ def test_short_shared_phrases_make_no_candidate_even_close_together() -> None:
     words = ARCHIVE["o15"].split()
     phrases = [" ".join(words[i : i + 8]) for i in range(0, 800, 100)]
     filler = [text(4000 + i, 12) for i in range(len(phrases))]
-    copy = " ".join(f"{f} {p}" for f, p in zip(filler, phrases, strict=True))
+    shared = " ".join(f"{f} {p}" for f, p in zip(filler, phrases, strict=True))
+    copy = f"{shared} {text(4100, 500)}"  # the rest of the article: containment stays low
     fp = fingerprint(copy)
     rows, _ = SEARCH.anchor_hits(fp.anchor_hashes, min_anchors=1)
     assert SEARCH.ids.index("o15") in rows.tolist()  # the phrases do share anchors
@@ -167,3 +168,13 @@ def test_fingerprint_tokens_are_the_alignments_words() -> None:
 
     text = "Don’t  PANIC — it's fine. Straße, café, naïve; snake_case 3.14 " + ARCHIVE["o2"]
     assert tokens(text) == [w for w, _, _ in words(text)]
+
+
+def test_a_word_hashes_the_same_wherever_it_stands() -> None:
+    from compliance.index.fingerprint import _word_hashes
+
+    first = _word_hashes(["harbour", "strike", "ends", "strike"])
+    second = _word_hashes(["the", "strike", "of", "the", "harbour", "café"])
+    assert first[1] == first[3] == second[1]
+    assert first[0] == second[4]
+    assert len(set(first.tolist())) == 3

@@ -2,7 +2,9 @@
 
 Every word k-shingle (k = SHINGLE_K) gets one 64-bit hash, computed for the whole text at once
 with numpy from per-word hashes (``h = fmix64(sum_j word[i + j] * M_j)``, the M_j odd
-constants, so word order counts). That one hash serves both uses:
+constants, so word order counts); the word hashes themselves come from one prefix sum over the
+text's bytes (``_word_hashes``), so no word is hashed in a Python loop. That one hash serves
+both uses:
 
 - its high 32 bits feed datasketch's ``affine32`` MinHash permutations (the signature);
 - the shingles whose hash is 0 modulo ANCHOR_MOD are the *anchors*, kept with their positions
@@ -22,7 +24,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from hashlib import blake2b
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
@@ -52,7 +53,7 @@ an anchor. MinHash cannot see a 30-word quotation in an 800-word original (Jacca
 four shared minima of 128, often none); anchors can: the quote's ~26 shingles hold ~6 anchors,
 and the chance of none is 0.75**26 < 0.1%."""
 
-HASH_NAME = "blake2b64-fmix64"
+HASH_NAME = "poly64-fmix64"
 """Names the shingle hash; part of ``fingerprint_scheme`` so an index made with another fails."""
 
 _MULTIPLIERS = np.array(
@@ -81,26 +82,6 @@ class Fingerprint:
         return LeanMinHash(seed=SEED, hashvalues=self.hashvalues, scheme=SCHEME)
 
 
-_WORD_HASHES: dict[str, int] = {}
-_WORD_HASHES_MAX = 1 << 20
-"""Distinct words whose hashes are kept between texts (a news vocabulary fits; then restart)."""
-
-
-def _word_hashes(toks: list[str]) -> np.ndarray:
-    """One 64-bit BLAKE2b hash per token, each distinct word hashed once per process."""
-    known = _WORD_HASHES
-    values = [known.get(t) for t in toks]
-    if None in values:
-        if len(known) > _WORD_HASHES_MAX:
-            known.clear()
-        for i, value in enumerate(values):
-            if value is None:
-                word = toks[i]
-                digest = blake2b(word.encode("utf-8"), digest_size=8).digest()
-                values[i] = known[word] = int.from_bytes(digest, "little")
-    return np.array(values, dtype=np.uint64)
-
-
 _FMIX64 = (33, 0xFF51AFD7ED558CCD, 33, 0xC4CEB9FE1A85EC53, 33)
 _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
 """MurmurHash3's finalizers (shift, multiply, shift, multiply, shift), 64- and 32-bit."""
@@ -119,6 +100,32 @@ def _fmix(h: np.ndarray, constants: tuple[int, int, int, int, int]) -> np.ndarra
     h = h * m2
     mixed: np.ndarray = h ^ (h >> s3)
     return mixed
+
+
+_BASE = np.uint64(0x100000001B3)  # odd, so invertible modulo 2**64
+_BASE_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
+_SPACE = ord(" ")
+
+
+def _word_hashes(toks: list[str]) -> np.ndarray:
+    """One 64-bit hash per token, all at once: a polynomial hash of each token's UTF-8 bytes
+    (``sum(byte_i * BASE**i)`` modulo 2**64, from one prefix sum over the joined tokens),
+    then MurmurHash3's finalizer. Tokens hold no spaces, so spaces mark where each one ends."""
+    data = np.frombuffer(" ".join(toks).encode("utf-8"), np.uint8)
+    n = len(data)
+    powers = np.full(n, _BASE, np.uint64)
+    powers[0] = 1
+    inverse = np.full(n + 1, _BASE_INVERSE, np.uint64)
+    inverse[0] = 1
+    with np.errstate(over="ignore"):
+        np.cumprod(powers, out=powers)
+        np.cumprod(inverse, out=inverse)
+        prefix = np.zeros(n + 1, np.uint64)
+        np.cumsum(data * powers, out=prefix[1:])
+        spaces = np.flatnonzero(data == _SPACE)
+        starts = np.concatenate(([0], spaces + 1))
+        ends = np.concatenate((spaces, [n]))
+        return _fmix((prefix[ends] - prefix[starts]) * inverse[starts], _FMIX64)
 
 
 def shingle_hashes(text: str, k: int = SHINGLE_K) -> np.ndarray:

@@ -23,6 +23,7 @@ __all__ = ["MAX_NOTICE_WORDS", "NOTICES_VERSION", "is_notice", "notice_spans", "
 MAX_NOTICE_WORDS = 60
 """A longer line is article prose that happens to mention a notice phrase, not a notice."""
 
+_MAX_NOTICE_CHARS = 16 * MAX_NOTICE_WORDS  # longer lines are prose: no need to count words
 _FILE = Path(__file__).with_name("notices.txt")
 _LINE = re.compile(r"[^\n]+")
 
@@ -72,7 +73,7 @@ NOTICES_VERSION = _digest()
 
 def is_notice(line: str) -> bool:
     """True when ``line`` is a notice: short, and holding one of the notice phrases."""
-    if len(line.split()) > MAX_NOTICE_WORDS:
+    if len(line) > _MAX_NOTICE_CHARS or len(line.split()) > MAX_NOTICE_WORDS:
         return False
     phrases = _phrases()
     if any(symbol in line for symbol in phrases.symbols):
