@@ -315,9 +315,7 @@ class ContainmentSearch:
         rows = _gather(postings, left[keep], right[keep])
         if not len(rows):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        counts = np.bincount(rows, minlength=len(self.ids))
-        found = np.flatnonzero(counts)
-        return found, counts[found]
+        return _runs(np.sort(rows).astype(np.int64))
 
     def anchor_hits(
         self, anchors: np.ndarray, positions: np.ndarray | None = None, *, min_anchors: int = 1
@@ -333,17 +331,21 @@ class ContainmentSearch:
         if not len(values) or not len(self._anchor_values):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
         at = np.zeros(len(values), np.int64) if positions is None else np.asarray(positions)
-        known = ~np.isin(values, self.common_anchors)
-        values, at = values[known], at[known]
+        if len(self.common_anchors):  # common anchors are left out of the sequence
+            at_common = np.searchsorted(self.common_anchors, values)
+            at_common[at_common == len(self.common_anchors)] = 0
+            known = self.common_anchors[at_common] != values
+            values, at = values[known], at[known]
         left = np.searchsorted(self._anchor_values, values, side="left")
         right = np.searchsorted(self._anchor_values, values, side="right")
         rows = _gather(self._anchor_rows, left, right).astype(np.int64)
         if not len(rows):
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        rank = np.repeat(np.arange(len(values)), right - left)
-        order = np.lexsort((rank, rows))
-        rows, rank = rows[order], rank[order]
-        found, counts = np.unique(rows, return_counts=True)
+        # Sort (row, rank) pairs as one int64 key: rank is the anchor's place in the copy.
+        keys = rows * len(values) + np.repeat(np.arange(len(values)), right - left)
+        keys.sort()
+        rows, rank = np.divmod(keys, len(values))
+        found, counts = _runs(rows)
         if min_anchors > 1 and positions is not None:
             where = at[rank]
             keep = np.isin(found, _rows_with_runs(rows, rank, where, min_anchors))
@@ -499,6 +501,12 @@ def _rows_with_runs(rows: np.ndarray, rank: np.ndarray, where: np.ndarray, m: in
     ends = np.append(starts[1:], len(rows)) - 1
     run = (ends - starts + 1 >= m) & (where[ends] - where[starts] >= CLUSTER_SPAN)
     return np.unique(rows[starts[run]])
+
+
+def _runs(ordered: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct values, how often each occurs) of a sorted array, without another sort."""
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
 
 def _gather(postings: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
