@@ -68,7 +68,8 @@ class Fingerprint:
     """One text as the search sees it: MinHash values, shingle count, anchors and where they sit.
 
     ``anchors`` is sorted and unique (what the index stores); ``anchor_hashes`` and
-    ``anchor_positions`` list every anchor occurrence in text order (what a query clusters).
+    ``anchor_positions`` list every anchor occurrence in text order (where a query looks for
+    runs of shared anchors).
     """
 
     hashvalues: np.ndarray  # uint64, NUM_PERM MinHash minima
