@@ -261,9 +261,11 @@ def _dask(
             raise InputError(f"cannot reach the Dask scheduler ({exc})", scheduler) from exc
     try:
         window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
+        # The options (terms library included) travel to each worker once, not with each task.
+        shared = client.scatter(options, broadcast=True, hash=False)
         pending: list[Any] = []
         for task in tasks:
-            pending.append(client.submit(scan_task, task, options, pure=False))
+            pending.append(client.submit(scan_task, task, shared, pure=False))
             if len(pending) >= window:
                 yield pending.pop(0).result()
         for future in pending:
