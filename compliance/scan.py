@@ -222,6 +222,26 @@ def build_tasks(paths: Sequence[Path | str], *, max_bytes: int | None = None) ->
             yield FileTask(str(Path(path).absolute()), str(path))
 
 
+DASK_BATCH = 8
+"""Documents per Dask task (bench/bench_scan.py --scheduler)."""
+
+
+def scan_batch(tasks: Sequence[Task], options: ScanOptions) -> list[DocumentResult]:
+    """``scan_task`` over a few tasks, in order: one Dask task for several documents."""
+    return [scan_task(task, options) for task in tasks]
+
+
+def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    batch: list[Task] = []
+    for task in tasks:
+        batch.append(task)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def _serial(tasks: Iterable[Task], options: ScanOptions) -> Iterator[DocumentResult]:
     for task in tasks:
         yield scan_task(task, options)
@@ -261,15 +281,17 @@ def _dask(
             raise InputError(f"cannot reach the Dask scheduler ({exc})", scheduler) from exc
     try:
         window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
-        # The options (terms library included) travel to each worker once, not with each task.
-        shared = client.scatter(options, broadcast=True, hash=False)
+        # The options (terms library included) travel to each worker once, not with each task,
+        # and documents go in batches: a document takes milliseconds, a Dask task round trip
+        # about as long.
+        shared = client.scatter(options, broadcast=True, hash=False)  # type: ignore[no-untyped-call]
         pending: list[Any] = []
-        for task in tasks:
-            pending.append(client.submit(scan_task, task, shared, pure=False))
+        for batch in _batches(tasks, DASK_BATCH):
+            pending.append(client.submit(scan_batch, batch, shared, pure=False))
             if len(pending) >= window:
-                yield pending.pop(0).result()
+                yield from pending.pop(0).result()
         for future in pending:
-            yield future.result()
+            yield from future.result()
     finally:
         client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
