@@ -274,13 +274,17 @@ class ContainmentSearch:
         return len(self.ids)
 
     def matrix(self) -> np.ndarray:
-        """The ``N x P`` signature matrix, rebuilt from the postings (only brute force needs it,
-        so the search does not keep a second copy)."""
+        """The ``N x P`` signature matrix, rebuilt from the postings on first use and then kept
+        (only brute force needs it, so a search used for queries holds no second copy)."""
+        found: np.ndarray | None = getattr(self, "_matrix", None)
+        if found is not None:
+            return found
         n, p = len(self.ids), self.num_perm
         out = np.empty((n, p), np.uint32)
         for col in range(p):
             part = slice(col * n, (col + 1) * n)
             out[self._rows[part], col] = self._sorted[part] & np.uint64(0xFFFFFFFF)
+        self._matrix = out
         return out
 
     @property
