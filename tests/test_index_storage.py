@@ -254,19 +254,41 @@ def test_the_built_search_is_kept_inside_the_index(store: Storage) -> None:
 
     store.add([entry(n) for n in range(5)])
     assert store.search_blob() is None
-    built = ContainmentSearch.load(store)
+    built = ContainmentSearch.save(store)
     kept = ContainmentSearch.from_bytes(store.search_blob() or b"")
-    assert kept is not None and kept.ids == built.ids
+    assert kept is not None and kept.ids == built.ids == ContainmentSearch.load(store).ids
 
 
 def test_a_kept_search_goes_stale_when_the_index_changes(store: Storage) -> None:
     from compliance.index import ContainmentSearch
 
     store.add([entry(n) for n in range(5)])
-    ContainmentSearch.load(store)
+    ContainmentSearch.save(store)
     store.add([entry(9)])
     assert store.search_blob() is None
     assert len(ContainmentSearch.load(store)) == 6
+
+
+def test_loading_the_search_never_writes_to_the_index(store: Storage) -> None:
+    from compliance.index import ContainmentSearch
+
+    store.add([entry(n) for n in range(5)])
+    generation = store.generation()
+    assert len(ContainmentSearch.load(store)) == 5
+    assert store.search_blob() is None
+    assert store.generation() == generation
+
+
+def test_adding_and_removing_originals_keep_the_search_current(store: Storage) -> None:
+    from compliance.index import ContainmentSearch
+    from compliance.index.ingest import AddOptions, add_documents
+
+    list(add_documents(store, [article(n) for n in range(4)], AddOptions(terms_id="cc-by-4.0")))
+    kept = ContainmentSearch.from_bytes(store.search_blob() or b"")
+    assert kept is not None and len(kept) == 4
+    store.remove(article(2).id)
+    kept = ContainmentSearch.from_bytes(store.search_blob() or b"")
+    assert kept is not None and len(kept) == 3
 
 
 def test_a_search_built_before_a_write_is_not_kept(store: Storage) -> None:

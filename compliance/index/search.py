@@ -29,7 +29,9 @@ Without the common-text cut, the result equals a brute-force MinHash comparison 
 original (``brute_force``), but the work is proportional to the collisions, not to the archive.
 
 The built search is kept inside the index itself (``Storage.search_blob``, tagged with the
-index generation it was built from), so a scan or hook run loads it instead of rebuilding.
+index generation it was built from): the commands that change the index save it once at their
+end (``save``), and a scan or hook run loads it (``load``) instead of rebuilding; a reader
+never writes to the index.
 
 Example:
     >>> search = ContainmentSearch.load(storage)
@@ -217,15 +219,19 @@ class ContainmentSearch:
 
     @classmethod
     def load(cls, storage: Storage) -> ContainmentSearch:
-        """The search saved inside ``storage`` for its current content, else a fresh build
-        (saved there for the next run when the index is writable and it fits)."""
+        """The search saved inside ``storage`` for its current content, else one built in
+        memory. Reading never writes: the commands that change the index save it (``save``)."""
         found = cls.from_bytes(storage.search_blob() or b"")
-        if found is not None:
-            return found
+        return found if found is not None else cls.build(storage.signatures())
+
+    @classmethod
+    def save(cls, storage: Storage) -> ContainmentSearch:
+        """Build the search of ``storage``'s current content and keep it inside the index, for
+        the scans and hook runs that follow; called once by each command that writes."""
         generation = storage.generation()
         search = cls.build(storage.signatures())
         if search.ids and search.nbytes <= SAVE_MAX_BYTES:
-            with contextlib.suppress(ComplianceError):  # read-only: rebuilt next time instead
+            with contextlib.suppress(ComplianceError):  # busy or read-only: built on use
                 storage.save_search_blob(generation, search.to_bytes())
         return search
 

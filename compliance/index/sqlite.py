@@ -34,6 +34,7 @@ __all__ = ["SqliteStorage"]
 
 _MAGIC = b"SQLite format 3\x00"
 _BUSY_SECONDS = 60.0
+_SAVE_WAIT_MS = 2000  # saving the derived search waits briefly; another writer will save it
 _COLUMNS = (
     "id, origin, url, url_key, title, terms, attribution, shingles, signature, document,"
     " raw_size, added_at, anchors"
@@ -136,6 +137,15 @@ class SqliteStorage(Storage):
             yield
         except sqlite3.DatabaseError as exc:
             raise IndexFileError(f"index is unreadable or corrupt ({exc})", self.location) from exc
+
+    @contextlib.contextmanager
+    def _busy_timeout(self, milliseconds: int) -> Iterator[None]:
+        """A shorter wait for the write lock, for writes that may as well be skipped."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        try:
+            yield
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_SECONDS * 1000)}")
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -255,7 +265,7 @@ class SqliteStorage(Storage):
         return bytes(row[0]) if row else None
 
     def save_search_blob(self, generation: str, data: bytes) -> bool:
-        with self._errors():
+        with self._errors(), self._busy_timeout(_SAVE_WAIT_MS):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 if self.generation() != generation:

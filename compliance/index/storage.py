@@ -113,10 +113,14 @@ class Storage(ABC):
         """Release connections; the default holds none."""
 
     def remove(self, key: str) -> list[str]:
-        """Remove the originals ``key`` names (id, id prefix or URL); returns their ids."""
+        """Remove the originals ``key`` names (id, id prefix or URL), and keep the search of
+        what is left inside the index; returns their ids."""
+        from .search import ContainmentSearch
+
         found = self.find(key)
         if found:
             self.delete(found)
+            ContainmentSearch.save(self)
         return found
 
     def __len__(self) -> int:

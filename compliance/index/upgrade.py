@@ -2,7 +2,7 @@
 
 Every entry keeps its whole Document, so nothing needs the original files: each stored document
 is fingerprinted again (``fingerprint.py``) and the new fingerprints replace the old ones in one
-atomic step, with the schema version and fingerprint scheme; the search is rebuilt on next use.
+atomic step, with the schema version and fingerprint scheme; then the search is saved again.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 from .entry import encode_signature
 from .fingerprint import fingerprint
+from .search import ContainmentSearch
 from .storage import Fingerprints
 
 __all__ = ["upgrade"]
@@ -33,4 +34,5 @@ def upgrade(spec: str | Path | Mapping[str, Any]) -> int:
             anchors = fp.anchors.astype("<u8").tobytes()
             rows.append((entry.id, fp.size, encode_signature(fp.hashvalues), anchors))
         store.rewrite_fingerprints(rows)
+        ContainmentSearch.save(store)
     return len(rows)
