@@ -9,9 +9,9 @@ import signal
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from redis_server import redis_server
 from test_warc_read import CRAWL, html, write_warc
-from click.testing import CliRunner
 
 from compliance.cli import app
 from compliance.index import open_index
