@@ -12,6 +12,7 @@ from samples_table import SAMPLES, expectations
 from compliance.cli import app
 
 EXPECTED = {r.copy: (r.original, r.verdict, r.rule_ids) for r in expectations()}
+COPIES = sorted(c for c, (_, verdict, _) in EXPECTED.items() if verdict != "not-a-copy")
 
 
 @pytest.fixture(scope="module")
@@ -87,9 +88,31 @@ def test_scan_renders_every_pair_found_as_one_document(fmt: str, tmp_path: Path)
     )
     assert result.exit_code == 1, result.output
     text = out.read_text(encoding="utf-8")
-    copies = [c for c, (_, verdict, _) in EXPECTED.items() if verdict != "not-a-copy"]
+    copies = COPIES
     if fmt == "sarif":
         uris = {a["location"]["uri"] for a in json.loads(text)["runs"][0]["artifacts"]}
         assert {Path(u).name for u in uris} == {Path(c).name for c in copies}
     else:
         assert all(Path(c).name in text for c in copies)
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_check_and_scan_agree_on_verdict_and_copied_share(copy: str, scanned: dict) -> None:
+    (scan_report,) = scanned[copy]
+    result = CliRunner().invoke(
+        app,
+        [
+            "check",
+            str(SAMPLES / copy),
+            "--original",
+            scan_report["original"]["origin"],
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    checked = json.loads(result.stdout)
+    assert checked["verdict"] == scan_report["verdict"]
+    assert checked["comparison"]["coverage"] == scan_report["comparison"]["coverage"]
