@@ -79,7 +79,7 @@ def render_summary(summary: Summary, *, color: bool = False, width: int | None =
     )
     if summary.pairs:
         pairs = Table(title="Copies found", title_justify="left")
-        for name in ("copy", "original", "terms", "verdict", "E", "W", "contained"):
+        for name in ("copy", "original", "terms", "verdict", "E", "W", "copied"):
             pairs.add_column(name, overflow="fold")
         for r in summary.pairs:
             sev = severity_counts(r)
@@ -90,7 +90,7 @@ def render_summary(summary: Summary, *, color: bool = False, width: int | None =
                 r.verdict,
                 str(sev["error"]),
                 str(sev["warning"]),
-                f"{r.comparison.containment:.0%}",
+                f"{r.comparison.coverage:.0%}",
             )
         console.print(pairs)
     verdicts = Table(title="Verdicts", title_justify="left")
