@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .patterns import PatternSet, load_patterns
+from .venues import settle
 
 __all__ = [
     "Clause",
@@ -148,6 +149,11 @@ def _scan(
                 hit = _Hit(m.start() - base, m.end() - base, m.group(group) if group else None)
                 found[i].setdefault(name, []).append(hit)
     return found
+
+
+def _inside(hit: _Hit, spans: list[_Hit], slack: int = 0) -> bool:
+    """True when ``hit`` starts within one of ``spans`` (widened by ``slack`` characters)."""
+    return any(c.start - slack <= hit.start < c.end + slack for c in spans)
 
 
 def _negated(grant: _Hit, negations: list[_Hit]) -> bool:
@@ -387,12 +393,13 @@ def _read(text: str, pats: PatternSet) -> Notice:
     for s in read:
         for venue, found in s.sections["venues"].items():
             for m in found:
-                if any(c.start <= m.start < c.end for c in s.hits.get("conditional", [])):
+                if s.kind != "permission" and _inside(m, s.hits.get("conditional", [])):
                     continue  # "if you publish online, ..." states a condition, not a venue
                 kind = _nearest_kind(s, m.start)
                 if venue == "non-commercial":
                     allowed.append(venue)
-                    needing.append("commercial")
+                    if not (s.hits.get("cc") and _inside(m, s.hits.get("cc_nc", []), 1)):
+                        needing.append("commercial")  # in words, not a licence's name
                 elif kind in ("permission", "prohibition", "reserved"):
                     needing.append(venue)
                 elif allowed_here:
@@ -401,17 +408,14 @@ def _read(text: str, pats: PatternSet) -> Notice:
         if s.kind == "permission" and allowed_here:
             uses.extend(s.sections["uses"])
         forbids.extend(s.sections["forbids"])
-    if licence is not None and "-nc" in licence:
-        allowed.append("non-commercial")
-        needing.append("commercial")
     if status == "forbidden":
         allowed, needing = [], []
     elif status == "permission-required":
         allowed, needing = [], ["any", *needing]
-    elif not allowed:
-        allowed = ["any"]
-    if "commercial" in allowed:
-        needing = [v for v in needing if v != "commercial"]
+    else:
+        allowed, needing = map(
+            list, settle(allowed, needing, licence=licence, own_grant=bool(granted))
+        )
 
     contact, where = _contact(read)
     if where is not None:

@@ -18,26 +18,11 @@ from ..documents.regions import without_captions
 from ..model import Attribution, Document, Terms
 from .notice import Clause, Notice, read_notice
 from .schema import parse
+from .venues import MODEL_VENUES, model_venues
 
 __all__ = ["NOTICE_TERMS_ID", "find_notice", "notice_terms", "rule_data", "rule_yaml"]
 
 NOTICE_TERMS_ID = "own-notice"
-MODEL_VENUES = ("community", "nonprofit", "commercial", "print")
-# Label venue token -> the model venues (kinds of republishing site) it names.
-_VENUE_SITES: dict[str, tuple[str, ...]] = {
-    "any": MODEL_VENUES,
-    "online": ("community", "nonprofit", "commercial"),
-    "community": ("community",),
-    "non-commercial": ("community", "nonprofit"),
-    "nonprofit": ("nonprofit",),
-    "commercial": ("commercial",),
-    "print": ("print",),
-    "free-print": ("print",),
-    "paid-print": ("print",),
-    "free-access": ("community", "nonprofit"),
-    "free-online": ("community", "nonprofit"),
-    "news-organization": ("community", "nonprofit", "commercial"),
-}
 # Label requirement -> (requirement id, kind, parameters).
 _REQUIREMENTS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "credit_source": ("source-credit", "credit_source", {}),
@@ -88,11 +73,7 @@ def _venues(notice: Notice) -> dict[str, str]:
     if notice.republishing in ("permission-required", "forbidden"):
         policy = "forbidden" if notice.republishing == "forbidden" else "permission"
         return dict.fromkeys(MODEL_VENUES, policy)
-    allowed = {v for t in notice.venues_allowed for v in _VENUE_SITES.get(t, ())}
-    needing = {v for t in notice.venues_needing_permission for v in _VENUE_SITES.get(t, ())}
-    venues = {v: "allowed" for v in MODEL_VENUES if v in allowed and v not in needing}
-    venues.update({v: "permission" for v in MODEL_VENUES if v not in venues})
-    return venues
+    return model_venues(notice.venues_allowed, notice.venues_needing_permission)
 
 
 def _clause_text(clause: Clause) -> str:

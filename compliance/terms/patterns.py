@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .schema import Problem, display_path
+from .venues import VENUE_TOKENS
 from .yamlload import LineDict, LineList, YamlProblem, load_yaml
 
 __all__ = [
@@ -64,24 +65,6 @@ SIGNALS: dict[str, str] = {
 }
 # Group a pattern of these signals must capture.
 _GROUPS = {"cc_version": "version", "contact": "contact"}
-VENUE_TOKENS = (
-    "any",
-    "online",
-    "print",
-    "community",
-    "non-commercial",
-    "commercial",
-    "nonprofit",
-    "news-organization",
-    "newsletter",
-    "paywalled",
-    "free-access",
-    "ad-supported-sites",
-    "outside-us",
-    "free-online",
-    "free-print",
-    "paid-print",
-)
 _SECTIONS = ("signals", "venues", "uses", "forbids")
 _TOP_KEYS = ("language", *_SECTIONS)
 _TOKEN = re.compile(r"^[a-z][a-z0-9-]*$")

@@ -1,0 +1,48 @@
+"""The venue vocabulary's conventions (compliance/terms/venues.py), through the notice reader."""
+
+from __future__ import annotations
+
+from compliance.terms.notice import read_notice
+from compliance.terms.venues import model_venues, settle
+
+
+def test_licence_alone_reserves_commercial_use() -> None:
+    notice = read_notice("Licensed under CC BY-NC 4.0.")
+    assert notice.venues_allowed == ("non-commercial",)
+    assert notice.venues_needing_permission == ("commercial",)
+
+
+def test_own_grant_with_nc_licence_reserves_nothing_it_does_not_say() -> None:
+    notice = read_notice(
+        "You are welcome to republish this report under a Creative Commons "
+        "Attribution-NonCommercial 4.0 licence, as long as you credit the newsroom."
+    )
+    assert notice.venues_allowed == ("non-commercial",)
+    assert notice.venues_needing_permission == ()
+
+
+def test_non_commercial_in_words_reserves_commercial_use() -> None:
+    notice = read_notice(
+        "You may republish our stories for non-commercial purposes if you credit us."
+    )
+    assert "commercial" in notice.venues_needing_permission
+
+
+def test_any_medium_granted_in_words_is_not_narrowed_by_the_licence_code() -> None:
+    notice = read_notice(
+        "Our reports may be republished in any medium, as long as you credit us. "
+        "They are released under CC BY-NC-ND 4.0."
+    )
+    assert notice.venues_allowed == ("any",)
+
+
+def test_reserved_paid_venues_leave_their_free_complements_open() -> None:
+    assert settle([], ["paywalled", "paid-print"], licence=None, own_grant=True) == (
+        ("free-online", "free-print"),
+        ("paywalled", "paid-print"),
+    )
+
+
+def test_model_venues_reserve_what_a_label_venue_reserves() -> None:
+    venues = model_venues(["any"], ["commercial"])
+    assert venues["commercial"] == "permission" and venues["community"] == "allowed"
