@@ -16,6 +16,7 @@ import yaml
 
 from ..documents.regions import without_captions
 from ..model import Attribution, Document, Terms
+from .metanotice import notice_from_meta
 from .notice import Clause, Notice, read_notice
 from .schema import parse
 from .venues import MODEL_VENUES, model_venues
@@ -47,15 +48,20 @@ def find_notice(doc: Document) -> tuple[Notice, str]:
     The furniture's notice wins when the main text has none, or only reserves rights where the
     footer grants them (a "© X. All rights reserved" line kept in the text, the terms below).
     Captions are never read: their licence is a photo's. Returns the notice and which text its
-    clause offsets index (``text`` or ``furniture``).
+    clause offsets index (``text`` or ``furniture``). When neither states a notice, the
+    page's metadata may (schema.org ``license`` or ``copyrightHolder``, ``rel=license``):
+    that notice quotes the metadata fact, ``metadata``, with no offsets into a text.
     """
-    notice = read_notice(without_captions(doc))
-    if notice.republishing in _GRANTS or not doc.furniture:
-        return notice, "text"
-    footer = read_notice(doc.furniture)
-    if footer.republishing in _GRANTS or notice.republishing is None:
-        return footer, "furniture"
-    return notice, "text"
+    notice, where = read_notice(without_captions(doc)), "text"
+    if notice.republishing not in _GRANTS and doc.furniture:
+        footer = read_notice(doc.furniture)
+        if footer.republishing in _GRANTS or notice.republishing is None:
+            notice, where = footer, "furniture"
+    if notice.republishing is None:
+        meta = notice_from_meta(doc.meta.license_url, doc.meta.rights)
+        if meta.republishing is not None:
+            return meta, "metadata"
+    return notice, where
 
 
 def _licence_name(licence: str) -> tuple[str, str | None]:

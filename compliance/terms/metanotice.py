@@ -1,0 +1,78 @@
+"""The terms a page states in its metadata alone, for pages whose text prints no notice.
+
+Many article pages print no republishing sentence but say in their markup what the article is
+under: a schema.org ``license`` (JSON-LD), a ``rel=license`` link, a Creative Commons deed link,
+or a ``copyrightHolder``. The documents layer extracts these (`Meta.license_url`, `Meta.rights`);
+this module reads them into the same `Notice` a printed notice gives, each derived field quoting
+the metadata fact it rests on, so the notice finder needs no second path.
+
+Example:
+    >>> notice_from_meta("https://creativecommons.org/licenses/by-nd/4.0/", None).requires
+    Requires(credit_source=True, copyright_notice=False, byline=False, link_to_original=None, \
+license_notice='cc-by-nd-4.0', no_modification=True, keep_links=False, tracking_pixel=False, \
+together=False)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .notice import Clause, Notice, Requires
+from .venues import settle
+
+__all__ = ["licence_of_url", "notice_from_meta"]
+
+_DEED = re.compile(
+    r"creativecommons\.org/(?P<kind>licenses|publicdomain)/(?P<code>[a-z]+(?:-[a-z]+)*)"
+    r"(?:/(?P<version>\d\.\d))?",
+    re.IGNORECASE,
+)
+_ELEMENTS = frozenset({"by", "nc", "nd", "sa"})
+
+
+def licence_of_url(url: str) -> str | None:
+    """``.../licenses/by-nc-nd/4.0/`` -> ``cc-by-nc-nd-4.0``; ``.../publicdomain/...`` ->
+    ``public-domain``; any other address (a site's own terms page) -> None."""
+    deed = _DEED.search(url)
+    if deed is None:
+        return None
+    if deed["kind"].lower() == "publicdomain":
+        return "public-domain"
+    code = deed["code"].lower()
+    if not set(code.split("-")) <= _ELEMENTS:
+        return None
+    return "-".join(["cc", code, *([deed["version"]] if deed["version"] else [])])
+
+
+def _fact(field: str, sentence: str) -> Clause:
+    return Clause(field, sentence, 0, len(sentence))
+
+
+def notice_from_meta(license_url: str | None, rights: str | None) -> Notice:
+    """The notice stated by a page's licence address and rights statement (either may be None).
+
+    A Creative Commons licence grants republishing with attribution and the licence notice
+    (and no edits for ND); a public-domain mark grants it without conditions; a copyright
+    holder with no licence reserves the rights. Otherwise no notice (``republishing`` None).
+    """
+    licence = licence_of_url(license_url) if license_url else None
+    if licence == "public-domain" and license_url:
+        clause = _fact("republishing", f"license: {license_url}")
+        return Notice("allowed", ("any",), clauses=(clause,))
+    if licence is not None and license_url:
+        statement = f"license: {license_url}"
+        fields = ["republishing", "credit_source", "license_notice"]
+        nd = "-nd" in licence
+        fields += ["no_modification"] if nd else []
+        allowed, needing = settle([], [], licence=licence, own_grant=False)
+        return Notice(
+            "allowed-with-conditions",
+            allowed,
+            needing,
+            requires=Requires(credit_source=True, license_notice=licence, no_modification=nd),
+            clauses=tuple(_fact(f, statement) for f in fields),
+        )
+    if rights:
+        clause = _fact("republishing", f"copyright: {rights}")
+        return Notice("permission-required", (), ("any",), clauses=(clause,))
+    return Notice()
