@@ -46,3 +46,16 @@ def test_reserved_paid_venues_leave_their_free_complements_open() -> None:
 def test_model_venues_reserve_what_a_label_venue_reserves() -> None:
     venues = model_venues(["any"], ["commercial"])
     assert venues["commercial"] == "permission" and venues["community"] == "allowed"
+
+
+def test_sites_carrying_advertising_are_a_venue_of_their_own() -> None:
+    notice = read_notice(
+        "You may republish our columns if you credit the paper. "
+        "Republishing them on a website that carries advertising is fine."
+    )
+    assert "ad-supported-sites" in notice.venues_allowed
+
+
+def test_spanish_non_profit_use_reserves_commercial_use() -> None:
+    notice = read_notice("Se permite la reproducción sin ánimo de lucro citando la fuente.")
+    assert notice.venues_needing_permission == ("commercial",)
