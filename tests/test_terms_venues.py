@@ -59,3 +59,19 @@ def test_sites_carrying_advertising_are_a_venue_of_their_own() -> None:
 def test_spanish_non_profit_use_reserves_commercial_use() -> None:
     notice = read_notice("Se permite la reproducción sin ánimo de lucro citando la fuente.")
     assert notice.venues_needing_permission == ("commercial",)
+
+
+def test_venue_in_an_if_clause_asking_permission_needs_permission() -> None:
+    notice = read_notice(
+        "You may republish our reports online if you credit us. "
+        "If you wish to publish them in print, please contact the desk."
+    )
+    assert notice.venues_needing_permission == ("print",)
+
+
+def test_venue_in_a_plain_if_clause_is_a_condition() -> None:
+    notice = read_notice(
+        "You may republish our reports if you credit us. "
+        "If you publish them in print, you must include the address of our site."
+    )
+    assert notice.venues_allowed == ("any",)

@@ -393,8 +393,12 @@ def _read(text: str, pats: PatternSet) -> Notice:
     for s in read:
         for venue, found in s.sections["venues"].items():
             for m in found:
-                if s.kind != "permission" and _inside(m, s.hits.get("conditional", [])):
-                    continue  # "if you publish online, ..." states a condition, not a venue
+                if _inside(m, s.hits.get("conditional", [])) and not _inside(
+                    m, s.hits.get("permission", [])
+                ):
+                    # "if you publish online, ..." states a condition, not a venue; but "if you
+                    # wish to publish in print, contact us" names a venue that needs permission
+                    continue
                 kind = _nearest_kind(s, m.start)
                 if venue == "non-commercial":
                     allowed.append(venue)
