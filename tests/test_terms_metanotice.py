@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from compliance.documents import load_bytes
-from compliance.terms.metanotice import licence_of_url, notice_from_meta
+from compliance.terms.licences import licence_of_url
+from compliance.terms.metanotice import notice_from_meta
 from compliance.terms.notice_rule import find_notice
 
 _BODY = (

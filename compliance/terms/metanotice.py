@@ -15,33 +15,11 @@ together=False)
 
 from __future__ import annotations
 
-import re
-
+from .licences import licence_of_url
 from .notice import Clause, Notice, Requires
 from .venues import settle
 
-__all__ = ["licence_of_url", "notice_from_meta"]
-
-_DEED = re.compile(
-    r"creativecommons\.org/(?P<kind>licenses|publicdomain)/(?P<code>[a-z]+(?:-[a-z]+)*)"
-    r"(?:/(?P<version>\d\.\d))?",
-    re.IGNORECASE,
-)
-_ELEMENTS = frozenset({"by", "nc", "nd", "sa"})
-
-
-def licence_of_url(url: str) -> str | None:
-    """``.../licenses/by-nc-nd/4.0/`` -> ``cc-by-nc-nd-4.0``; ``.../publicdomain/...`` ->
-    ``public-domain``; any other address (a site's own terms page) -> None."""
-    deed = _DEED.search(url)
-    if deed is None:
-        return None
-    if deed["kind"].lower() == "publicdomain":
-        return "public-domain"
-    code = deed["code"].lower()
-    if not set(code.split("-")) <= _ELEMENTS:
-        return None
-    return "-".join(["cc", code, *([deed["version"]] if deed["version"] else [])])
+__all__ = ["notice_from_meta"]
 
 
 def _fact(field: str, sentence: str) -> Clause:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Literal
 
+from .licences import code_elements
 from .patterns import PatternSet, load_patterns
 from .venues import settle
 
@@ -239,11 +240,12 @@ def _licence(read: list[_Sentence]) -> tuple[str | None, list[_Sentence]]:
     named = [s for s in read if s.hits.get("cc")]
     if not named:
         return None, []
+    coded = {e for s in named for e in code_elements(s.text)}  # "cc by-nc", a deed address
     elements: list[str] = []
     for code in ("by", "nc", "nd", "sa"):
         for s in read:
             found = s.hits.get(f"cc_{code}", [])
-            if any(s in named or m.start <= _ELEMENT_AT_START for m in found):
+            if code in coded or any(s in named or m.start <= _ELEMENT_AT_START for m in found):
                 elements.append(code)
                 break
     if not elements:
