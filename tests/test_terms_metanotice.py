@@ -64,3 +64,18 @@ def test_printed_notice_wins_over_the_metadata() -> None:
 def test_public_domain_mark_allows_without_conditions() -> None:
     url = "https://creativecommons.org/publicdomain/mark/1.0/"
     assert notice_from_meta(url, None).republishing == "allowed"
+
+
+def test_page_deed_link_makes_a_loosely_named_licence_exact() -> None:
+    body = _BODY + "<p>You may republish this story under a Creative Commons licence.</p>"
+    head = '<link rel="license" href="https://creativecommons.org/licenses/by-nc-nd/4.0/">'
+    notice, _ = find_notice(load_bytes(_page(head, body), "story.html"))
+    assert notice.requires.license_notice == "cc-by-nc-nd-4.0"
+    assert notice.requires.no_modification
+
+
+def test_page_deed_link_that_disagrees_leaves_the_notice_words() -> None:
+    body = _BODY + "<p>You may republish this story under CC BY-SA.</p>"
+    head = '<link rel="license" href="https://creativecommons.org/licenses/by-nd/4.0/">'
+    notice, _ = find_notice(load_bytes(_page(head, body), "story.html"))
+    assert notice.requires.license_notice == "cc-by-sa"

@@ -15,11 +15,13 @@ together=False)
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .licences import licence_of_url
 from .notice import Clause, Notice, Requires
 from .venues import settle
 
-__all__ = ["notice_from_meta"]
+__all__ = ["notice_from_meta", "with_page_licence"]
 
 
 def _fact(field: str, sentence: str) -> Clause:
@@ -54,3 +56,28 @@ def notice_from_meta(license_url: str | None, rights: str | None) -> Notice:
         clause = _fact("republishing", f"copyright: {rights}")
         return Notice("permission-required", (), ("any",), clauses=(clause,))
     return Notice()
+
+
+def with_page_licence(notice: Notice, license_url: str | None) -> Notice:
+    """``notice`` with the licence it names made exact by the page's own licence address.
+
+    A notice that says only "a Creative Commons licence", or names the elements without a
+    version, takes the id of the deed the page links (``cc-by-nc-4.0``) when the two agree;
+    an ND deed adds no edits, an NC one narrows a grant of ``any`` venue to ``non-commercial``.
+    Any disagreement keeps the notice's own words.
+    """
+    named = notice.requires.license_notice
+    page = licence_of_url(license_url) if license_url and named else None
+    if not named or page is None or page == "public-domain" or page == named:
+        return notice
+    if named != "cc-unspecified" and not page.startswith(named + "-"):
+        return notice
+    requires = replace(
+        notice.requires,
+        license_notice=page,
+        no_modification=notice.requires.no_modification or "-nd" in page,
+    )
+    allowed = notice.venues_allowed
+    if "-nc" in page and "non-commercial" not in allowed:
+        allowed = (*(v for v in allowed if v != "any"), "non-commercial")
+    return replace(notice, requires=requires, venues_allowed=allowed)

@@ -16,7 +16,7 @@ import yaml
 
 from ..documents.regions import without_captions
 from ..model import Attribution, Document, Terms
-from .metanotice import notice_from_meta
+from .metanotice import notice_from_meta, with_page_licence
 from .notice import Clause, Notice, read_notice
 from .schema import parse
 from .venues import MODEL_VENUES, model_venues
@@ -50,7 +50,9 @@ def find_notice(doc: Document) -> tuple[Notice, str]:
     Captions are never read: their licence is a photo's. Returns the notice and which text its
     clause offsets index (``text`` or ``furniture``). When neither states a notice, the
     page's metadata may (schema.org ``license`` or ``copyrightHolder``, ``rel=license``):
-    that notice quotes the metadata fact, ``metadata``, with no offsets into a text.
+    that notice quotes the metadata fact, ``metadata``, with no offsets into a text. A printed
+    notice naming a licence loosely ("a Creative Commons licence") takes the exact licence of
+    the page's deed link when the two agree.
     """
     notice, where = read_notice(without_captions(doc)), "text"
     if notice.republishing not in _GRANTS and doc.furniture:
@@ -61,7 +63,7 @@ def find_notice(doc: Document) -> tuple[Notice, str]:
         meta = notice_from_meta(doc.meta.license_url, doc.meta.rights)
         if meta.republishing is not None:
             return meta, "metadata"
-    return notice, where
+    return with_page_licence(notice, doc.meta.license_url), where
 
 
 def _licence_name(licence: str) -> tuple[str, str | None]:
