@@ -75,3 +75,24 @@ def test_venue_in_a_plain_if_clause_is_a_condition() -> None:
         "If you publish them in print, you must include the address of our site."
     )
     assert notice.venues_allowed == ("any",)
+
+
+def test_german_non_commercial_grant_is_not_read_as_a_negation() -> None:
+    notice = read_notice("Der Nachdruck ist für nicht-kommerzielle Zwecke gestattet.")
+    assert notice.republishing == "allowed"
+    assert notice.venues_allowed == ("non-commercial",)
+
+
+def test_spanish_commercial_use_to_ask_about_needs_permission() -> None:
+    notice = read_notice(
+        "Puede republicar nuestros reportajes citando la fuente. "
+        "Para uso comercial, escríbanos a licencias@diario.example."
+    )
+    assert notice.venues_needing_permission == ("commercial",)
+
+
+def test_portuguese_except_for_commercial_ends_is_non_commercial() -> None:
+    notice = read_notice(
+        "As reportagens podem ser reproduzidas, citada a fonte, exceto para fins comerciais."
+    )
+    assert notice.venues_allowed == ("non-commercial",)
