@@ -254,3 +254,13 @@ def test_a_grant_in_the_text_beats_the_footer() -> None:
 )
 def test_ordinary_prose_is_not_read_as_a_notice(prose: str) -> None:
     assert read_notice(f"The council met on Tuesday.\n\n{prose}").republishing is None
+
+
+def test_author_credited_in_the_passive_is_a_byline() -> None:
+    notice = read_notice("You may republish our features, provided the reporter is credited.")
+    assert notice.requires.byline
+
+
+def test_credit_to_the_newsroom_beside_the_author_credits_the_source() -> None:
+    notice = read_notice("You may republish this story if you credit the author and our newsroom.")
+    assert notice.requires.credit_source

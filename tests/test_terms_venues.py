@@ -85,6 +85,13 @@ CASES = [
         ("non-commercial",),
         id="portuguese_except_for_commercial_ends_is_non_commercial",
     ),
+    pytest.param(
+        "Our features are free to republish by news organizations, provided the author is "
+        "credited.",
+        ALLOWED,
+        ("news-organization",),
+        id="news_organizations_named_as_republishers_are_the_venue",
+    ),
 ]
 
 
