@@ -264,3 +264,11 @@ def test_author_credited_in_the_passive_is_a_byline() -> None:
 def test_credit_to_the_newsroom_beside_the_author_credits_the_source() -> None:
     notice = read_notice("You may republish this story if you credit the author and our newsroom.")
     assert notice.requires.credit_source
+
+
+def test_use_named_beside_a_permission_phrase_in_a_granting_sentence_needs_permission() -> None:
+    notice = read_notice(
+        "You may republish this story for free if you credit us, but do not use our "
+        "photographs without permission."
+    )
+    assert notice.uses_needing_permission == ("photos",)

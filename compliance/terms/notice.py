@@ -411,8 +411,12 @@ def _read(text: str, pats: PatternSet) -> Notice:
                 elif allowed_here:
                     allowed.append(venue)
                 clauses.append(_clause(f"venue:{venue}", s))
-        if s.kind == "permission" and allowed_here:
-            uses.extend(s.sections["uses"])
+        if allowed_here:  # a use named nearest a permission phrase ("photos need our consent")
+            uses.extend(
+                use
+                for use, found in s.sections["uses"].items()
+                if any(_nearest_kind(s, m.start) == "permission" for m in found)
+            )
         forbids.extend(s.sections["forbids"])
     if status == "forbidden":
         allowed, needing = [], []
