@@ -272,3 +272,26 @@ def test_use_named_beside_a_permission_phrase_in_a_granting_sentence_needs_permi
         "photographs without permission."
     )
     assert notice.uses_needing_permission == ("photos",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reproduction is permitted only with our written permission.",
+        "La reproducción está permitida solo con autorización previa.",
+        "Der Nachdruck ist nur mit Genehmigung der Redaktion gestattet.",
+    ],
+)
+def test_grant_tied_to_permission_by_only_needs_permission(text: str) -> None:
+    assert read_notice(text).republishing == "permission-required"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Перепечатка материалов разрешена при условии активной гиперссылки на источник.",
+        "記事の転載は、出典を明記すれば自由です。",
+    ],
+)
+def test_russian_and_japanese_grants_are_read(text: str) -> None:
+    assert read_notice(text).republishing == "allowed-with-conditions"

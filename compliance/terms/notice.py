@@ -157,6 +157,14 @@ def _inside(hit: _Hit, spans: list[_Hit], slack: int = 0) -> bool:
     return any(c.start - slack <= hit.start < c.end + slack for c in spans)
 
 
+def _tied(grant: _Hit, permission: _Hit, restrictions: list[_Hit]) -> bool:
+    """True when a restriction word joins ``grant`` to the ``permission`` phrase after it
+    ("reproduction is permitted only with our consent"): the grant is conditional on asking."""
+    return 0 <= permission.start - grant.end <= _GRANT_REACH and any(
+        grant.end <= r.start <= permission.start for r in restrictions
+    )
+
+
 def _negated(grant: _Hit, negations: list[_Hit]) -> bool:
     return any(n.start < grant.end and n.end > grant.start - _NEGATION_REACH for n in negations)
 
@@ -171,12 +179,14 @@ def _sentence(
         hits.pop("permission", None)
         hits.pop("prohibition", None)
     permissions = hits.get("permission", [])
+    restrictions = hits.get("restriction", [])
+
     grants = [
         g
         for g in hits.get("grant", [])
         if not _negated(g, hits.get("negation", []))
         # "reproduction is only allowed with our permission" is no grant
-        and not any(g.start <= p.start < g.end for p in permissions)
+        and not any(g.start <= p.start < g.end or _tied(g, p, restrictions) for p in permissions)
     ]
     hits["grant"] = [] if hits.get("private_use") else grants
     # "may be reprinted without written permission": the permission words belong to the grant.
