@@ -100,13 +100,8 @@ def _progress(enabled: bool, total: int | None) -> Iterator[Any]:
     "Kind of the republishing sites: community, nonprofit, commercial or print "
     "(default: from the config)."
 )
-@click.option(
-    "--min-containment",
-    type=float,
-    help="Also count a pair with no aligned passage as reuse when this share of the "
-    "original's 3-word phrases recurs in it (off by default).",
-)
-@click.option("--max-bytes", type=int, help="Refuse inputs larger than this many bytes.")
+@common.min_containment_option()
+@common.max_bytes_option()
 @click.option("--today", help="Check as of this ISO date (default: today), for timing.")
 @click.option(
     "--progress/--no-progress",
