@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -99,8 +98,6 @@ def _call(renderer: Any, what: Report | list[Report], fmt: str, o: _Options) -> 
 
 def report_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a saved report, shipped with the package."""
-    import json
+    from ..shipped import shipped_schema
 
-    text = files("compliance").joinpath("schemas", "report.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return shipped_schema("report")

@@ -41,12 +41,11 @@ def _check_version(record: dict[str, Any], where: str) -> None:
 
 @cache
 def _validator() -> Any:
-    from importlib.resources import files
-
     import jsonschema
 
-    text = files("compliance").joinpath("schemas", "report.schema.json").read_text("utf-8")
-    return jsonschema.Draft202012Validator(json.loads(text))
+    from ..shipped import shipped_schema
+
+    return jsonschema.Draft202012Validator(shipped_schema("report"))
 
 
 def _check_schema(record: dict[str, Any], where: str) -> None:

@@ -9,20 +9,16 @@ is copied into ``components/schemas`` (``Report``, ``ReportFinding``, ...) and t
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from importlib.resources import files
 from typing import Any
+
+from ..shipped import shipped_schema
 
 RESPONSE = "CheckResponse"
 
 
-@cache
 def report_schema() -> dict[str, Any]:
     """The shipped report JSON Schema."""
-    text = files("compliance").joinpath("schemas", "report.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return shipped_schema("report")
 
 
 def component_name(definition: str) -> str:

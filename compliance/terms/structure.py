@@ -11,12 +11,10 @@ JSON path. What a requirement's parameters mean is each kind's business, checked
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
-from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from ..shipped import shipped_schema
 from .yamlload import line_of
 
 if TYPE_CHECKING:
@@ -25,12 +23,9 @@ if TYPE_CHECKING:
 __all__ = ["rule_file_schema", "structure_problems"]
 
 
-@cache
 def rule_file_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a rule file, shipped with the package."""
-    text = files("compliance").joinpath("schemas", "rule-file.schema.json").read_text("utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
+    return shipped_schema("rule-file")
 
 
 def _got(value: Any) -> str:
