@@ -11,6 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from samples_table import expectations
 from serve_server import TOKEN, env, running
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,12 +55,7 @@ def _auth() -> dict[str, str]:
 
 def _sample_pairs() -> list[tuple[str, str]]:
     """(copy, original) pairs from the table in samples/README.md."""
-    pairs = []
-    for line in (SAMPLES / "README.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
-        if len(cells) >= 2 and cells[0].startswith("republished/"):
-            pairs.append((cells[0], cells[1]))
-    return pairs
+    return [(row.copy, row.original) for row in expectations()]
 
 
 def test_healthz_answers_without_a_token(server: str) -> None:
