@@ -4,7 +4,8 @@ Output streams: ``--format json`` writes one JSON object per line as each docume
 Report as ``serialize.to_dict`` gives it, or ``{"type": "error", ...}``), ``csv`` one row per
 pair or error, and ``table`` a summary at the end; ``html``, ``markdown`` and ``sarif`` render every
 pair found as one document at the end (an HTML index page linking each result's detail, one
-SARIF run). ``--output`` is written to a temporary file
+SARIF run), with the documents that could not be checked (an "Unreadable documents" section; SARIF
+error notifications located on each document). ``--output`` is written to a temporary file
 beside the target and renamed into place only when the scan completes.
 """
 
@@ -248,4 +249,7 @@ def _write(
             render_summary(summary, color=color, width=common.terminal_width() if color else None)
         )
     elif fmt in WHOLE:
-        out.write(render_many(collected, fmt, root=sarif.root, library=sarif.library) + "\n")
+        text = render_many(
+            collected, fmt, root=sarif.root, library=sarif.library, unreadable=summary.errors
+        )
+        out.write(text + "\n")
