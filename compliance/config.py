@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .limits import DEFAULT_LIMITS, LIMIT_NAMES, Limits, check_limit
 from .model import VENUES, Grant
 from .status import FAIL_ON_LEVELS
 
@@ -50,6 +51,7 @@ KEYS = (
     "files",
     "front_matter",
     "fair_use",
+    "limits",
 )
 GRANT_KEYS = ("site", "terms", "reference", "expires")
 
@@ -72,6 +74,7 @@ class ProjectConfig:
     files: tuple[str, ...] = ()  # globs of posts the hook checks; empty means its defaults
     front_matter: dict[str, str] = field(default_factory=dict)  # role -> front-matter key
     fair_use: dict[str, float] = field(default_factory=dict)  # thresholds, by name
+    limits: Limits = DEFAULT_LIMITS  # what one document may hold (compliance.limits)
 
     def venue_for(self, site: str | None) -> str | None:
         """Venue of ``site`` from ``sites`` (subdomains included), else this project's venue."""
@@ -236,6 +239,21 @@ def _fair_use(r: _Reader, data: Mapping[str, Any]) -> dict[str, float]:
     return out
 
 
+def _limits(r: _Reader, data: Mapping[str, Any]) -> Limits:
+    """The ``limits:`` mapping: known names only, each a positive integer."""
+    raw = r.mapping(data, "limits")
+    values: dict[str, int] = {}
+    for key, value in raw.items():
+        if key not in LIMIT_NAMES:
+            expected = ", ".join(LIMIT_NAMES)
+            raise r.fail(raw, key, f"unknown limit {key!r} (expected one of {expected})")
+        try:
+            values[key] = check_limit(key, value)
+        except ValueError as exc:
+            raise r.fail(raw, key, str(exc)) from None
+    return Limits(**values) if values else DEFAULT_LIMITS
+
+
 def parse_config(data: Any, source: str, base: Path) -> ProjectConfig:
     """Validate raw settings (YAML or TOML) read from ``source``; paths are relative to ``base``."""
     r = _Reader(source, base)
@@ -279,6 +297,7 @@ def parse_config(data: Any, source: str, base: Path) -> ProjectConfig:
         files=r.strings(data, "files"),
         front_matter={role: key.strip() for role, key in front_matter.items()},
         fair_use=_fair_use(r, data),
+        limits=_limits(r, data),
     )
 
 
@@ -407,4 +426,10 @@ front_matter:
 # Fair-use thresholds (shares 0..1, runs in words); omit to use the defaults.
 # fair_use:
 #   max_share: 0.25
+
+# The most one document may hold before it is refused unread (the defaults shown):
+# characters, lines, line_length, elements, links, attributes (on one tag).
+# limits:
+#   links: 25000
+#   lines: 200000
 """

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import ComplianceError, InputError
+from .limits import DEFAULT_LIMITS, Limits
 from .model import Document, Report
 
 __all__ = [
@@ -54,6 +55,7 @@ class ScanOptions:
     min_hits: int | None = None
     max_candidates: int = 25
     max_bytes: int | None = None
+    limits: Limits = DEFAULT_LIMITS  # what one document may hold (compliance.limits)
     skip_self: bool = True  # an input that is itself an indexed original is not its own copy
     allow_private: bool = False  # URL inputs may redirect to loopback/private addresses
 
@@ -169,7 +171,9 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
             raise task
         if isinstance(task, str):
             limit = options.max_bytes or DEFAULT_MAX_BYTES
-            doc = load_input(task, max_bytes=limit, allow_private=options.allow_private)
+            doc = load_input(
+                task, max_bytes=limit, allow_private=options.allow_private, limits=options.limits
+            )
         else:
             doc = task
         return scan_document(doc, options)
@@ -185,14 +189,19 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
 # -- many documents ---------------------------------------------------------------------------
 
 
-def build_tasks(paths: Sequence[Path | str], *, max_bytes: int | None = None) -> Iterator[Task]:
+def build_tasks(
+    paths: Sequence[Path | str],
+    *,
+    max_bytes: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[Task]:
     """Files and URLs become tasks loaded by workers; WARC files are read here, record by record."""
     from .documents.warc import is_warc
     from .index.inputs import iter_documents
 
     for path in paths:
         if is_warc(path):
-            yield from iter_documents(path, max_bytes=max_bytes)
+            yield from iter_documents(path, max_bytes=max_bytes, limits=limits)
         else:
             yield str(path)
 

@@ -10,7 +10,16 @@ from pathlib import Path
 
 import click
 
-from .common import check_fail_on, emit, fail, fail_on_option, format_option, output_option
+from .common import (
+    check_fail_on,
+    emit,
+    fail,
+    fail_on_option,
+    format_option,
+    limit_option,
+    output_option,
+    with_limits,
+)
 
 FORMATS = ("compact", "json", "sarif", "markdown")
 
@@ -26,12 +35,14 @@ FORMATS = ("compact", "json", "sarif", "markdown")
     help="A compliance.yaml, or a folder to search up from.",
 )
 @output_option()
+@limit_option()
 def command(
     files: tuple[Path, ...],
     fmt: str,
     fail_on: str | None,
     config_path: Path | None,
     output: Path | None,
+    limit: dict[str, int],
 ) -> int:
     """Check changed posts (Markdown or HTML) against the originals they republish."""
     from ..config import load_config
@@ -39,7 +50,7 @@ def command(
 
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
-    config = load_config(config_path or Path.cwd())
+    config = with_limits(load_config(config_path or Path.cwd()), limit)
     level = check_fail_on(fail_on or config.fail_on)
     outcome = run(list(files), config)
     if fmt == "compact":

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ComplianceError, InputError
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
 
 __all__ = ["HTML_TYPES", "is_warc", "iter_warc"]
@@ -25,7 +26,9 @@ def is_warc(path: str | Path) -> bool:
     return str(path).lower().endswith(_SUFFIXES)
 
 
-def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Document | InputError]:
+def iter_warc(
+    path: str | Path, *, max_bytes: int | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Document | InputError]:
     """Yield a Document (or the InputError that stopped it) for each HTML response record.
 
     Raises:
@@ -83,6 +86,7 @@ def iter_warc(path: str | Path, *, max_bytes: int | None = None) -> Iterator[Doc
                     content_type=content_type or None,
                     url=uri or None,
                     max_bytes=limit,
+                    limits=limits,
                 )
             except ComplianceError as exc:
                 yield exc if isinstance(exc, InputError) else InputError(exc.message, origin)
