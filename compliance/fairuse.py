@@ -51,8 +51,8 @@ class FairUseThresholds:
             value = getattr(self, f.name)
             if f.name != "max_run" and not 0 <= value <= 1:
                 raise ValueError(f"fair_use {f.name!r} must be a share from 0 to 1 (got {value})")
-        if self.max_run < 0:
-            raise ValueError(f"fair_use 'max_run' must not be negative (got {self.max_run})")
+        if not 0 <= self.max_run < float("inf"):  # NaN fails too
+            raise ValueError(f"fair_use 'max_run' must be 0 words or more (got {self.max_run})")
         if self.small_share > self.max_share:
             raise ValueError("fair_use 'small_share' must not exceed 'max_share'")
         if self.low_new_text > self.min_new_text:

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
+from .errors import shown
+
 __all__ = [
     "DEFAULT_LIMITS",
     "LIMIT_NAMES",
@@ -39,7 +41,7 @@ def check_limit(name: str, value: object) -> int:
     """
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_LIMIT:
         raise ValueError(
-            f"limit {name} must be a positive integer up to {MAX_LIMIT:,} (got {value!r})"
+            f"limit {name} must be a positive integer up to {MAX_LIMIT:,} (got {shown(value)})"
         )
     return value
 
