@@ -12,7 +12,7 @@ import datetime as _dt
 import math
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from .errors import ConfigError, shown
 from .limits import DEFAULT_LIMITS, LIMIT_NAMES, Limits, check_limit
 from .model import VENUES, Grant
 from .status import FAIL_ON_LEVELS
+from .thresholds import FairUseThresholds
 
 # compliance.terms.yamlload (and with it the compliance.terms package, PyYAML and rapidfuzz) is
 # imported where a YAML config is read or reported on: a project without a config file, or
@@ -258,10 +259,6 @@ def _fair_use(r: _Reader, data: Mapping[str, Any]) -> dict[str, float]:
     raw = r.mapping(data, "fair_use")
     if not raw:
         return {}
-    from dataclasses import fields
-
-    from .fairuse import FairUseThresholds  # only a config that sets thresholds pays for it
-
     names = [f.name for f in fields(FairUseThresholds)]
     out: dict[str, float] = {}
     for key, value in raw.items():
