@@ -97,3 +97,29 @@ def test_a_url_that_could_not_be_read_keeps_its_address_in_sarif() -> None:
     (note,) = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     location = note["locations"][0]["physicalLocation"]["artifactLocation"]
     assert (note["level"], location) == ("error", {"uri": "https://news.example/a"})
+
+
+def test_a_rerendered_scan_still_lists_its_unreadable_pages(scan_dir: Path, tmp_path: Path) -> None:
+    saved = tmp_path / "scan.jsonl"
+    saved.write_text(scan_as(scan_dir, "json"), encoding="utf-8")
+    done = CliRunner().invoke(app, ["report", str(saved), "--format", "markdown"])
+    assert done.exit_code in (0, 1), done.output
+    assert "### Unreadable documents (1)" in done.stdout and "broken.html" in done.stdout
+
+
+def test_a_saved_scan_of_only_unreadable_pages_renders_them(tmp_path: Path) -> None:
+    saved = tmp_path / "scan.jsonl"
+    lines = [
+        json.dumps({"type": "error", "origin": f"p{n}.html", "message": "empty"}) for n in (1, 2)
+    ]
+    saved.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = CliRunner().invoke(app, ["report", str(saved), "--format", "html"])
+    assert done.exit_code == 0, done.output
+    assert 'id="unreadable"' in done.stdout and "p2.html" in done.stdout
+
+
+def test_a_saved_error_record_with_odd_values_is_quoted_not_trusted(tmp_path: Path) -> None:
+    saved = tmp_path / "scan.json"
+    saved.write_text(json.dumps([{"type": "error", "origin": {"x": 1}, "message": 5}]))
+    done = CliRunner().invoke(app, ["report", str(saved), "--format", "markdown"])
+    assert done.exit_code == 0 and "{'x': 1}" in done.stdout.replace("\\", "")
