@@ -145,3 +145,9 @@ def test_a_bad_config_limit_names_the_file_and_line(
     line = 2 if body.startswith("limits: [") else 3
     assert str(info.value).startswith(f"{path}:{line}: {message}")
     assert "\n" not in str(info.value)
+
+
+def test_rules_detect_reads_the_original_within_the_config_limits(project: Path) -> None:
+    (project / "compliance.yaml").write_text("limits:\n  links: 2\n", encoding="utf-8")
+    done = run(project, "rules", "detect", "page.html")
+    assert done.exit_code == 2 and "above the limit of 2 (links)" in done.output
