@@ -12,8 +12,7 @@ from click.testing import CliRunner
 from reports_builders import compliant_report, make_report
 
 from compliance.cli import app
-from compliance.reports import load_report, render, render_many
-from compliance.reports.load import SavedError
+from compliance.reports import UnreadableDocument, load_report, render, render_many
 from compliance.serialize import to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +59,7 @@ def test_report_of_json_lines_renders_an_index_and_the_unreadable_pages(tmp_path
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     result = runner.invoke(app, ["report", str(path), "-f", "markdown"])
     assert result.exit_code == 1
-    unreadable = [SavedError("x.html", "empty")]
+    unreadable = [UnreadableDocument("x.html", "empty")]
     expected = render_many([make_report(), compliant_report()], "markdown", unreadable=unreadable)
     assert result.stdout == expected
 

@@ -1,4 +1,5 @@
-"""A scan keeps every page it could not read in its HTML, Markdown and SARIF output (issue 12)."""
+"""A scan (and the hook) keeps every page it could not read in its HTML, Markdown and SARIF
+output (issue 12 item 8), and so does `compliance report` re-rendering a saved scan."""
 
 from __future__ import annotations
 
@@ -123,3 +124,24 @@ def test_a_saved_error_record_with_odd_values_is_quoted_not_trusted(tmp_path: Pa
     saved.write_text(json.dumps([{"type": "error", "origin": {"x": 1}, "message": 5}]))
     done = CliRunner().invoke(app, ["report", str(saved), "--format", "markdown"])
     assert done.exit_code == 0 and "{'x': 1}" in done.stdout.replace("\\", "")
+
+
+def test_the_hook_lists_a_post_it_could_not_read_in_markdown(tmp_path: Path) -> None:
+    (tmp_path / "compliance.yaml").write_text("files: ['*.html']\n", encoding="utf-8")
+    (tmp_path / "post.html").write_bytes(b"\x00\x01binary\x00" * 64)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        done = CliRunner().invoke(app, ["hook", "post.html", "--format", "markdown"])
+    assert done.exit_code == 2
+    assert "### Unreadable documents (1)" in done.stdout and "post.html" in done.stdout
+
+
+def test_the_hook_reports_a_post_it_could_not_read_in_sarif(tmp_path: Path) -> None:
+    (tmp_path / "compliance.yaml").write_text("files: ['*.html']\n", encoding="utf-8")
+    (tmp_path / "post.html").write_bytes(b"\x00\x01binary\x00" * 64)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        done = CliRunner().invoke(app, ["hook", "post.html", "--format", "sarif"])
+    run = json.loads(done.stdout)["runs"][0]
+    (note,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert note["level"] == "error" and "post.html" in note["message"]["text"]

@@ -58,12 +58,13 @@ def command(
         if output is not None or text:
             emit(text, output)
     else:
-        from ..reports import render_many
+        from ..reports import UnreadableDocument, render_many
 
-        for result in outcome.results:
-            if result.error:
-                click.echo(f"compliance: error: {result.path}: {result.error}", err=True)
+        failed = [UnreadableDocument(str(r.path), r.error) for r in outcome.results if r.error]
+        for post in failed:
+            click.echo(f"compliance: error: {post.origin}: {post.message}", err=True)
         # Each post's own file, so SARIF regions land on its lines (front matter included).
         sources = {rep.copy.origin: r.raw for r in outcome.results for rep in r.reports}
-        emit(render_many(outcome.reports, fmt, sources=sources), output)
+        text = render_many(outcome.reports, fmt, sources=sources, unreadable=failed)
+        emit(text, output)
     return outcome.exit_status(level)

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import ReportError
 from ..model import Report, Terms
-from ._common import Unreadable
+from ._common import Unreadable, UnreadableDocument
 from .load import load_report
 
 FORMATS: tuple[str, ...] = ("table", "json", "markdown", "sarif", "html")
@@ -31,7 +31,15 @@ _MODULES = {
     "html": "html",
 }
 
-__all__ = ["FORMATS", "load_report", "render", "render_many", "report_schema"]
+__all__ = [
+    "FORMATS",
+    "Unreadable",
+    "UnreadableDocument",
+    "load_report",
+    "render",
+    "render_many",
+    "report_schema",
+]
 
 
 def _module(fmt: str) -> Any:

@@ -55,6 +55,14 @@ class Unreadable(Protocol):
     def message(self) -> str: ...
 
 
+@dataclass(frozen=True)
+class UnreadableDocument:
+    """An ``Unreadable`` of the tool's own making: a saved scan's error record, a hook's post."""
+
+    origin: str
+    message: str
+
+
 def verdict_label(verdict: str) -> str:
     return VERDICT_LABELS.get(verdict, verdict)
 

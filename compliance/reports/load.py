@@ -10,7 +10,6 @@ are kept apart, so a re-rendered scan still lists them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from ..errors import ReportError, shown
 from ..model import SCHEMA_VERSION, Report
 from ..serialize import from_dict
+from ._common import UnreadableDocument
 
 
 def _version(text: str) -> tuple[int, ...] | None:
@@ -89,21 +89,14 @@ def is_error_record(record: Any) -> bool:
     return record.get("type") == "error" or "error" in record
 
 
-@dataclass(frozen=True)
-class SavedError:
-    """A scan error record read back: the page that could not be checked, and why."""
-
-    origin: str
-    message: str
-
-    @classmethod
-    def from_record(cls, record: dict[str, Any]) -> SavedError:
-        """Strings kept as written (renderers escape them); anything else quoted, cut short."""
-        origin, message = record.get("origin", ""), record.get("message") or record.get("error")
-        return cls(
-            origin if isinstance(origin, str) else shown(origin),
-            message if isinstance(message, str) else shown(message),
-        )
+def _unreadable(record: dict[str, Any]) -> UnreadableDocument:
+    """A scan error record read back. Strings are kept as written (renderers escape them);
+    anything else is quoted, cut short."""
+    origin, message = record.get("origin", ""), record.get("message") or record.get("error")
+    return UnreadableDocument(
+        origin if isinstance(origin, str) else shown(origin),
+        message if isinstance(message, str) else shown(message),
+    )
 
 
 def _json(text: str, where: str) -> Any:
@@ -147,7 +140,7 @@ def load_report(path: str | Path) -> Report | list[Report]:
     return load_saved(path)[0]
 
 
-def load_saved(path: str | Path) -> tuple[Report | list[Report], list[SavedError]]:
+def load_saved(path: str | Path) -> tuple[Report | list[Report], list[UnreadableDocument]]:
     """Read a saved result: its reports (as ``load_report``) and scan's error records in order.
 
     Raises:
@@ -174,9 +167,7 @@ def load_saved(path: str | Path) -> tuple[Report | list[Report], list[SavedError
             for n, record in numbered
             if not is_error_record(record)
         ]
-        errors = [
-            SavedError.from_record(record) for _, record in numbered if is_error_record(record)
-        ]
+        errors = [_unreadable(record) for _, record in numbered if is_error_record(record)]
         return reports, errors
     if is_error_record(data):
         reason = data.get("message") or data.get("error")
