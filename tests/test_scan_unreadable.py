@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from compliance.cli import app
 from compliance.reports import render_many
@@ -126,22 +126,22 @@ def test_a_saved_error_record_with_odd_values_is_quoted_not_trusted(tmp_path: Pa
     assert done.exit_code == 0 and "{'x': 1}" in done.stdout.replace("\\", "")
 
 
-def test_the_hook_lists_a_post_it_could_not_read_in_markdown(tmp_path: Path) -> None:
-    (tmp_path / "compliance.yaml").write_text("files: ['*.html']\n", encoding="utf-8")
-    (tmp_path / "post.html").write_bytes(b"\x00\x01binary\x00" * 64)
+def hook_on_a_binary_post(folder: Path, fmt: str) -> Result:
+    """`compliance hook post.html --format FMT` where post.html is not a text document."""
+    (folder / "compliance.yaml").write_text("files: ['*.html']\n", encoding="utf-8")
+    (folder / "post.html").write_bytes(b"\x00\x01binary\x00" * 64)
     with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(tmp_path)
-        done = CliRunner().invoke(app, ["hook", "post.html", "--format", "markdown"])
+        patch.chdir(folder)
+        return CliRunner().invoke(app, ["hook", "post.html", "--format", fmt])
+
+
+def test_the_hook_lists_a_post_it_could_not_read_in_markdown(tmp_path: Path) -> None:
+    done = hook_on_a_binary_post(tmp_path, "markdown")
     assert done.exit_code == 2
     assert "### Unreadable documents (1)" in done.stdout and "post.html" in done.stdout
 
 
 def test_the_hook_reports_a_post_it_could_not_read_in_sarif(tmp_path: Path) -> None:
-    (tmp_path / "compliance.yaml").write_text("files: ['*.html']\n", encoding="utf-8")
-    (tmp_path / "post.html").write_bytes(b"\x00\x01binary\x00" * 64)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(tmp_path)
-        done = CliRunner().invoke(app, ["hook", "post.html", "--format", "sarif"])
-    run = json.loads(done.stdout)["runs"][0]
+    run = json.loads(hook_on_a_binary_post(tmp_path, "sarif").stdout)["runs"][0]
     (note,) = run["invocations"][0]["toolExecutionNotifications"]
     assert note["level"] == "error" and "post.html" in note["message"]["text"]
