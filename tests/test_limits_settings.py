@@ -151,3 +151,17 @@ def test_rules_detect_reads_the_original_within_the_config_limits(project: Path)
     (project / "compliance.yaml").write_text("limits:\n  links: 2\n", encoding="utf-8")
     done = run(project, "rules", "detect", "page.html")
     assert done.exit_code == 2 and "above the limit of 2 (links)" in done.output
+
+
+def test_index_add_holds_each_warc_record_to_the_limit(project: Path) -> None:
+    from test_warc_read import write_warc
+
+    crawl = [
+        ("https://a.example/links", "response", "text/html", THREE_LINKS.encode()),
+        ("https://a.example/plain", "response", "text/html", ORIGINAL.encode()),
+    ]
+    write_warc(project / "crawl.warc", crawl, gzip=False)
+    index = str(project / "index.sqlite")
+    done = run(project, "index", "add", "crawl.warc", "--index", index, "--limit", "links=2")
+    assert "1 added" in done.output
+    assert "https://a.example/links: too many links: 3, above the limit of 2" in done.output
