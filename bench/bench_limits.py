@@ -83,10 +83,16 @@ print(json.dumps({"exit": done.returncode, "cpu_s": round(usage.ru_utime + usage
 """
 
 
-def measure(path: Path, original: Path) -> dict[str, object]:
+def measure(path: Path, original: Path, *extra: str, cwd: Path | None = None) -> dict[str, object]:
+    """One `compliance check PATH --original ORIGINAL EXTRA...` run in ``cwd``: its own CPU
+    seconds, peak memory, exit status and last line of stderr."""
     check = [sys.executable, "-m", "compliance", "check", str(path), "--original", str(original)]
     done = subprocess.run(
-        [sys.executable, "-c", _WRAPPER, *check], capture_output=True, text=True, check=True
+        [sys.executable, "-c", _WRAPPER, *check, *extra],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=cwd,
     )
     result: dict[str, object] = json.loads(done.stdout)
     return result

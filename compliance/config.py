@@ -9,15 +9,18 @@ without a config gets the defaults. Unknown keys and bad values are ConfigErrors
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from .errors import ConfigError, shown
+from .limits import DEFAULT_LIMITS, LIMIT_NAMES, Limits, check_limit
 from .model import VENUES, Grant
 from .status import FAIL_ON_LEVELS
+from .thresholds import FairUseThresholds
 
 # compliance.terms.yamlload (and with it the compliance.terms package, PyYAML and rapidfuzz) is
 # imported where a YAML config is read or reported on: a project without a config file, or
@@ -50,6 +53,7 @@ KEYS = (
     "files",
     "front_matter",
     "fair_use",
+    "limits",
 )
 GRANT_KEYS = ("site", "terms", "reference", "expires")
 
@@ -72,6 +76,7 @@ class ProjectConfig:
     files: tuple[str, ...] = ()  # globs of posts the hook checks; empty means its defaults
     front_matter: dict[str, str] = field(default_factory=dict)  # role -> front-matter key
     fair_use: dict[str, float] = field(default_factory=dict)  # thresholds, by name
+    limits: Limits = DEFAULT_LIMITS  # what one document may hold (compliance.limits)
 
     def venue_for(self, site: str | None) -> str | None:
         """Venue of ``site`` from ``sites`` (subdomains included), else this project's venue."""
@@ -99,7 +104,9 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(data, key, f"{key!r} must be a non-empty string (got {value!r})")
+            raise self.fail(data, key, f"{key!r} must be a non-empty string (got {shown(value)})")
+        if "\x00" in value:  # no path, URL or name holds one; os calls would raise on it
+            raise self.fail(data, key, f"{key!r} must not contain a NUL character")
         return value.strip()
 
     def path(self, data: Mapping[str, Any], key: str) -> Path | None:
@@ -121,7 +128,9 @@ class _Reader:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(data, key, f"{key!r} must be a list of strings (got {value!r})")
+            raise self.fail(data, key, f"{key!r} must be a list of strings (got {shown(value)})")
+        if any("\x00" in v for v in value):
+            raise self.fail(data, key, f"{key!r} must not contain a NUL character")
         return tuple(v.strip() for v in value)
 
 
@@ -133,6 +142,7 @@ def _kind(value: Any) -> str:
 
 
 INDEX_KEYS = ("type", "path", "url", "prefix")
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 def _domain(value: str) -> str:
@@ -148,7 +158,12 @@ def _index(r: _Reader, data: Mapping[str, Any]) -> str | dict[str, Any] | None:
         return _index_mapping(r, value)
     text = r.text(data, "index")
     assert text is not None
-    return text if "://" in text else str((r.base / text).resolve())
+    if "://" not in text:
+        return str((r.base / text).resolve())
+    if not text.startswith(REDIS_SCHEMES):
+        expected = ", ".join(REDIS_SCHEMES)
+        raise r.fail(data, "index", f"an index URL must start with {expected} (got {shown(text)})")
+    return text
 
 
 def venue_name(value: object) -> str:
@@ -162,7 +177,7 @@ def venue_name(value: object) -> str:
     """
     name = value.strip().lower() if isinstance(value, str) else None
     if name is None or name not in VENUES:
-        raise ValueError(f"unknown venue {value!r} (expected one of {', '.join(VENUES)})")
+        raise ValueError(f"unknown venue {shown(value)} (expected one of {', '.join(VENUES)})")
     return name
 
 
@@ -171,11 +186,16 @@ def _index_mapping(r: _Reader, value: Mapping[str, Any]) -> dict[str, Any]:
     for key in value:
         if key not in INDEX_KEYS:
             expected = ", ".join(INDEX_KEYS)
-            raise r.fail(value, key, f"unknown index key {key!r} (expected one of {expected})")
+            message = f"unknown index key {shown(key)} (expected one of {expected})"
+            raise r.fail(value, key, message)
     found = {key: r.text(value, key) for key in INDEX_KEYS if value.get(key) is not None}
     kind = found.setdefault("type", "sqlite")
     if kind not in ("sqlite", "redis"):
-        raise r.fail(value, "type", f"unknown index type {kind!r} (expected sqlite or redis)")
+        raise r.fail(value, "type", f"unknown index type {shown(kind)} (expected sqlite or redis)")
+    url = found.get("url")
+    if url is not None and not str(url).startswith(REDIS_SCHEMES):
+        expected = ", ".join(REDIS_SCHEMES)
+        raise r.fail(value, "url", f"index 'url' must start with {expected} (got {shown(url)})")
     if found.get("path"):
         found["path"] = str((r.base / str(found["path"])).resolve())
     return found
@@ -194,21 +214,28 @@ def _grant(r: _Reader, raw: Any, grants: Any, index: int) -> Grant:
     for key in raw:
         if key not in GRANT_KEYS:
             expected = ", ".join(GRANT_KEYS)
-            raise r.fail(raw, key, f"unknown grant key {key!r} (expected one of {expected})")
+            raise r.fail(raw, key, f"unknown grant key {shown(key)} (expected one of {expected})")
     for key in ("site", "terms"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise r.fail(raw, key if key in raw else None, f"a grant needs {key!r}")
     expires = raw.get("expires")
-    if isinstance(expires, _dt.date):
+    if isinstance(expires, _dt.datetime):
+        expires = expires.date().isoformat()
+    elif isinstance(expires, _dt.date):
         expires = expires.isoformat()
     elif expires is not None:
         try:
             expires = _dt.date.fromisoformat(str(expires)).isoformat()
         except ValueError:
             raise r.fail(
-                raw, "expires", f"grant 'expires' must be a date YYYY-MM-DD (got {expires!r})"
+                raw, "expires", f"grant 'expires' must be a date YYYY-MM-DD (got {shown(expires)})"
             ) from None
     reference = raw.get("reference", "")
+    if reference is not None and (
+        isinstance(reference, bool) or not isinstance(reference, (str, int, float))
+    ):
+        message = f"grant 'reference' must be a string (got {_kind(reference)})"
+        raise r.fail(raw, "reference", message)
     return Grant(
         site=_domain(raw["site"]),
         terms=raw["terms"].strip(),
@@ -227,13 +254,42 @@ def _grants(r: _Reader, data: Mapping[str, Any]) -> tuple[Grant, ...]:
 
 
 def _fair_use(r: _Reader, data: Mapping[str, Any]) -> dict[str, float]:
+    """Thresholds checked here, by name, range and against each other, so that a bad one is
+    refused with its line when the config is read, not mid-check when fair use first matters."""
     raw = r.mapping(data, "fair_use")
+    if not raw:
+        return {}
+    names = [f.name for f in fields(FairUseThresholds)]
     out: dict[str, float] = {}
     for key, value in raw.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise r.fail(raw, key, f"fair_use {key!r} must be a number (got {value!r})")
-        out[str(key)] = float(value)
+        if key not in names:
+            expected = ", ".join(names)
+            raise r.fail(raw, key, f"unknown fair_use threshold {shown(key)} (expected {expected})")
+        number = not isinstance(value, bool) and isinstance(value, (int, float))
+        if not number or not math.isfinite(value):
+            raise r.fail(raw, key, f"fair_use {key!r} must be a finite number (got {shown(value)})")
+        out[key] = float(value)
+    try:
+        FairUseThresholds(**out)
+    except ValueError as exc:  # the message quotes the threshold it is about
+        named = [key for key in out if f"'{key}'" in str(exc)]
+        raise r.fail(raw if named else data, named[0] if named else "fair_use", str(exc)) from None
     return out
+
+
+def _limits(r: _Reader, data: Mapping[str, Any]) -> Limits:
+    """The ``limits:`` mapping: known names only, each a positive integer."""
+    raw = r.mapping(data, "limits")
+    values: dict[str, int] = {}
+    for key, value in raw.items():
+        if key not in LIMIT_NAMES:
+            expected = ", ".join(LIMIT_NAMES)
+            raise r.fail(raw, key, f"unknown limit {key!r} (expected one of {expected})")
+        try:
+            values[key] = check_limit(key, value)
+        except ValueError as exc:
+            raise r.fail(raw, key, str(exc)) from None
+    return Limits(**values) if values else DEFAULT_LIMITS
 
 
 def parse_config(data: Any, source: str, base: Path) -> ProjectConfig:
@@ -245,22 +301,27 @@ def parse_config(data: Any, source: str, base: Path) -> ProjectConfig:
         raise ConfigError(f"the config must be a mapping of keys (got {_kind(data)})", source)
     for key in data:
         if key not in KEYS:
-            raise r.fail(data, key, f"unknown key {key!r} (expected one of {', '.join(KEYS)})")
+            raise r.fail(data, key, f"unknown key {shown(key)} (expected one of {', '.join(KEYS)})")
     fail_on = data.get("fail_on", "error")
-    if fail_on not in FAIL_ON_LEVELS:
+    if not isinstance(fail_on, str) or fail_on not in FAIL_ON_LEVELS:
         expected = ", ".join(FAIL_ON_LEVELS)
-        raise r.fail(data, "fail_on", f"'fail_on' must be one of {expected} (got {fail_on!r})")
+        message = f"'fail_on' must be one of {expected} (got {shown(fail_on)})"
+        raise r.fail(data, "fail_on", message)
     venue = data.get("venue")
     sites = r.mapping(data, "sites")
     domain_map = r.mapping(data, "domain_map")
+    for domains in (sites, domain_map):
+        for domain in domains:
+            if not isinstance(domain, str) or not _domain(domain):
+                raise r.fail(domains, domain, f"{shown(domain)} is not a domain")
     for domain, terms_id in domain_map.items():
         if not isinstance(terms_id, str) or not terms_id.strip():
-            raise r.fail(domain_map, domain, f"domain_map {domain!r} must name a terms id")
+            raise r.fail(domain_map, domain, f"domain_map {shown(domain)} must name a terms id")
     front_matter = r.mapping(data, "front_matter")
     for role, key in front_matter.items():
         if role not in FRONT_MATTER_ROLES:
             expected = ", ".join(FRONT_MATTER_ROLES)
-            message = f"unknown front_matter role {role!r} (expected one of {expected})"
+            message = f"unknown front_matter role {shown(role)} (expected one of {expected})"
             raise r.fail(front_matter, role, message)
         if not isinstance(key, str) or not key.strip():
             raise r.fail(front_matter, role, f"front_matter {role!r} must name a key")
@@ -279,6 +340,7 @@ def parse_config(data: Any, source: str, base: Path) -> ProjectConfig:
         files=r.strings(data, "files"),
         front_matter={role: key.strip() for role, key in front_matter.items()},
         fair_use=_fair_use(r, data),
+        limits=_limits(r, data),
     )
 
 
@@ -304,6 +366,8 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
         raise ConfigError(f"cannot read: {exc}", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"malformed TOML: {exc}", str(path)) from None
+    except ValueError:  # Python's bound on integer conversion, past 4,300 digits
+        raise ConfigError("malformed TOML: an integer too long to read", str(path)) from None
     tool = data.get("tool", {})
     table = tool.get("compliance") if isinstance(tool, dict) else None
     return table if table is not None else None
@@ -407,4 +471,10 @@ front_matter:
 # Fair-use thresholds (shares 0..1, runs in words); omit to use the defaults.
 # fair_use:
 #   max_share: 0.25
+
+# The most one document may hold before it is refused unread (the defaults shown):
+# characters, lines, line_length, elements, links, attributes (on one tag).
+# limits:
+#   links: 25000
+#   lines: 200000
 """

@@ -30,3 +30,15 @@ class IndexFileError(ComplianceError):
 
 class ReportError(ComplianceError):
     """A saved report cannot be read back (not JSON, wrong schema version)."""
+
+
+def shown(value: object, width: int = 60) -> str:
+    """``repr(value)`` cut to ``width`` characters, for messages about hostile input.
+
+    A message says what was received, but a 200 KB value must not become a 200 KB line.
+
+    >>> shown("x" * 100, 12)
+    "'xxxxxxxxxx…"
+    """
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"

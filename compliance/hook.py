@@ -219,7 +219,7 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
 
     limit = originals.max_bytes or DEFAULT_MAX_BYTES
     data = read_limited(path, limit)  # read once: the loader and the line mapping share it
-    post = load_bytes(data, str(path), max_bytes=limit)
+    post = load_bytes(data, str(path), max_bytes=limit, limits=config.limits)
     # As a text-mode read would give it: universal newlines, undecodable bytes replaced.
     raw = data.decode(post.encoding or "utf-8", errors="replace")
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")

@@ -76,7 +76,8 @@ class Originals:
     def _load(self, path: Path) -> Document:
         from .documents import DEFAULT_MAX_BYTES, load_path
 
-        return load_path(path, max_bytes=self.max_bytes or DEFAULT_MAX_BYTES)
+        limit = self.max_bytes or DEFAULT_MAX_BYTES
+        return load_path(path, max_bytes=limit, limits=self.config.limits)
 
     def _folder_files(self) -> list[Path]:
         folder = self.folder

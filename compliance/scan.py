@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from .documents.warc import SkippedRecord
 from .errors import ComplianceError, IndexFileError, InputError
+from .limits import DEFAULT_LIMITS, Limits
 from .model import Document, Report
 
 __all__ = [
@@ -56,6 +57,7 @@ class ScanOptions:
     min_hits: int | None = None
     max_candidates: int = 25
     max_bytes: int | None = None
+    limits: Limits = DEFAULT_LIMITS  # what one document may hold (compliance.limits)
     skip_self: bool = True  # an input that is itself an indexed original is not its own copy
     allow_private: bool = False  # URL inputs may redirect to loopback/private addresses
 
@@ -185,11 +187,12 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
     try:
         if isinstance(task, InputError):
             raise task
+        private, limits = options.allow_private, options.limits
         if isinstance(task, FileTask):
-            loaded = load_input(task.path, max_bytes=limit, allow_private=options.allow_private)
+            loaded = load_input(task.path, max_bytes=limit, allow_private=private, limits=limits)
             doc = replace(loaded, origin=task.origin)
         elif isinstance(task, str):
-            doc = load_input(task, max_bytes=limit, allow_private=options.allow_private)
+            doc = load_input(task, max_bytes=limit, allow_private=private, limits=limits)
         else:
             doc = task
         return scan_document(doc, options)
@@ -208,7 +211,12 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
 # -- many documents ---------------------------------------------------------------------------
 
 
-def build_tasks(paths: Sequence[Path | str], *, max_bytes: int | None = None) -> Iterator[Task]:
+def build_tasks(
+    paths: Sequence[Path | str],
+    *,
+    max_bytes: int | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[Task]:
     """Files and URLs become tasks loaded by workers; WARC files are read here, record by record.
 
     File paths are made absolute: a Dask worker runs in another folder, or on another machine
@@ -220,7 +228,7 @@ def build_tasks(paths: Sequence[Path | str], *, max_bytes: int | None = None) ->
 
     for path in paths:
         if is_warc(path):
-            yield from iter_inputs(path, max_bytes=max_bytes)
+            yield from iter_inputs(path, max_bytes=max_bytes, limits=limits)
         elif isinstance(path, str) and is_url(path):
             yield path
         else:

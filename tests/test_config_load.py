@@ -145,7 +145,7 @@ def test_bad_value_in_pyproject_names_the_table(tmp_path: Path) -> None:
 
 def test_fair_use_thresholds_must_be_numbers(tmp_path: Path) -> None:
     write(tmp_path / "compliance.yaml", "fair_use:\n  max_share: lots\n")
-    with pytest.raises(ConfigError, match="fair_use 'max_share' must be a number"):
+    with pytest.raises(ConfigError, match="fair_use 'max_share' must be a finite number"):
         load_config(tmp_path)
 
 

@@ -22,25 +22,30 @@ def refusal(text: str, fmt: str, limits: Limits) -> str:
 @pytest.mark.parametrize(
     ("text", "fmt", "limits", "named"),
     [
-        ("x" * 11, "text", Limits(characters=10), "(characters)"),
-        ("a\nb\nc", "text", Limits(lines=2), "(lines)"),
-        ("short\n" + "y" * 11, "text", Limits(line_length=10), "(line_length)"),
-        ("<p>a</p>\n<p>b</p>\n<p>c</p>", "html", Limits(elements=2), "(elements)"),
-        ('<a href="1">x</a> <a href="2">y</a>', "html", Limits(links=1), "(links)"),
-        ("[x](1) and [y](2)", "markdown", Limits(links=1), "(links)"),
-        ("<p " + " ".join(["on"] * 5000) + ">t</p>", "html", Limits(attributes=10), "(attributes)"),
+        ("x" * 11, "text", Limits(characters=10), "characters"),
+        ("a\nb\nc", "text", Limits(lines=2), "lines"),
+        ("short\n" + "y" * 11, "text", Limits(line_length=10), "line_length"),
+        ("<p>a</p>\n<p>b</p>\n<p>c</p>", "html", Limits(elements=2), "elements"),
+        ('<a href="1">x</a> <a href="2">y</a>', "html", Limits(links=1), "links"),
+        ("[x](1) and [y](2)", "markdown", Limits(links=1), "links"),
+        ("<p " + " ".join(["on"] * 5000) + ">t</p>", "html", Limits(attributes=10), "attributes"),
     ],
     ids=["characters", "lines", "line-length", "elements", "html-links", "md-links", "attributes"],
 )
-def test_each_limit_is_named_when_passed(text: str, fmt: str, limits: Limits, named: str) -> None:
+def test_each_limit_is_named_with_how_to_raise_it(
+    text: str, fmt: str, limits: Limits, named: str
+) -> None:
     message = refusal(text, fmt, limits)
     assert message.startswith("doc: too many ")
-    assert message.endswith(named)
+    assert message.endswith(
+        f"({named}); raise it with --limit {named}=N or 'limits: {{{named}: N}}' in compliance.yaml"
+    )
 
 
 def test_the_message_gives_the_count_and_the_limit() -> None:
     assert refusal("a\nb\nc", "text", Limits(lines=2)) == (
-        "doc: too many lines: 3, above the limit of 2 (lines)"
+        "doc: too many lines: 3, above the limit of 2 (lines); "
+        "raise it with --limit lines=N or 'limits: {lines: N}' in compliance.yaml"
     )
 
 
@@ -81,5 +86,6 @@ def test_cli_refuses_an_oversized_article_with_one_line_and_exit_2(tmp_path: Pat
     assert done.returncode == 2
     assert done.stderr == (
         f"compliance: error: {copy}: too many characters: 5,500,000, above the limit of "
-        "5,000,000 (characters)\n"
+        "5,000,000 (characters); raise it with --limit characters=N or "
+        "'limits: {characters: N}' in compliance.yaml\n"
     )

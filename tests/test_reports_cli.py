@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from reports_builders import compliant_report, make_report
 
 from compliance.cli import app
-from compliance.reports import load_report, render, render_many
+from compliance.reports import UnreadableDocument, load_report, render, render_many
 from compliance.serialize import to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,7 +49,7 @@ def test_report_writes_the_output_file(saved: Path, tmp_path: Path) -> None:
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
-def test_report_of_json_lines_renders_an_index(tmp_path: Path) -> None:
+def test_report_of_json_lines_renders_an_index_and_the_unreadable_pages(tmp_path: Path) -> None:
     path = tmp_path / "scan.jsonl"
     records = [
         to_dict(make_report()),
@@ -59,7 +59,9 @@ def test_report_of_json_lines_renders_an_index(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     result = runner.invoke(app, ["report", str(path), "-f", "markdown"])
     assert result.exit_code == 1
-    assert result.stdout == render_many([make_report(), compliant_report()], "markdown")
+    unreadable = [UnreadableDocument("x.html", "empty")]
+    expected = render_many([make_report(), compliant_report()], "markdown", unreadable=unreadable)
+    assert result.stdout == expected
 
 
 def test_round_trip_json_to_json_is_lossless(saved: Path, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import click
 from . import common
 
 if TYPE_CHECKING:
+    from ..limits import Limits
     from ..model import Document
 
 FORMATS = ("table", "json", "markdown", "sarif", "html")
@@ -40,6 +41,7 @@ FORMATS = ("table", "json", "markdown", "sarif", "html")
 )
 @common.sarif_root_option()
 @common.allow_private_option()
+@common.limit_option()
 def command(
     copy: str,
     original: str | None,
@@ -59,6 +61,7 @@ def command(
     timeout: float,
     sarif_root: Path | None,
     allow_private: bool,
+    limit: dict[str, int],
 ) -> int:
     """Check one republished COPY (a file or URL) against its ORIGINAL's republishing terms."""
     from ..config import load_config
@@ -73,13 +76,13 @@ def command(
         common.fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     if min_containment is not None and not 0.0 < min_containment <= 1.0:
         common.fail(f"--min-containment must be in (0, 1] (got {min_containment})")
-    config = load_config(Path.cwd())
+    config = common.with_limits(load_config(Path.cwd()), limit)
     level = common.check_fail_on(fail_on or config.fail_on)
     if timeout <= 0:
         common.fail(f"--timeout must be positive (got {timeout:g})")
-    limit = max_bytes or DEFAULT_MAX_BYTES
-    copy_doc, copy_raw = _load(copy, limit, timeout, allow_private)
-    original_doc, _ = _load(original, limit, timeout, allow_private)
+    size = max_bytes or DEFAULT_MAX_BYTES
+    copy_doc, copy_raw = _load(copy, size, timeout, allow_private, config.limits)
+    original_doc, _ = _load(original, size, timeout, allow_private, config.limits)
     options = CheckOptions.from_config(
         config,
         rules_dirs=rules or (),
@@ -107,7 +110,7 @@ def command(
 
 
 def _load(
-    spec: str, limit: int, timeout: float, allow_private: bool
+    spec: str, size: int, timeout: float, allow_private: bool, limits: Limits
 ) -> tuple[Document, Callable[[], bytes]]:
     """A file or URL as a document, and how to get its raw bytes again (SARIF locates in them).
 
@@ -116,6 +119,6 @@ def _load(
     from ..documents.fetch import download, is_url, load_input, to_document
 
     if is_url(spec):
-        got = download(spec, max_bytes=limit, timeout=timeout, allow_private=allow_private)
-        return to_document(got, max_bytes=limit), lambda: got.data
-    return load_input(spec, max_bytes=limit, timeout=timeout), Path(spec).read_bytes
+        got = download(spec, max_bytes=size, timeout=timeout, allow_private=allow_private)
+        return to_document(got, max_bytes=size, limits=limits), lambda: got.data
+    return load_input(spec, max_bytes=size, timeout=timeout, limits=limits), Path(spec).read_bytes

@@ -5,12 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from ..fileio import write_atomic
 from ..status import FAIL_ON_LEVELS
+
+if TYPE_CHECKING:
+    from ..config import ProjectConfig
 
 __all__ = [
     "FAIL_ON_LEVELS",
@@ -19,10 +22,12 @@ __all__ = [
     "fail",
     "fail_on_option",
     "format_option",
+    "limit_option",
     "output_option",
     "rules_option",
     "terminal_width",
     "venue_option",
+    "with_limits",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -115,6 +120,39 @@ def allow_private_option() -> Callable[[F], F]:
         is_flag=True,
         help="Follow redirects to loopback, link-local and private addresses.",
     )
+
+
+def _limits(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> dict[str, int]:
+    """``--limit NAME=N`` (repeatable) as a mapping; the last setting of a name wins."""
+    from ..limits import parse_limit
+
+    try:
+        return dict(parse_limit(item) for item in value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def limit_option() -> Callable[[F], F]:
+    from ..limits import LIMIT_NAMES
+
+    return click.option(
+        "--limit",
+        "limit",
+        multiple=True,
+        callback=_limits,
+        metavar="NAME=N",
+        help=f"Raise or lower a document limit (repeatable): {', '.join(LIMIT_NAMES)}; "
+        "overrides the config's limits.",
+    )
+
+
+def with_limits(config: ProjectConfig, overrides: dict[str, int]) -> ProjectConfig:
+    """``config`` with the ``--limit`` settings applied over its ``limits:``."""
+    from dataclasses import replace
+
+    from ..limits import with_overrides
+
+    return replace(config, limits=with_overrides(config.limits, overrides)) if overrides else config
 
 
 def terminal_width() -> int:

@@ -10,7 +10,16 @@ from pathlib import Path
 
 import click
 
-from .common import check_fail_on, emit, fail, fail_on_option, format_option, output_option
+from .common import (
+    check_fail_on,
+    emit,
+    fail,
+    fail_on_option,
+    format_option,
+    limit_option,
+    output_option,
+    with_limits,
+)
 
 FORMATS = ("compact", "json", "sarif", "markdown")
 
@@ -26,12 +35,14 @@ FORMATS = ("compact", "json", "sarif", "markdown")
     help="A compliance.yaml, or a folder to search up from.",
 )
 @output_option()
+@limit_option()
 def command(
     files: tuple[Path, ...],
     fmt: str,
     fail_on: str | None,
     config_path: Path | None,
     output: Path | None,
+    limit: dict[str, int],
 ) -> int:
     """Check changed posts (Markdown or HTML) against the originals they republish."""
     from ..config import load_config
@@ -39,7 +50,7 @@ def command(
 
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
-    config = load_config(config_path or Path.cwd())
+    config = with_limits(load_config(config_path or Path.cwd()), limit)
     level = check_fail_on(fail_on or config.fail_on)
     outcome = run(list(files), config)
     if fmt == "compact":
@@ -47,12 +58,13 @@ def command(
         if output is not None or text:
             emit(text, output)
     else:
-        from ..reports import render_many
+        from ..reports import UnreadableDocument, render_many
 
-        for result in outcome.results:
-            if result.error:
-                click.echo(f"compliance: error: {result.path}: {result.error}", err=True)
+        failed = [UnreadableDocument(str(r.path), r.error) for r in outcome.results if r.error]
+        for post in failed:
+            click.echo(f"compliance: error: {post.origin}: {post.message}", err=True)
         # Each post's own file, so SARIF regions land on its lines (front matter included).
         sources = {rep.copy.origin: r.raw for r in outcome.results for rep in r.reports}
-        emit(render_many(outcome.reports, fmt, sources=sources), output)
+        text = render_many(outcome.reports, fmt, sources=sources, unreadable=failed)
+        emit(text, output)
     return outcome.exit_status(level)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..status import OK, USAGE
-from .common import allow_private_option, fail, rules_option
+from .common import allow_private_option, fail, limit_option, rules_option, with_limits
 
 if TYPE_CHECKING:
     from ..index import Storage
@@ -46,6 +46,7 @@ def _open(index: str | None, *, create: bool) -> Storage:
 @rules_option()
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary.")
 @allow_private_option()
+@limit_option()
 def add(
     paths: tuple[str, ...],
     index: str | None,
@@ -53,6 +54,7 @@ def add(
     rules: tuple[Path, ...],
     quiet: bool,
     allow_private: bool,
+    limit: dict[str, int],
 ) -> int:
     """Fingerprint originals (files, folders, globs, URLs, WARC files) and store them with their
     attribution facts and terms.
@@ -65,14 +67,18 @@ def add(
     from ..index.inputs import expand_inputs, iter_documents
 
     counts = {"added": 0, "present": 0, "error": 0}
-    config = load_config(Path.cwd())
+    config = with_limits(load_config(Path.cwd()), limit)
     files = expand_inputs(list(paths))
     options = AddOptions(
         terms_id=terms,
         rules_dirs=tuple(rules or ()) + tuple(config.rules_dirs),
         domain_map=dict(config.domain_map),
     )
-    docs = (item for path in files for item in iter_documents(path, allow_private=allow_private))
+    docs = (
+        item
+        for path in files
+        for item in iter_documents(path, allow_private=allow_private, limits=config.limits)
+    )
     with _open(index, create=True) as storage:
         for result in add_documents(storage, docs, options):
             counts[result.status] += 1

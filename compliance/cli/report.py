@@ -24,20 +24,22 @@ def command(result: Path, fmt: str, output: Path | None, fail_on: str | None) ->
     `check`'s: 1 when the result holds findings at or above --fail-on.
     """
     from ..config import load_config
-    from ..reports import load_report, render, render_many
+    from ..reports import render, render_many
+    from ..reports.load import load_saved
     from ..status import exit_status
 
     if fmt not in FORMATS:
         common.fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     level = common.check_fail_on(fail_on or load_config(Path.cwd()).fail_on)
-    loaded = load_report(result)
-    if loaded == []:
+    loaded, unreadable = load_saved(result)
+    if loaded == [] and not (unreadable and fmt in ("html", "markdown", "sarif")):
         common.fail(f"{result}: holds no reports to render")
     color = fmt == "table" and output is None and sys.stdout.isatty()
     width = common.terminal_width() if color else None
     if isinstance(loaded, list):
         reports = loaded
-        common.emit(render_many(reports, fmt, color=color, width=width), output)
+        text = render_many(reports, fmt, color=color, width=width, unreadable=unreadable)
+        common.emit(text, output)
     else:
         reports = [loaded]
         common.emit(render(loaded, fmt, color=color, width=width), output)

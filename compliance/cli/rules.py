@@ -105,6 +105,7 @@ def show(
 
 
 def _show_from(original: Path, output: Path | None) -> None:
+    from ..config import load_config
     from ..documents import load_path
     from ..documents.attribution import extract_attribution
     from ..errors import ComplianceError
@@ -112,7 +113,7 @@ def _show_from(original: Path, output: Path | None) -> None:
     from .common import emit
 
     try:
-        doc = load_path(original)
+        doc = load_path(original, limits=load_config(Path.cwd()).limits)
         notice, _ = find_notice(doc)
         if notice.republishing is None:
             fail(f"{original}: no republishing notice found")
@@ -188,7 +189,7 @@ def detect(
     try:
         config = load_config(Path.cwd())
         library = load_library(rules + tuple(config.rules_dirs))
-        doc = load_path(original)
+        doc = load_path(original, limits=config.limits)
         choice, terms = resolve_terms(
             doc,
             extract_attribution(doc),

@@ -4,7 +4,8 @@ Output streams: ``--format json`` writes one JSON object per line as each docume
 Report as ``serialize.to_dict`` gives it, or ``{"type": "error", ...}``), ``csv`` one row per
 pair or error, and ``table`` a summary at the end; ``html``, ``markdown`` and ``sarif`` render every
 pair found as one document at the end (an HTML index page linking each result's detail, one
-SARIF run). ``--output`` is written to a temporary file
+SARIF run), with the documents that could not be checked (an "Unreadable documents" section; SARIF
+error notifications located on each document). ``--output`` is written to a temporary file
 beside the target and renamed into place only when the scan completes.
 """
 
@@ -110,6 +111,7 @@ def _progress(enabled: bool, total: int | None) -> Iterator[Any]:
 )
 @common.sarif_root_option()
 @common.allow_private_option()
+@common.limit_option()
 def command(
     paths: tuple[str, ...],
     index: str | None,
@@ -127,6 +129,7 @@ def command(
     progress: bool | None,
     sarif_root: Path | None,
     allow_private: bool,
+    limit: dict[str, int],
 ) -> int:
     """Find which indexed originals each document in PATHS reuses; check each pair's terms.
 
@@ -152,7 +155,7 @@ def command(
         common.fail(f"--jobs must be 0 (all cores) or more (got {jobs})")
     if min_containment is not None and not 0.0 < min_containment <= 1.0:
         common.fail(f"--min-containment must be in (0, 1] (got {min_containment})")
-    config = load_config(Path.cwd())
+    config = common.with_limits(load_config(Path.cwd()), limit)
     level = common.check_fail_on(fail_on or config.fail_on)
     files = expand_inputs(list(paths))
     store = index_config(index if index is not None else config.index)
@@ -171,9 +174,14 @@ def command(
     if terms is not None and terms not in (check.library or {}):
         common.fail(f"--terms: unknown terms id {terms!r}")
     options = ScanOptions(
-        index=store, check=check, config=config, max_bytes=max_bytes, allow_private=allow_private
+        index=store,
+        check=check,
+        config=config,
+        max_bytes=max_bytes,
+        limits=config.limits,
+        allow_private=allow_private,
     )
-    tasks = build_tasks(files, max_bytes=max_bytes)
+    tasks = build_tasks(files, max_bytes=max_bytes, limits=config.limits)
     results = run_scan(tasks, options, jobs=jobs or os.cpu_count() or 1, scheduler=scheduler)
     summary = Summary()
     show = sys.stderr.isatty() if progress is None else progress
@@ -248,4 +256,7 @@ def _write(
             render_summary(summary, color=color, width=common.terminal_width() if color else None)
         )
     elif fmt in WHOLE:
-        out.write(render_many(collected, fmt, root=sarif.root, library=sarif.library) + "\n")
+        text = render_many(
+            collected, fmt, root=sarif.root, library=sarif.library, unreadable=summary.errors
+        )
+        out.write(text + "\n")

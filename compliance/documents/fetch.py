@@ -42,6 +42,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .. import __version__
 from ..errors import InputError
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
 from .decode import DEFAULT_MAX_BYTES, human_size
 
@@ -103,6 +104,7 @@ def load_input(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
     allow_private: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
     """A document from a command-line argument: downloaded if it is a URL, else read as a file.
 
@@ -112,8 +114,10 @@ def load_input(
 
     text = str(spec)
     if isinstance(spec, str) and is_url(text):
-        return fetch(text, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private)
-    return load_path(spec, max_bytes=max_bytes)
+        return fetch(
+            text, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private, limits=limits
+        )
+    return load_path(spec, max_bytes=max_bytes, limits=limits)
 
 
 def fetch(
@@ -123,6 +127,7 @@ def fetch(
     timeout: float = DEFAULT_TIMEOUT,
     user_agent: str = USER_AGENT,
     allow_private: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Document:
     """Download ``url`` and load it as a document whose origin is ``url``.
 
@@ -138,15 +143,22 @@ def fetch(
         user_agent=user_agent,
         allow_private=allow_private,
     )
-    return to_document(got, max_bytes=max_bytes)
+    return to_document(got, max_bytes=max_bytes, limits=limits)
 
 
-def to_document(got: Download, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def to_document(
+    got: Download, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     """Load a download's body; the final URL resolves relative links and backs the canonical."""
     from . import load_bytes
 
     return load_bytes(
-        got.data, got.requested, content_type=got.content_type, url=got.url, max_bytes=max_bytes
+        got.data,
+        got.requested,
+        content_type=got.content_type,
+        url=got.url,
+        max_bytes=max_bytes,
+        limits=limits,
     )
 
 

@@ -4,48 +4,28 @@ The size limit alone does not bound the work: under 20 MB, a page can hold a mil
 million and a half paragraphs, one tag with 300,000 attributes, a 15 MiB line or two million
 lines, and each took tens of seconds and gigabytes to parse and check. Every count here is
 taken with one linear scan of the text (no parsing), so a refusal costs well under a second,
-and names the limit that applies.
+and names the limit that applies and how to raise it. The limits themselves are a value
+(``compliance.limits``), set from ``compliance.yaml`` and ``--limit``.
 
 Example:
-    >>> check_limits("a\\nb\\n", "text", "x.txt", Limits(lines=1))
+    >>> check_limits("a\\nb\\n", "text", "x.txt", Limits(lines=1))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    compliance.errors.InputError: x.txt: too many lines: 3, above the limit of 1 (lines)
+    compliance.errors.InputError: x.txt: too many lines: 3, above the limit of 1 (lines); raise ...
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
 
 from ..errors import InputError
+from ..limits import DEFAULT_LIMITS, Limits, raise_hint
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "check_limits"]
 
 _ELEMENT = re.compile(r"<[A-Za-z]")
 _HTML_LINK = re.compile(r"<a\s", re.IGNORECASE)
 _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{4096,}")  # stops at "<" too, so the scan stays linear
-
-
-@dataclass(frozen=True)
-class Limits:
-    """The most of each thing one document may hold; past any of them it is refused."""
-
-    characters: int = 5_000_000  # decoded text, markup included
-    lines: int = 200_000
-    line_length: int = 1_000_000  # characters on one line
-    elements: int = 100_000  # HTML tags (also raw HTML inside Markdown)
-    links: int = 25_000  # <a> tags and Markdown [text](url) links
-    attributes: int = 1_000  # on one tag
-
-    def __post_init__(self) -> None:
-        for field in fields(self):
-            value = getattr(self, field.name)
-            if not isinstance(value, int) or value <= 0:
-                raise ValueError(f"limit {field.name} must be a positive integer (got {value!r})")
-
-
-DEFAULT_LIMITS = Limits()
 
 
 def check_limits(text: str, fmt: str, origin: str, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -71,6 +51,7 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
 def _at_most(found: int, limit: int, what: str, origin: str, name: str | None = None) -> None:
     if found > limit:
         raise InputError(
-            f"too many {what}: {found:,}, above the limit of {limit:,} ({name or what})",
+            f"too many {what}: {found:,}, above the limit of {limit:,} ({name or what}); "
+            + raise_hint(name or what),
             source=origin,
         )

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ComplianceError, InputError
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
 
 __all__ = ["HTML_TYPES", "TEXT_TYPES", "SkippedRecord", "is_warc", "iter_warc"]
@@ -46,7 +47,7 @@ def is_warc(path: str | Path) -> bool:
 
 
 def iter_warc(
-    path: str | Path, *, max_bytes: int | None = None
+    path: str | Path, *, max_bytes: int | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[Document | InputError | SkippedRecord]:
     """Yield a Document, the InputError that stopped it, or a SkippedRecord for each record.
 
@@ -86,7 +87,7 @@ def iter_warc(
                 )
                 return
             read += 1
-            item, stop = _read_record(record, name, read, limit)
+            item, stop = _read_record(record, name, read, limit, limits)
             yield item
             if stop:
                 return
@@ -111,7 +112,7 @@ def _check_magic(stream: Any, name: str) -> None:
 
 
 def _read_record(
-    record: Any, name: str, read: int, limit: int
+    record: Any, name: str, read: int, limit: int, limits: Limits
 ) -> tuple[Document | InputError | SkippedRecord, bool]:
     """(what this record yields, whether reading the archive must stop after it)."""
     from . import load_bytes
@@ -137,7 +138,12 @@ def _read_record(
     content_type = record.http_headers.get_header("Content-Type") or ""
     try:
         doc = load_bytes(
-            data, origin=origin, content_type=content_type or None, url=uri or None, max_bytes=limit
+            data,
+            origin=origin,
+            content_type=content_type or None,
+            url=uri or None,
+            max_bytes=limit,
+            limits=limits,
         )
     except ComplianceError as exc:
         return (exc if isinstance(exc, InputError) else InputError(exc.message, origin)), False

@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 
 from ..documents.warc import SkippedRecord, is_warc, iter_warc
 from ..errors import ComplianceError, InputError
+from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
 
 __all__ = [
@@ -130,19 +131,28 @@ def expand_inputs(inputs: Sequence[str | Path]) -> list[Path | str]:
 
 
 def iter_documents(
-    path: Path | str, *, max_bytes: int | None = None, allow_private: bool = False
+    path: Path | str,
+    *,
+    max_bytes: int | None = None,
+    allow_private: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[Document | InputError]:
     """The documents in one input: one for an article or a URL, one per HTML record for a WARC.
 
-    ``allow_private`` lets a URL redirect to a loopback, link-local or private address.
+    ``allow_private`` lets a URL redirect to a loopback, link-local or private address;
+    ``limits`` bounds what each document may hold (``compliance.limits``).
     """
-    for item in iter_inputs(path, max_bytes=max_bytes, allow_private=allow_private):
+    for item in iter_inputs(path, max_bytes=max_bytes, allow_private=allow_private, limits=limits):
         if not isinstance(item, SkippedRecord):
             yield item
 
 
 def iter_inputs(
-    path: Path | str, *, max_bytes: int | None = None, allow_private: bool = False
+    path: Path | str,
+    *,
+    max_bytes: int | None = None,
+    allow_private: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[Document | InputError | SkippedRecord]:
     """``iter_documents``, with the WARC records that are not pages to check (for counting)."""
     from ..documents import DEFAULT_MAX_BYTES, load_path
@@ -151,18 +161,18 @@ def iter_inputs(
     limit = max_bytes or DEFAULT_MAX_BYTES
     if isinstance(path, str) and is_url(path):
         try:
-            yield fetch(path, max_bytes=limit, allow_private=allow_private)
+            yield fetch(path, max_bytes=limit, allow_private=allow_private, limits=limits)
         except ComplianceError as exc:
             yield exc if isinstance(exc, InputError) else InputError(exc.message, path)
         return
     if is_warc(path):
         try:
-            yield from iter_warc(path, max_bytes=limit)
+            yield from iter_warc(path, max_bytes=limit, limits=limits)
         except InputError as exc:
             yield exc
         return
     try:
-        yield load_path(path, max_bytes=limit)
+        yield load_path(path, max_bytes=limit, limits=limits)
     except InputError as exc:
         yield exc
     except ComplianceError as exc:

@@ -1,7 +1,7 @@
 """Renderers: one pure function per format, all drawing from the same Report.
 
     render(report, "table" | "json" | "markdown" | "sarif" | "html", color=False) -> str
-    render_many(reports, fmt, color=False) -> str
+    render_many(reports, fmt, color=False, unreadable=()) -> str
     load_report(path) -> Report | list[Report]
 
 Heavy imports (rich, jinja2) happen only for the format asked for, so a front end that
@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import ReportError
 from ..model import Report, Terms
+from ._common import Unreadable, UnreadableDocument
 from .load import load_report
 
 FORMATS: tuple[str, ...] = ("table", "json", "markdown", "sarif", "html")
@@ -29,7 +30,15 @@ _MODULES = {
     "html": "html",
 }
 
-__all__ = ["FORMATS", "load_report", "render", "render_many", "report_schema"]
+__all__ = [
+    "FORMATS",
+    "Unreadable",
+    "UnreadableDocument",
+    "load_report",
+    "render",
+    "render_many",
+    "report_schema",
+]
 
 
 def _module(fmt: str) -> Any:
@@ -56,7 +65,7 @@ def render(
     folder artifact URIs are relative to (default: the git top level) and ``library`` the terms
     its rules are described from (default: the built-in rule files). Other formats ignore them.
     """
-    options = _Options(color, width, sources, root, library)
+    options = _Options(color, width, sources, root, library, ())
     return _call(_module(fmt).render, report, fmt, options)
 
 
@@ -69,9 +78,15 @@ def render_many(
     sources: Mapping[str, str] | None = None,
     root: Path | None = None,
     library: Mapping[str, Terms] | None = None,
+    unreadable: Sequence[Unreadable] = (),
 ) -> str:
-    """Render several reports as one document (an HTML index, a SARIF run, a JSON array...)."""
-    options = _Options(color, width, sources, root, library)
+    """Render several reports as one document (an HTML index, a SARIF run, a JSON array...).
+
+    ``unreadable`` holds the documents a scan could not check; HTML and Markdown list them in
+    their own section and SARIF as error notifications on each document, so that a failed page
+    is never mistaken for a clean one. Table and JSON ignore them (a scan writes its own).
+    """
+    options = _Options(color, width, sources, root, library, tuple(unreadable))
     return _call(_module(fmt).render_many, list(reports), fmt, options)
 
 
@@ -82,6 +97,7 @@ class _Options:
     sources: Mapping[str, str] | None
     root: Path | None
     library: Mapping[str, Terms] | None
+    unreadable: tuple[Unreadable, ...]
 
 
 def _call(renderer: Any, what: Report | list[Report], fmt: str, o: _Options) -> str:
@@ -89,8 +105,12 @@ def _call(renderer: Any, what: Report | list[Report], fmt: str, o: _Options) -> 
     text: str
     if fmt == "table":
         text = renderer(what, color=o.color, width=o.width)
+    elif fmt == "sarif" and isinstance(what, list):
+        text = renderer(what, o.sources, root=o.root, library=o.library, unreadable=o.unreadable)
     elif fmt == "sarif":
         text = renderer(what, o.sources, root=o.root, library=o.library)
+    elif fmt in ("html", "markdown") and isinstance(what, list):
+        text = renderer(what, unreadable=o.unreadable)
     else:
         text = renderer(what)
     return text

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from ..model import SEVERITIES, Comparison, Finding, Passage, Report
@@ -41,6 +42,25 @@ REASON_TEXT: dict[str, str] = {
 }
 
 SAFE_SCHEMES = ("http", "https")
+
+
+class Unreadable(Protocol):
+    """A document a scan could not check (``compliance.scan.ScanError``): shown, never dropped,
+    so a page that failed cannot pass for a page with nothing to report."""
+
+    @property
+    def origin(self) -> str: ...
+
+    @property
+    def message(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class UnreadableDocument:
+    """An ``Unreadable`` of the tool's own making: a saved scan's error record, a hook's post."""
+
+    origin: str
+    message: str
 
 
 def verdict_label(verdict: str) -> str:

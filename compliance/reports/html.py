@@ -26,6 +26,7 @@ from ..model import Evidence, Passage, Region, Report
 from ._common import (
     REASON_TEXT,
     VERDICT_MEANING,
+    Unreadable,
     line_col,
     ordered_passages,
     passage_summary,
@@ -249,8 +250,14 @@ def _report_view(report: Report, prefix: str) -> dict[str, Any]:
     }
 
 
-def render_many(reports: Sequence[Report], *, generated_at: str | None = None) -> str:
-    """All reports in one file: an index with one row per result, then each result in full."""
+def render_many(
+    reports: Sequence[Report],
+    *,
+    generated_at: str | None = None,
+    unreadable: Sequence[Unreadable] = (),
+) -> str:
+    """All reports in one file: an index with one row per result, the documents that could not
+    be checked, then each result in full."""
     script = _asset("report.js")
     views = [
         _report_view(r, f"r{i}-" if len(reports) > 1 else "") for i, r in enumerate(reports, 1)
@@ -262,6 +269,7 @@ def render_many(reports: Sequence[Report], *, generated_at: str | None = None) -
         .get_template("report.html.j2")
         .render(
             reports=views,
+            unreadable=unreadable,
             csp=_csp(script),
             style=Markup(_asset("report.css")),
             script=Markup(script),

@@ -3,7 +3,8 @@
 A saved report is input like any other: it may have been edited, or written by someone else.
 Each record is validated against the shipped JSON Schema (types, required fields and every
 enum: verdict, kind, severity, ...) before a Report is built from it, so nothing that the tool
-would never have written reaches a renderer.
+would never have written reaches a renderer. Scan's error records (pages it could not check)
+are kept apart, so a re-rendered scan still lists them.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import ReportError
+from ..errors import ReportError, shown
 from ..model import SCHEMA_VERSION, Report
 from ..serialize import from_dict
+from ._common import UnreadableDocument
 
 
 def _version(text: str) -> tuple[int, ...] | None:
@@ -86,6 +88,16 @@ def is_error_record(record: Any) -> bool:
     return record.get("type") == "error" or "error" in record
 
 
+def _unreadable(record: dict[str, Any]) -> UnreadableDocument:
+    """A scan error record read back. Strings are kept as written (renderers escape them);
+    anything else is quoted, cut short."""
+    origin, message = record.get("origin", ""), record.get("message") or record.get("error")
+    return UnreadableDocument(
+        origin if isinstance(origin, str) else shown(origin),
+        message if isinstance(message, str) else shown(message),
+    )
+
+
 def _json(text: str, where: str) -> Any:
     """``json.loads``, with the failures that are not decode errors made ReportErrors."""
     try:
@@ -118,7 +130,17 @@ def _records(text: str, source: str) -> tuple[Any, bool]:
 def load_report(path: str | Path) -> Report | list[Report]:
     """Read a saved report: a JSON object gives a Report, an array or JSON lines give a list.
 
-    Scan error records (see ``is_error_record``) carry no report and are skipped.
+    Scan error records (see ``is_error_record``) carry no report and are skipped; ``load_saved``
+    returns them too.
+
+    Raises:
+        ReportError: as ``load_saved``.
+    """
+    return load_saved(path)[0]
+
+
+def load_saved(path: str | Path) -> tuple[Report | list[Report], list[UnreadableDocument]]:
+    """Read a saved result: its reports (as ``load_report``) and scan's error records in order.
 
     Raises:
         ReportError: the file is missing or unreadable, is not JSON, or holds something that
@@ -136,19 +158,17 @@ def load_report(path: str | Path) -> Report | list[Report]:
     if not text.strip():
         raise ReportError("empty file, expected a JSON report", source)
     data, as_lines = _records(text, source)
-    if as_lines:
-        return [
-            report_from_record(record, f"{source}:{number}")
-            for number, record in data
+    if as_lines or isinstance(data, list):
+        numbered = data if as_lines else list(enumerate(data))
+        where = f"{source}:{{}}" if as_lines else f"{source}[{{}}]"
+        reports = [
+            report_from_record(record, where.format(n))
+            for n, record in numbered
             if not is_error_record(record)
         ]
-    if isinstance(data, list):
-        return [
-            report_from_record(record, f"{source}[{index}]")
-            for index, record in enumerate(data)
-            if not is_error_record(record)
-        ]
+        errors = [_unreadable(record) for _, record in numbered if is_error_record(record)]
+        return reports, errors
     if is_error_record(data):
         reason = data.get("message") or data.get("error")
         raise ReportError(f"holds a scan error record, not a report: {reason}", source)
-    return report_from_record(data, source)
+    return report_from_record(data, source), []

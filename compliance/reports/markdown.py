@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ..model import Report
 from ._common import (
+    Unreadable,
     clip,
     reuse_figures,
     severity_counts,
@@ -131,10 +132,12 @@ def render(report: Report) -> str:
     return "\n".join(_section(report)).rstrip() + "\n"
 
 
-def render_many(reports: Sequence[Report]) -> str:
-    """A summary table (one row per result), then one section per result."""
+def render_many(reports: Sequence[Report], *, unreadable: Sequence[Unreadable] = ()) -> str:
+    """A summary table (one row per result), the documents that could not be checked, then one
+    section per result."""
+    lost = f", {len(unreadable)} unreadable" if unreadable else ""
     lines = [
-        f"## Compliance: {verdict_tally(reports)}",
+        f"## Compliance: {verdict_tally(reports)}{lost}",
         "",
         "| Copy | Original | Verdict | Errors | Warnings |",
         "| --- | --- | --- | --- | --- |",
@@ -147,6 +150,15 @@ def render_many(reports: Sequence[Report]) -> str:
             f"| {counts['error']} | {counts['warning']} |"
         )
     lines.append("")
+    lines += _unreadable(unreadable)
     for report in reports:
         lines += _section(report, "###")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _unreadable(documents: Sequence[Unreadable]) -> list[str]:
+    """The "Unreadable documents" section: each document and why it could not be checked."""
+    if not documents:
+        return []
+    rows = [f"- {escape(d.origin)}: {escape(d.message)}" for d in documents]
+    return [f"### Unreadable documents ({len(documents)})", "", *rows, ""]

@@ -29,7 +29,7 @@ from urllib.parse import quote, urlsplit
 from .. import __version__
 from ..documents.source_map import locate_span
 from ..model import Finding, Report, Requirement, Span, Terms
-from ._common import clip, line_col
+from ._common import Unreadable, clip, line_col
 
 __all__ = [
     "SARIF_SCHEMA",
@@ -214,8 +214,8 @@ def _fingerprint(report: Report, finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def _location(uri: str, index: int) -> dict[str, Any]:
-    location: dict[str, Any] = {"uri": uri, "index": index}
+def _location(uri: str, index: int | None = None) -> dict[str, Any]:
+    location: dict[str, Any] = {"uri": uri} if index is None else {"uri": uri, "index": index}
     if not urlsplit(uri).scheme:
         location["uriBaseId"] = ROOT_ID
     return location
@@ -259,12 +259,14 @@ def sarif_log(
     *,
     root: Path | None = None,
     library: Mapping[str, Terms] | None = None,
+    unreadable: Sequence[Unreadable] = (),
 ) -> dict[str, Any]:
     """The SARIF log object: one run, one artifact per copy, one result per finding.
 
     ``sources`` maps a copy's origin to its raw file text, to place regions in the file;
     ``root`` is the folder artifact URIs are relative to; ``library`` holds the rule files
-    the rules are described from.
+    the rules are described from; ``unreadable`` are documents that could not be checked,
+    each an error-level tool execution notification located on the document.
     """
     sources = sources or {}
     library = library or {}
@@ -311,17 +313,28 @@ def sarif_log(
         for r in reports
         for note in r.notes
     ]
+    notes += [_unreadable(document, root) for document in unreadable]
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "compliance", "version": version, "rules": rules}},
         "columnKind": "unicodeCodePoints",
         "artifacts": artifacts,
         "results": results,
     }
-    if notes:  # what loading had to work around, e.g. a fallback text extraction
+    if notes:  # what loading had to work around or could not read
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notes}]
     if root is not None:
         run["originalUriBaseIds"] = {ROOT_ID: {"uri": root.resolve().as_uri() + "/"}}
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _unreadable(document: Unreadable, root: Path | None) -> dict[str, Any]:
+    """An error notification for a document the scan could not check, located on it."""
+    location = _location(artifact_uri(document.origin, root))
+    return {
+        "level": "error",
+        "message": {"text": f"{document.origin}: {document.message}"},
+        "locations": [{"physicalLocation": {"artifactLocation": location}}],
+    }
 
 
 def _builtin_library() -> Mapping[str, Terms]:
@@ -351,8 +364,10 @@ def render_many(
     *,
     root: Path | None = None,
     library: Mapping[str, Terms] | None = None,
+    unreadable: Sequence[Unreadable] = (),
 ) -> str:
-    """Several reports as one SARIF run (a scan shows up as one analysis).
+    """Several reports as one SARIF run (a scan shows up as one analysis), with the documents
+    that could not be checked as error notifications.
 
     The defaults are read here, at the edge: the copies' files as they are on disk (when
     unchanged), the repository holding the working folder, the built-in rule files.
@@ -362,5 +377,6 @@ def render_many(
         read_sources(reports) if sources is None else sources,
         root=repository_root(Path.cwd()) if root is None else root,
         library=_builtin_library() if library is None else library,
+        unreadable=unreadable,
     )
     return json.dumps(log, ensure_ascii=False, indent=2)

@@ -133,6 +133,7 @@ def _reports(body: CheckRequest) -> list[Report]:
         "request:draft",
         content_type=_CONTENT_TYPES.get(body.format or ""),
         url=body.draft_url,
+        limits=_WORKER["config"].limits,
     )
     options = check_options(_WORKER["config"], body.terms)
     if body.venue:
@@ -160,6 +161,7 @@ def _named_originals(body: CheckRequest) -> list[Document] | None:
                 "request:original",
                 content_type=_CONTENT_TYPES.get(body.original_format or ""),
                 url=body.original_url,
+                limits=_WORKER["config"].limits,
             )
         ]
     source = _WORKER["originals"]
