@@ -116,6 +116,14 @@ def test_domain_accepts_a_bare_host() -> None:
     assert domain("www.example.org") == "example.org"
 
 
+def test_a_host_under_no_known_public_suffix_is_its_own_domain() -> None:
+    assert domain("http://www.intranet.test/a") == "intranet.test"
+
+
+def test_a_private_suffix_keeps_each_site_apart() -> None:
+    assert domain("https://a.news.blogspot.com/x") == "news.blogspot.com"
+
+
 def test_a_subdomain_matches_its_domain_but_a_lookalike_does_not() -> None:
     from compliance.documents.urls import host_matches
 
