@@ -61,11 +61,13 @@ def fold_quotes(text: str) -> str:
 _PUNCT = re.compile(
     rf"[{re.escape(string.punctuation)}\u2010-\u2015\u2018-\u201f\u2026\u00ab\u00bb]"
 )
+# ``\w++\s++`` is possessive: giving back a letter or a space could never let the next part match,
+# so the matches are those of ``\w+\s+`` without the backtracking at every word of the text.
 _RELATIVE_TIME = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|this\s+(?:week|month|year|morning|afternoon|evening)"
     r"|last\s+(?:week|month|year|night)|next\s+(?:week|month|year)|(?:on\s+)?(?:monday|tuesday"
-    r"|wednesday|thursday|friday|saturday|sunday)|earlier\s+this\s+\w+|(?:\w+\s+)?(?:days?|weeks?"
-    r"|months?|years?)\s+ago)\b",
+    r"|wednesday|thursday|friday|saturday|sunday)|earlier\s+this\s+\w+|(?:\w++\s++)?(?:days?"
+    r"|weeks?|months?|years?)\s+ago)\b",
     re.IGNORECASE,
 )
 _STYLE = (
