@@ -183,7 +183,14 @@ def _suffixes() -> PublicSuffixList:
 
 @lru_cache(maxsize=4096)
 def _registrable(host: str) -> str:
-    """The registrable domain of a lower-case ``host`` by the public-suffix list."""
+    """The registrable domain of a lower-case ``host`` by the public-suffix list.
+
+    A host of two labels needs no list: it is either its own registrable domain (``bbc.com``)
+    or a public suffix or unknown (``co.uk``, ``intranet.test``), and then the host stands for
+    itself all the same.
+    """
+    if host.count(".") == 1 and not host.startswith("www."):
+        return host
     found: str | None = _suffixes().privatesuffix(host)
     return found or host.removeprefix("www.")
 
