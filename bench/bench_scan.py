@@ -33,7 +33,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from compliance.index import ContainmentSearch, fingerprint, make_entry, open_index  # noqa: E402
 from compliance.model import Attribution, Document, TermsChoice  # noqa: E402
@@ -132,8 +134,7 @@ def _copy_job(args: tuple[int, int]):
     _GEN = _GEN or Generator()
     j, n = args
     kind, text, src = make_copy(_GEN, j, n)
-    fp = fingerprint(text)
-    return kind, text, src, fp.hashvalues, fp.size, fp.anchors
+    return kind, text, src, fingerprint(text)
 
 
 def grow_index(path: Path, start: int, stop: int, ids: list[str], pool) -> float:
@@ -143,16 +144,21 @@ def grow_index(path: Path, start: int, stop: int, ids: list[str], pool) -> float
     full run builds 100,000 originals once instead of 111,000.
     """
     started = time.perf_counter()
+    _add(path, pool.imap(_entry_for, range(start, stop), chunksize=64), ids)
+    return time.perf_counter() - started
+
+
+def _add(path: Path, entries, ids: list[str]) -> None:
+    """Store ``entries`` in batches of 2,000, appending their ids to ``ids``."""
     with open_index(path) as store:
         batch = []
-        for entry in pool.imap(_entry_for, range(start, stop), chunksize=64):
+        for entry in entries:
             batch.append(entry)
             ids.append(entry.id)
             if len(batch) >= 2000:
                 store.add(batch)
                 batch = []
         store.add(batch)
-    return time.perf_counter() - started
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -181,16 +187,16 @@ def run_size(
         "search_mb": round(search.nbytes / 2**20, 1),
     }
     for label, method, limit in (
-        ("lsh", search.query, len(copies)),
+        ("lsh", search.query_fingerprint, len(copies)),
         ("brute", search.brute_force, brute_sample),
     ):
         lat: list[float] = []
         found = {k: [0, 0] for k in KINDS}
         false_pos = 0
         n_cands: list[int] = []
-        for kind, _text, src, hv, size, anchors in copies[:limit]:
+        for kind, _text, src, fp in copies[:limit]:
             t = time.perf_counter()
-            cands = method(hv, size, anchors=anchors) if label == "lsh" else method(hv, size)
+            cands = method(fp) if label == "lsh" else method(fp.hashvalues, fp.size)
             lat.append((time.perf_counter() - t) * 1000)
             n_cands.append(len(cands))
             if src >= 0:
@@ -211,9 +217,9 @@ def run_size(
     confirmed = {k: [0, 0] for k in KINDS}
     pairs = 0
     with open_index(path, create=False) as store:
-        for kind, text, src, hv, size, anchors in copies[:scan_sample]:
+        for kind, text, src, fp in copies[:scan_sample]:
             hits = set()
-            for cand in search.query(hv, size, anchors=anchors, limit=25):
+            for cand in search.query_fingerprint(fp, limit=25):
                 original = store.get(cand.id).load_document()
                 pairs += 1
                 if is_copy(compare(original.text, text)):
@@ -233,6 +239,241 @@ def run_size(
     return result
 
 
+# -- topical precision and speed against datasketch LSH (issue 17 items 1-2) -----------------
+
+_TOPICAL = None
+
+
+def _topical():
+    global _TOPICAL, _GEN
+    if _TOPICAL is None:
+        from topical import Topical
+
+        _GEN = _GEN or Generator()
+        _TOPICAL = Topical(_GEN.words, _GEN.cdf)
+    return _TOPICAL
+
+
+def _document(text: str, name: str) -> Document:
+    raw = text.encode()
+    return Document(
+        id=hashlib.sha256(raw).hexdigest(),
+        origin=name,
+        format="text",
+        title=name,
+        text=text,
+        size=len(raw),
+    )
+
+
+def _topical_entry(i: int):
+    doc = _document(_topical().original(i), f"original-{i}.txt")
+    return make_entry(doc, Attribution(), TermsChoice("all-rights-reserved", "default"))
+
+
+def _boilerplate_entry(i: int):
+    from topical import Boilerplate
+
+    doc = _document(Boilerplate(_topical()).original(i), f"original-{i}.txt")
+    return make_entry(doc, Attribution(), TermsChoice("all-rights-reserved", "default"))
+
+
+def _build(path: Path, n: int, job, pool) -> list[str]:
+    ids: list[str] = []
+    _add(path, pool.imap(job, range(n), chunksize=32), ids)
+    return ids
+
+
+def _datasketch_fingerprint(text: str):
+    from datasketch import MinHash
+
+    from compliance.index.fingerprint import SHINGLE_K
+    from compliance.similarity.shingles import shingles
+
+    mh = MinHash(num_perm=128)
+    mh.update_batch([g.encode("utf-8") for g in shingles(text, k=SHINGLE_K)])
+    return mh
+
+
+def _cpu_per_query(fn, items) -> float:
+    """CPU milliseconds per item of ``fn`` over ``items`` (process time, one batch)."""
+    started = time.process_time()
+    for item in items:
+        fn(item)
+    return (time.process_time() - started) * 1000 / max(1, len(items))
+
+
+def _traced_mb(build) -> tuple[object, float]:
+    """(what ``build()`` returns, peak Python-traced MB while building it)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    made = build()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return made, round(peak / 2**20, 1)
+
+
+def topical_size(path: Path, n: int, queries: int, confirm: int, pool) -> dict:
+    """False candidates, recall, CPU per query and memory against datasketch LSH at ``n``."""
+    from datasketch import LeanMinHash, MinHashLSH
+
+    topical = _topical()
+    ids = _build(path, n, _topical_entry, pool)
+    with open_index(path, create=False) as store:
+        search, search_mb = _traced_mb(lambda: ContainmentSearch.build(store.signatures()))
+        texts = {e.id: e.load_document().text for e in store.entries()}
+    negatives = [topical.same_topic(j, n)[0] for j in range(queries)]
+    excerpts = [topical.excerpt(j, n) for j in range(queries)]
+
+    def lsh_build():
+        lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=128)
+        with lsh.insertion_session() as session:
+            for key in ids:
+                session.insert(key, LeanMinHash(_datasketch_fingerprint(texts[key])))
+        return lsh
+
+    lsh, lsh_mb = _traced_mb(lsh_build)
+    ours_ms = _cpu_per_query(lambda t: search.query_fingerprint(fingerprint(t)), negatives)
+    theirs_ms = _cpu_per_query(lambda t: lsh.query(_datasketch_fingerprint(t)), negatives)
+    false = [len(search.query_fingerprint(fingerprint(t))) for t in negatives]
+    found = [ids[src] in {c.id for c in search.query_fingerprint(fingerprint(t))}
+             for t, src in excerpts]  # fmt: skip
+    lsh_found = [ids[src] in set(lsh.query(_datasketch_fingerprint(t))) for t, src in excerpts]
+    confirmed = 0
+    for t in negatives[:confirm]:
+        for c in search.query_fingerprint(fingerprint(t), limit=25):
+            confirmed += is_copy(compare(texts[c.id], t))
+    return {
+        "originals": n,
+        "queries": queries,
+        "false_candidates_per_same_topic_query": round(float(np.mean(false)), 3),
+        "same_topic_queries_with_a_candidate": round(float(np.mean([f > 0 for f in false])), 4),
+        "excerpt_recall": round(float(np.mean(found)), 4),
+        "same_topic_negatives_confirmed": f"{confirmed} of {min(confirm, queries)}",
+        "fingerprint_and_query_cpu_ms": round(ours_ms, 3),
+        "datasketch_lsh_cpu_ms": round(theirs_ms, 3),
+        "ratio_to_datasketch_lsh": round(ours_ms / theirs_ms, 2),
+        "datasketch_lsh_excerpt_recall": round(float(np.mean(lsh_found)), 4),
+        "search_build_traced_mb": search_mb,
+        "datasketch_lsh_build_traced_mb": lsh_mb,
+        "memory_ratio_to_datasketch_lsh": round(search_mb / max(lsh_mb, 1e-6), 2),
+    }
+
+
+LSH_THRESHOLD = 0.5
+"""datasketch MinHashLSH's Jaccard threshold in the baseline (its tuned bands for 128 perms)."""
+
+
+# -- shared boilerplate: false pairs per copy through the whole scan (issue 15 item 1) -------
+
+
+def boilerplate_run(path: Path, n: int, copies: int, pool) -> dict:
+    """Scan new articles by the archive's authors (same credit lines and site notices, same
+    topics), on another event or on the same event as one original, and excerpt copies; every
+    pair reported for a new article is a false pair. On another event only the boilerplate is
+    shared; on the same event the report's facts and names are too."""
+    from topical import Boilerplate
+
+    from compliance.pipeline import CheckOptions, with_library
+    from compliance.scan import ScanOptions, scan_document
+
+    ids = _build(path, n, _boilerplate_entry, pool)
+    maker = Boilerplate(_topical())
+    options = ScanOptions(
+        index={"type": "sqlite", "path": str(path)},
+        check=with_library(CheckOptions(today="2024-06-01")),
+    )
+    false_pairs = {"other_event": 0, "same_event": 0}
+    found = 0
+    started = time.perf_counter()
+    for j in range(copies):
+        for variant in false_pairs:
+            text, _src = maker.new_article(j, n, same_event=variant == "same_event")
+            result = scan_document(_document(text, f"new-{j}.txt"), options)
+            false_pairs[variant] += len(result.reports)
+        excerpt, src = _topical().excerpt(j, n)
+        excerpt = f"{excerpt}\n\n{maker.footer(src % 50)}"
+        result = scan_document(_document(excerpt, f"excerpt-{j}.txt"), options)
+        found += any(r.original.id == ids[src] for r in result.reports)
+    return {
+        "originals": n,
+        "new_articles_by_the_same_authors": copies,
+        "false_pairs_per_copy_other_event": round(false_pairs["other_event"] / copies, 4),
+        "false_pairs_per_copy_same_event": round(false_pairs["same_event"] / copies, 4),
+        "excerpt_recall_through_scan": round(found / copies, 4),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+# -- Dask: docs/s with 1 and 2 real workers beside serial (issue 15 item 5) ------------------
+
+
+def scheduler_run(path: Path, n: int, copies: int, pool) -> dict:
+    """docs/s of `scan` over ``copies`` files: serial, then a real `dask scheduler` with 1 and
+    with 2 `dask worker` processes (one thread each), in the same run."""
+    import socket
+    import subprocess
+
+    from compliance.pipeline import CheckOptions, with_library
+    from compliance.scan import ScanOptions, build_tasks, scan
+
+    ids = _build(path, n, _topical_entry, pool)
+    folder = path.parent / "copies"
+    folder.mkdir()
+    files = []
+    for j in range(copies):
+        text, _ = _topical().excerpt(j, len(ids)) if j % 2 else _topical().same_topic(j, len(ids))
+        files.append(folder / f"copy-{j}.txt")
+        files[-1].write_text(text)
+    options = ScanOptions(
+        index={"type": "sqlite", "path": str(path)},
+        check=with_library(CheckOptions(today="2024-06-01")),
+    )
+    dask = Path(sys.executable).with_name("dask")
+
+    def rate(scheduler: str | None) -> tuple[float, float]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        results = list(scan(build_tasks(files), options, scheduler=scheduler))
+        assert len(results) == copies and not any(r.error for r in results)
+        return copies / (time.perf_counter() - wall), time.process_time() - cpu
+
+    serial, serial_cpu = rate(None)
+    row = {"originals": n, "copies": copies, "serial_docs_per_s": round(serial, 1)}
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    procs = [subprocess.Popen([dask, "scheduler", "--port", str(port), "--no-dashboard"], **quiet)]
+    try:
+        for workers in (1, 2):
+            while len(procs) - 1 < workers:
+                procs.append(
+                    subprocess.Popen(
+                        [dask, "worker", address, "--nthreads", "1", "--no-dashboard"], **quiet
+                    )
+                )
+            _wait_for_workers(address, workers)
+            docs_per_s, parent_cpu = rate(address)
+            row[f"dask_{workers}_workers_docs_per_s"] = round(docs_per_s, 1)
+            row[f"dask_{workers}_workers_ratio_to_serial"] = round(docs_per_s / serial, 2)
+            row[f"dask_{workers}_workers_client_cpu_s"] = round(parent_cpu, 2)
+        row["serial_cpu_s"] = round(serial_cpu, 2)
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            proc.wait(timeout=30)
+    return row
+
+
+def _wait_for_workers(address: str, count: int) -> None:
+    from distributed import Client
+
+    with Client(address, timeout="30s") as client:
+        client.wait_for_workers(count, timeout=60)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, fewer copies")
@@ -241,8 +482,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scan-sample", type=int, help="copies scanned end to end")
     parser.add_argument("--brute-sample", type=int, help="copies queried by brute force")
     parser.add_argument("--jobs", type=int, default=multiprocessing.cpu_count())
-    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "scan.json")
+    parser.add_argument("--output", type=Path, help="default bench/results/<mode>.json")
+    parser.add_argument(
+        "--topical", action="store_true", help="precision and speed on topical news (issue 17)"
+    )
+    parser.add_argument(
+        "--boilerplate", action="store_true", help="false pairs on shared boilerplate (issue 15)"
+    )
+    parser.add_argument(
+        "--scheduler", action="store_true", help="docs/s with 1 and 2 Dask workers beside serial"
+    )
     args = parser.parse_args(argv)
+    for mode in ("topical", "boilerplate", "scheduler"):
+        if getattr(args, mode):
+            return run_mode(mode, args)
+    args.output = args.output or RESULTS / "scan.json"
     sizes = [
         int(s)
         for s in (args.sizes or ("1000,5000" if args.quick else "1000,10000,100000")).split(",")
@@ -305,6 +559,35 @@ def main(argv: list[str] | None = None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n")
     print(f"written {args.output}")
+    return 0
+
+
+def run_mode(mode: str, args: argparse.Namespace) -> int:
+    """One of the precision / boilerplate / scheduler runs; prints rows, saves them as JSON."""
+    defaults = {"topical": "1000,10000", "boilerplate": "1000", "scheduler": "1000"}
+    sizes = [int(x) for x in (args.sizes or ("1000" if args.quick else defaults[mode])).split(",")]
+    queries = args.copies or (100 if args.quick else {"topical": 500}.get(mode, 200))
+    rows = []
+    with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+        for n in sizes:
+            work = Path(tempfile.mkdtemp(prefix="compliance-bench-"))
+            try:
+                path = work / "index.sqlite"
+                if mode == "topical":
+                    confirm = args.scan_sample or (50 if args.quick else 200)
+                    row = topical_size(path, n, queries, confirm, pool)
+                elif mode == "boilerplate":
+                    row = boilerplate_run(path, n, queries, pool)
+                else:
+                    row = scheduler_run(path, n, queries, pool)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    output = args.output or RESULTS / f"scan-{mode}.json"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps({"mode": mode, "rows": rows}, indent=2) + "\n")
+    print(f"written {output}")
     return 0
 
 

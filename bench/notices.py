@@ -57,7 +57,7 @@ Row = tuple[dict[str, Any], dict[str, Any]]  # (labels, detected)
 
 def detect_all(records: list[dict[str, Any]], catalogue_only: bool) -> list[dict[str, Any]]:
     """``compliance rules detect --format json`` on each notice, saved as a plain-text file."""
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from compliance.cli import app
 

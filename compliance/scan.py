@@ -6,8 +6,8 @@ WARC): load, fingerprint, find candidate originals in the index, run the full pi
 in-process, over a local process pool (``jobs``) or over a Dask cluster (``scheduler``), so the
 three give the same results in the same order.
 
-Each worker process opens the index itself and builds the containment search once, cached by
-the index generation; a forked pool inherits the parent's copy instead of rebuilding it.
+Each worker process opens the index itself and loads the containment search kept inside it (or
+builds it once), per index generation; a forked pool inherits the parent's copy.
 """
 
 from __future__ import annotations
@@ -19,11 +19,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import ComplianceError, InputError
+from .documents.warc import SkippedRecord
+from .errors import ComplianceError, IndexFileError, InputError
 from .model import Document, Report
 
 __all__ = [
     "DocumentResult",
+    "FileTask",
     "ScanError",
     "ScanOptions",
     "build_tasks",
@@ -68,10 +70,20 @@ class DocumentResult:
     candidates: int = 0
     seconds: float = 0.0
     extra: dict[str, Any] = field(default_factory=dict)
+    skipped: str = ""  # why a WARC record is not a page to check (not an error)
 
 
-Task = str | Document | InputError
-"""A file path to load in the worker, or a WARC record (or its load error) read by the parent."""
+@dataclass(frozen=True)
+class FileTask:
+    """A file for a worker to load: its absolute path, and the name it was given (the origin)."""
+
+    path: str
+    origin: str
+
+
+Task = FileTask | str | Document | InputError | SkippedRecord
+"""A file or URL to load in the worker, or a WARC record (its Document, load error or reason to
+skip) read by the parent."""
 
 
 # -- per-process state ------------------------------------------------------------------------
@@ -92,7 +104,7 @@ def _state(options: ScanOptions) -> tuple[Any, Any]:
     generation = storage.generation()
     cached = _STATE.get(f"search:{key}")
     if cached is None or cached[0] != generation:
-        cached = (generation, ContainmentSearch.build(storage.signatures(), cache=True))
+        cached = (generation, ContainmentSearch.load(storage))
         _STATE[f"search:{key}"] = cached
     return storage, cached[1]
 
@@ -121,18 +133,18 @@ def _options_for(copy: Document, entry: Any, options: ScanOptions) -> Any:
 
 
 def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
-    """Every (copy, original) report where ``copy`` reuses an indexed original."""
+    """Every (copy, original) report where ``copy`` reuses an indexed original; a pair whose
+    passages are all notice or common text (``index.evidence``) is no reuse and is dropped."""
     from .index import fingerprint
+    from .index.evidence import has_evidence
     from .index.search import DEFAULT_MIN_HITS, DEFAULT_THRESHOLD
     from .pipeline import check_pair
 
     started = time.perf_counter()
     storage, search = _state(options)
     fp = fingerprint(copy.text)
-    candidates = search.query(
-        fp.hashvalues,
-        fp.size,
-        anchors=fp.anchors,
+    candidates = search.query_fingerprint(
+        fp,
         threshold=options.threshold or DEFAULT_THRESHOLD,
         min_hits=options.min_hits or DEFAULT_MIN_HITS,
         limit=options.max_candidates,
@@ -146,8 +158,11 @@ def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
         if entry is None:  # removed since the search was built
             continue
         checked += 1
-        report = check_pair(copy, entry.load_document(), _options_for(copy, entry, options))
-        if report.verdict != "not-a-copy":
+        original = entry.load_document()
+        report = check_pair(copy, original, _options_for(copy, entry, options))
+        if report.verdict == "not-a-copy":
+            continue
+        if has_evidence(original.text, report.comparison.passages, common=search.common):
             reports.append(report)
     reports.sort(key=lambda r: -r.comparison.coverage)  # the copied share, from the passages
     return DocumentResult(
@@ -164,15 +179,23 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
     from .documents.fetch import load_input
 
     origin = task if isinstance(task, str) else getattr(task, "origin", None) or ""
+    limit = options.max_bytes or DEFAULT_MAX_BYTES
+    if isinstance(task, SkippedRecord):
+        return DocumentResult(task.origin, skipped=task.reason)
     try:
         if isinstance(task, InputError):
             raise task
-        if isinstance(task, str):
-            limit = options.max_bytes or DEFAULT_MAX_BYTES
+        if isinstance(task, FileTask):
+            loaded = load_input(task.path, max_bytes=limit, allow_private=options.allow_private)
+            doc = replace(loaded, origin=task.origin)
+        elif isinstance(task, str):
             doc = load_input(task, max_bytes=limit, allow_private=options.allow_private)
         else:
             doc = task
         return scan_document(doc, options)
+    except IndexFileError as exc:  # the backend failed: name the document, and the index
+        message = f"{exc.message} (index {exc.source})" if exc.source else exc.message
+        return DocumentResult(origin, error=ScanError(origin, message))
     except ComplianceError as exc:  # named by the page; another culprit (a rule file) in words
         page = origin or exc.source or ""
         message = str(exc) if exc.source and exc.source != page else exc.message
@@ -186,15 +209,42 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
 
 
 def build_tasks(paths: Sequence[Path | str], *, max_bytes: int | None = None) -> Iterator[Task]:
-    """Files and URLs become tasks loaded by workers; WARC files are read here, record by record."""
+    """Files and URLs become tasks loaded by workers; WARC files are read here, record by record.
+
+    File paths are made absolute: a Dask worker runs in another folder, or on another machine
+    that mounts the same storage.
+    """
+    from .documents.fetch import is_url
     from .documents.warc import is_warc
-    from .index.inputs import iter_documents
+    from .index.inputs import iter_inputs
 
     for path in paths:
         if is_warc(path):
-            yield from iter_documents(path, max_bytes=max_bytes)
+            yield from iter_inputs(path, max_bytes=max_bytes)
+        elif isinstance(path, str) and is_url(path):
+            yield path
         else:
-            yield str(path)
+            yield FileTask(str(Path(path).absolute()), str(path))
+
+
+DASK_BATCH = 8
+"""Documents per Dask task (bench/bench_scan.py --scheduler)."""
+
+
+def scan_batch(tasks: Sequence[Task], options: ScanOptions) -> list[DocumentResult]:
+    """``scan_task`` over a few tasks, in order: one Dask task for several documents."""
+    return [scan_task(task, options) for task in tasks]
+
+
+def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    batch: list[Task] = []
+    for task in tasks:
+        batch.append(task)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _serial(tasks: Iterable[Task], options: ScanOptions) -> Iterator[DocumentResult]:
@@ -218,31 +268,37 @@ def _child_init(search_state: dict[str, Any]) -> None:
     _STATE.update(search_state)
 
 
-def _dask(tasks: Iterable[Task], options: ScanOptions, scheduler: str, jobs: int | None):
+def _dask(
+    tasks: Iterable[Task], options: ScanOptions, scheduler: str, jobs: int | None
+) -> Iterator[DocumentResult]:
     from distributed import Client, LocalCluster
 
     cluster = None
     if scheduler == "local":
-        cluster = LocalCluster(
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True
         )
-        client = Client(cluster)
+        client = Client(cluster)  # type: ignore[no-untyped-call]
     else:
         try:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout="20s")  # type: ignore[no-untyped-call]
         except OSError as exc:
             raise InputError(f"cannot reach the Dask scheduler ({exc})", scheduler) from exc
     try:
         window = max(4, 4 * len(client.scheduler_info().get("workers", {})))
+        # The options (terms library included) travel to each worker once, not with each task,
+        # and documents go in batches: a document takes milliseconds, a Dask task round trip
+        # about as long.
+        shared = client.scatter(options, broadcast=True, hash=False)  # type: ignore[no-untyped-call]
         pending: list[Any] = []
-        for task in tasks:
-            pending.append(client.submit(scan_task, task, options, pure=False))
+        for batch in _batches(tasks, DASK_BATCH):
+            pending.append(client.submit(scan_batch, batch, shared, pure=False))
             if len(pending) >= window:
-                yield pending.pop(0).result()
+                yield from pending.pop(0).result()
         for future in pending:
-            yield future.result()
+            yield from future.result()
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
         if cluster is not None:
             cluster.close()
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from .model import SEVERITY_RANK, Finding
 
-__all__ = ["FAIL_ON_LEVELS", "FINDINGS", "INTERNAL", "OK", "USAGE", "exit_status"]
+__all__ = ["FAIL_ON_LEVELS", "FINDINGS", "INTERNAL", "OK", "SKIPPED", "USAGE", "exit_status"]
 
 OK = 0
 """Nothing at or above ``--fail-on``."""
@@ -19,6 +19,9 @@ USAGE = 2
 """A usage or input error, told in one line naming the file and the problem."""
 INTERNAL = 3
 """A bug in the tool: an unexpected exception, told in one line (``--debug`` for the traceback)."""
+SKIPPED = 4
+"""``scan`` only: some documents could not be checked (unreadable, index down, worker error);
+they are named and skipped, and the others' findings are in the output as usual."""
 
 FAIL_ON_LEVELS = ("error", "warning", "advisory", "never")
 

@@ -6,7 +6,8 @@ import pytest
 from checks_builders import BODY, CLAUSE, HOME, ORIGINAL_URL, context, doc, original_doc, req, run
 
 from compliance.checks import keep_links, license_notice, link_to_original
-from compliance.model import Link
+from compliance.documents import load_bytes
+from compliance.model import Document, Link
 
 LINK_REQ = req("link_to_original")
 PATH = "/2017/03/harbour-talks-resume/5577"
@@ -172,6 +173,29 @@ def test_no_licence_notice_is_missing() -> None:
     [finding] = run(license_notice, licence_ctx(BODY), LICENCE_REQ)
     assert finding.outcome == "missing"
     assert DEED in finding.fix
+
+
+def _copy_with_caption(caption_href: str, notice: str = "") -> Document:
+    """A copy page whose photo credit line links to ``caption_href``."""
+    body = "".join(f"<p>{para}</p>" for para in BODY.split("\n\n"))
+    figure = f"<p>Photo: Jon Berg, <a href='{caption_href}'>CC licence</a></p>"
+    page = f"<html><body><article>{body}{figure}<p>{notice}</p></article></body></html>"
+    return load_bytes(page.encode(), "copy.html")
+
+
+def test_a_deed_link_only_in_a_photo_caption_does_not_license_the_article() -> None:
+    ctx = context(_copy_with_caption(DEED), LICENCE_REQ, original=original_doc(license_url=DEED))
+    [finding] = run(license_notice, ctx, LICENCE_REQ)
+    assert finding.outcome == "missing"
+    assert "photo caption" in finding.message
+
+
+def test_a_photos_own_licence_link_is_not_the_wrong_licence_for_the_article() -> None:
+    photo_deed = "https://creativecommons.org/licenses/by-sa/2.0/"
+    copy = _copy_with_caption(photo_deed, "Republished under CC BY-ND 4.0.")
+    ctx = context(copy, LICENCE_REQ, original=original_doc(license_url=DEED))
+    [finding] = run(license_notice, ctx, LICENCE_REQ)
+    assert finding.outcome == "not-linked"
 
 
 def test_repeating_the_licence_terms_is_checked_when_demanded() -> None:

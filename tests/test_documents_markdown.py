@@ -3,7 +3,10 @@ bare URLs never links."""
 
 from __future__ import annotations
 
+import pytest
+
 from compliance.documents import detect_format, load_bytes
+from compliance.errors import InputError
 from compliance.model import Document
 
 ARTICLE = """\
@@ -202,3 +205,15 @@ def test_the_package_docstring_example_holds() -> None:
 
     result = doctest.testmod(compliance.documents)
     assert (result.attempted, result.failed) == (3, 0)
+
+
+def test_toml_front_matter_nested_past_the_bound_is_an_input_error() -> None:
+    nested = "[" * 50_000 + "]" * 50_000
+    post = f"+++\na = {nested}\n+++\n\nA body of ordinary words.\n".encode()
+    with pytest.raises(InputError, match="nests deeper than 64 levels"):
+        load_bytes(post, "deep.md")
+
+
+def test_toml_front_matter_within_the_bound_is_read() -> None:
+    post = b'+++\ntags = [["a", "b"], ["c"]]\n+++\n\nA body of ordinary words.\n'
+    assert load_bytes(post, "shallow.md").meta.front_matter["tags"] == [["a", "b"], ["c"]]

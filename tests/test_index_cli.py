@@ -285,3 +285,24 @@ def test_index_and_scan_use_the_index_named_in_the_project_config(tmp_path: Path
     scanned = run("scan", str(copy), "--format", "json", "--today", "2024-06-01")
     assert scanned.returncode == 1, scanned.stderr
     assert json.loads(scanned.stdout.splitlines()[0])["verdict"] == "violations"
+
+
+def test_an_index_of_schema_1_is_refused_then_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    assert runner.invoke(app, ["index", "add", str(SAMPLES / "originals"), "-i", str(path)])
+    conn = sqlite3.connect(path)  # make it look as a schema-1 index does: no search table,
+    conn.execute("DROP TABLE search")  # other fingerprints
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.execute("UPDATE meta SET value = 'k=5;perm=128;seed=1' WHERE key = 'signature'")
+    conn.execute("UPDATE originals SET anchors = x''")
+    conn.commit()
+    conn.close()
+    refused = cli("index", "stats", "-i", str(path))
+    assert refused.returncode == 2
+    assert "compliance index upgrade" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    upgraded = runner.invoke(app, ["index", "upgrade", "-i", str(path)])
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "re-fingerprinted" in upgraded.stdout
+    stats = runner.invoke(app, ["index", "stats", "-i", str(path)])
+    assert stats.exit_code == 0, stats.output

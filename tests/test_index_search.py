@@ -9,8 +9,7 @@ import pytest
 
 from compliance.errors import IndexFileError
 from compliance.index import ContainmentSearch, fingerprint
-from compliance.index.entry import anchors_of
-from compliance.similarity.shingles import shingles
+from compliance.index.search import common_cutoff
 
 _RNG = random.Random(42)
 VOCAB = [
@@ -36,8 +35,7 @@ def build(texts: dict[str, str], **kwargs: int) -> ContainmentSearch:
 
 
 def find(search: ContainmentSearch, copy: str) -> list[str]:
-    fp = fingerprint(copy)
-    return [c.id for c in search.query(fp.hashvalues, fp.size, anchors=fp.anchors)]
+    return [c.id for c in search.query_fingerprint(fingerprint(copy))]
 
 
 ARCHIVE = {f"o{i}": text(i, 1500 if i % 2 else 700) for i in range(60)}
@@ -93,9 +91,9 @@ def test_anchors_shared_by_many_originals_are_ignored() -> None:
     footer = " ".join(text(9000, 60).split())  # a 60-word footer every original carries
     archive = {f"p{i}": f"{text(100 + i, 300)} {footer}" for i in range(8)}
     search = build(archive, max_df=3)
-    footer_anchors = set(anchors_of(shingles(footer, k=5)).tolist())
-    assert footer_anchors
-    assert footer_anchors <= set(search.common_anchors.tolist())
+    footer_anchors = fingerprint(footer).anchors
+    assert len(footer_anchors)
+    assert search.common(footer_anchors).all()
     rows, _ = search.anchor_hits(fingerprint(f"{text(7000, 300)} {footer}").anchors)
     assert len(rows) == 0
 
@@ -120,3 +118,63 @@ def test_an_empty_archive_finds_nothing() -> None:
     search = ContainmentSearch.build([])
     fp = fingerprint(ARCHIVE["o1"])
     assert search.query(fp.hashvalues, fp.size, anchors=fp.anchors) == []
+
+
+def test_short_shared_phrases_make_no_candidate_even_close_together() -> None:
+    """Phrases of 8 words shared with an original, a dozen words apart, are a topic's names and
+    stock phrases, not a quotation: the copy's own words between them hold anchors the
+    original lacks."""
+    words = ARCHIVE["o15"].split()
+    phrases = [" ".join(words[i : i + 8]) for i in range(0, 800, 100)]
+    filler = [text(4000 + i, 12) for i in range(len(phrases))]
+    shared = " ".join(f"{f} {p}" for f, p in zip(filler, phrases, strict=True))
+    copy = f"{shared} {text(4100, 500)}"  # the rest of the article: containment stays low
+    fp = fingerprint(copy)
+    rows, _ = SEARCH.anchor_hits(fp.anchor_hashes, min_anchors=1)
+    assert SEARCH.ids.index("o15") in rows.tolist()  # the phrases do share anchors
+    assert "o15" not in find(SEARCH, copy)
+
+
+def test_the_common_text_cut_off_grows_with_the_archive() -> None:
+    assert common_cutoff(10) == common_cutoff(1_000) == 5
+    assert common_cutoff(10_000) == 20
+    assert common_cutoff(100_000) == 200
+
+
+def test_a_search_survives_its_round_trip_through_bytes() -> None:
+    loaded = ContainmentSearch.from_bytes(SEARCH.to_bytes())
+    assert loaded is not None
+    assert find(loaded, ARCHIVE["o7"]) == find(SEARCH, ARCHIVE["o7"])
+
+
+def test_damaged_search_bytes_are_refused() -> None:
+    assert ContainmentSearch.from_bytes(SEARCH.to_bytes()[:-100]) is None
+    assert ContainmentSearch.from_bytes(b"not a search") is None
+
+
+def test_fingerprint_minima_are_datasketchs_affine32_minhash() -> None:
+    from datasketch import MinHash
+
+    from compliance.index.fingerprint import shingle_hashes
+
+    hashes = np.unique(shingle_hashes(ARCHIVE["o5"]))
+    reference = MinHash(num_perm=128, seed=1, scheme="affine32", hashfunc=int)
+    reference.update_batch((hashes >> np.uint64(32)).tolist())
+    assert np.array_equal(fingerprint(ARCHIVE["o5"]).hashvalues, reference.hashvalues)
+
+
+def test_fingerprint_tokens_are_the_alignments_words() -> None:
+    from compliance.similarity.shingles import tokens, words
+
+    text = "Don’t  PANIC — it's fine. Straße, café, naïve; snake_case 3.14 " + ARCHIVE["o2"]
+    assert tokens(text) == [w for w, _, _ in words(text)]
+
+
+def test_a_word_hashes_the_same_wherever_it_stands() -> None:
+    from compliance.index.fingerprint import _word_hashes
+
+    first = _word_hashes(["harbour", "strike", "ends", "strike"])
+    second = _word_hashes(["the", "strike", "of", "the", "harbour", "café"])
+    assert first[1] == first[3] == second[1]
+    assert first[0] == second[4]
+    assert len(set(first.tolist())) == 3

@@ -3,64 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
-import socket
-import subprocess
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from redis_server import free_port, redis_server
 
 from compliance.errors import IndexFileError
 from compliance.index import IndexEntry, Storage, make_entry, open_index
 from compliance.model import Attribution, Document, Meta, TermsChoice
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
 
 @pytest.fixture(scope="session")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A throwaway redis-server on a free port, no persistence, in its own folder."""
-    folder = tmp_path_factory.mktemp("redis")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            REDIS_SERVER,
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--dir",
-            str(folder),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError("redis-server did not start") from None
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    proc.terminate()
-    proc.wait(timeout=10)
+    """A throwaway redis-server shared by the Redis half of the suite."""
+    with redis_server(tmp_path_factory.mktemp("redis")) as (url, _):
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "redis"])
@@ -100,6 +59,19 @@ def entry(n: int, *, terms: str = "globalresearch", url: str | None = None) -> I
         Attribution(source="Global Research", url=url, copyright_year=2017),
         TermsChoice(terms_id=terms, reason="domain", detail="globalresearch.ca"),
     )
+
+
+def _index_with_meta(folder: Path, key: str, value: str) -> Path:
+    """A new SQLite index whose header ``key`` was then set to ``value`` behind its back."""
+    import sqlite3
+
+    path = folder / "index.sqlite"
+    open_index(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = ? WHERE key = ?", (value, key))
+    conn.commit()
+    conn.close()
+    return path
 
 
 def test_new_index_is_empty(store: Storage) -> None:
@@ -230,14 +202,8 @@ def test_another_sqlite_database_is_refused_and_kept(tmp_path: Path) -> None:
 
 
 def test_an_index_from_a_newer_schema_is_refused(tmp_path: Path) -> None:
-    import sqlite3
 
-    path = tmp_path / "index.sqlite"
-    open_index(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    conn.commit()
-    conn.close()
+    path = _index_with_meta(tmp_path, "schema_version", "99")
     with pytest.raises(IndexFileError, match="newer compliance"):
         open_index(path)
 
@@ -273,17 +239,87 @@ def test_a_redis_key_space_holding_other_data_is_refused(redis_url: str) -> None
 
 def test_an_unreachable_redis_is_an_index_error() -> None:
     with pytest.raises(IndexFileError, match="Redis"):
-        open_index(f"redis://127.0.0.1:{_free_port()}/0")
+        open_index(f"redis://127.0.0.1:{free_port()}/0")
 
 
 def test_an_index_built_with_other_signatures_must_be_rebuilt(tmp_path: Path) -> None:
-    import sqlite3
 
-    path = tmp_path / "index.sqlite"
-    open_index(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("UPDATE meta SET value = 'k=9;perm=64' WHERE key = 'signature'")
-    conn.commit()
-    conn.close()
+    path = _index_with_meta(tmp_path, "signature", "k=9;perm=64")
     with pytest.raises(IndexFileError, match="rebuild the index"):
         open_index(path)
+
+
+def test_the_built_search_is_kept_inside_the_index(store: Storage) -> None:
+    from compliance.index import ContainmentSearch
+
+    store.add([entry(n) for n in range(5)])
+    assert store.search_blob() is None
+    built = ContainmentSearch.save(store)
+    kept = ContainmentSearch.from_bytes(store.search_blob() or b"")
+    assert kept is not None and kept.ids == built.ids == ContainmentSearch.load(store).ids
+
+
+def test_a_kept_search_goes_stale_when_the_index_changes(store: Storage) -> None:
+    from compliance.index import ContainmentSearch
+
+    store.add([entry(n) for n in range(5)])
+    ContainmentSearch.save(store)
+    store.add([entry(9)])
+    assert store.search_blob() is None
+    assert len(ContainmentSearch.load(store)) == 6
+
+
+def test_loading_the_search_never_writes_to_the_index(store: Storage) -> None:
+    from compliance.index import ContainmentSearch
+
+    store.add([entry(n) for n in range(5)])
+    generation = store.generation()
+    assert len(ContainmentSearch.load(store)) == 5
+    assert store.search_blob() is None
+    assert store.generation() == generation
+
+
+def test_adding_and_removing_originals_keep_the_search_current(store: Storage) -> None:
+    from compliance.index import ContainmentSearch
+    from compliance.index.ingest import AddOptions, add_documents
+
+    list(add_documents(store, [article(n) for n in range(4)], AddOptions(terms_id="cc-by-4.0")))
+    kept = ContainmentSearch.from_bytes(store.search_blob() or b"")
+    assert kept is not None and len(kept) == 4
+    store.remove(article(2).id)
+    kept = ContainmentSearch.from_bytes(store.search_blob() or b"")
+    assert kept is not None and len(kept) == 3
+
+
+def test_a_search_built_before_a_write_is_not_kept(store: Storage) -> None:
+    store.add([entry(1)])
+    generation = store.generation()
+    store.add([entry(2)])
+    assert not store.save_search_blob(generation, b"old")
+    assert store.search_blob() is None
+
+
+def test_remove_by_origin_finds_it_directly(store: Storage) -> None:
+    store.add([entry(n) for n in range(3)])
+    assert store.find("article-1.txt") == [entry(1).id]
+
+
+def test_an_index_of_the_previous_schema_is_refused_with_the_upgrade_command(
+    tmp_path: Path,
+) -> None:
+
+    path = _index_with_meta(tmp_path, "schema_version", "1")
+    with pytest.raises(IndexFileError, match="compliance index upgrade"):
+        open_index(path)
+
+
+def test_upgrade_refingerprints_an_old_index_from_its_stored_documents(spec: str) -> None:
+    from compliance.index.upgrade import upgrade
+
+    with open_index(spec) as store:
+        store.add([entry(n) for n in range(4)])
+        fresh = sorted(store.signatures())
+        store.rewrite_fingerprints([(i, 1, b"\0" * 512, b"") for i, _, _, _ in fresh])
+    assert upgrade(spec) == 4
+    with open_index(spec, create=False) as store:
+        assert sorted(store.signatures()) == fresh

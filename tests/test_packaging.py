@@ -128,7 +128,7 @@ def test_the_quick_start_demo_yields_the_verdicts_samples_readme_promises(
         "--format",
         "json",
     )
-    assert scanned.returncode == 1, scanned.stderr  # six demo copies break their terms
+    assert scanned.returncode == 1, scanned.stderr  # ten demo copies break their terms
     found = {}
     for line in scanned.stdout.splitlines():
         record = json.loads(line)

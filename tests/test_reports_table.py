@@ -18,7 +18,7 @@ def test_table_leads_with_the_verdict() -> None:
 
 def test_table_shows_the_scores() -> None:
     text = render(make_report(), "table")
-    assert "containment 81%" in text and "longest run 31 words" in text
+    assert "copied share 77%" in text and "longest run 31 words" in text
 
 
 def test_table_lists_every_finding_with_its_fix() -> None:

@@ -54,7 +54,7 @@ def test_show_unknown_id_is_one_line_and_exit_2() -> None:
 def test_validate_built_ins_passes() -> None:
     result = runner.invoke(app, ["rules", "validate"])
     assert result.exit_code == 0
-    assert "rule file(s) valid" in result.output
+    assert "rule files valid" in result.output
 
 
 def test_validate_prints_every_problem_and_exits_1() -> None:
@@ -214,4 +214,24 @@ def test_validate_by_default_covers_the_shipped_pattern_files() -> None:
     assert result.exit_code == 0
     shipped = len(list((ROOT / "rules").glob("*.yaml")))
     shipped += len(list((ROOT / "rules" / "notices").glob("*.yaml")))
-    assert f"{shipped} rule file(s) valid" in result.output
+    assert f"{shipped} rule files valid" in result.output
+
+
+def test_detect_json_reads_the_licence_of_a_page_that_prints_no_notice(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(
+        '<html><head><script type="application/ld+json">{"@context": "https://schema.org", '
+        '"@type": "NewsArticle", "license": "https://creativecommons.org/licenses/by-sa/3.0/"}'
+        "</script></head><body><article><p>The council voted on Tuesday to keep the night "
+        "buses running through the winter, after a petition signed by four thousand people."
+        "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    payload = json.loads(
+        runner.invoke(app, ["rules", "detect", str(page), "--format", "json"]).stdout
+    )
+    assert (payload["terms_id"], payload["requires"]["license_notice"]) == (
+        "own-notice",
+        "cc-by-sa-3.0",
+    )
+    assert {c["in"] for c in payload["clauses"]} == {"metadata"}

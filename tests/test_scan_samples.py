@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -12,10 +13,12 @@ from samples_table import SAMPLES, expectations
 from compliance.cli import app
 
 EXPECTED = {r.copy: (r.original, r.verdict, r.rule_ids) for r in expectations()}
+Scanned = dict[str, list[dict[str, Any]]]
+COPIES = sorted(c for c, (_, verdict, _) in EXPECTED.items() if verdict != "not-a-copy")
 
 
 @pytest.fixture(scope="module")
-def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> Scanned:
     """Reports by copy (relative to samples/), from one index add and one JSON-lines scan."""
     index = tmp_path_factory.mktemp("idx") / "index.sqlite"
     runner = CliRunner()
@@ -37,7 +40,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict]]:
         ],
     )
     assert result.exit_code == 0, result.output
-    by_copy: dict[str, list[dict]] = {}
+    by_copy: Scanned = {}
     for line in result.stdout.splitlines():
         record = json.loads(line)
         copy = Path(record["copy"]["origin"]).relative_to(SAMPLES).as_posix()
@@ -50,7 +53,7 @@ def test_readme_lists_copies_to_scan() -> None:
 
 
 @pytest.mark.parametrize("copy", sorted(EXPECTED))
-def test_scan_finds_the_readme_original_and_verdict(copy: str, scanned: dict) -> None:
+def test_scan_finds_the_readme_original_and_verdict(copy: str, scanned: Scanned) -> None:
     original, verdict, rule_ids = EXPECTED[copy]
     reports = scanned.get(copy, [])
     if verdict == "not-a-copy":
@@ -87,9 +90,31 @@ def test_scan_renders_every_pair_found_as_one_document(fmt: str, tmp_path: Path)
     )
     assert result.exit_code == 1, result.output
     text = out.read_text(encoding="utf-8")
-    copies = [c for c, (_, verdict, _) in EXPECTED.items() if verdict != "not-a-copy"]
+    copies = COPIES
     if fmt == "sarif":
         uris = {a["location"]["uri"] for a in json.loads(text)["runs"][0]["artifacts"]}
         assert {Path(u).name for u in uris} == {Path(c).name for c in copies}
     else:
         assert all(Path(c).name in text for c in copies)
+
+
+@pytest.mark.parametrize("copy", COPIES)
+def test_check_and_scan_agree_on_verdict_and_copied_share(copy: str, scanned: Scanned) -> None:
+    (scan_report,) = scanned[copy]
+    result = CliRunner().invoke(
+        app,
+        [
+            "check",
+            str(SAMPLES / copy),
+            "--original",
+            scan_report["original"]["origin"],
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    checked = json.loads(result.stdout)
+    assert checked["verdict"] == scan_report["verdict"]
+    assert checked["comparison"]["coverage"] == scan_report["comparison"]["coverage"]

@@ -254,3 +254,44 @@ def test_a_grant_in_the_text_beats_the_footer() -> None:
 )
 def test_ordinary_prose_is_not_read_as_a_notice(prose: str) -> None:
     assert read_notice(f"The council met on Tuesday.\n\n{prose}").republishing is None
+
+
+def test_author_credited_in_the_passive_is_a_byline() -> None:
+    notice = read_notice("You may republish our features, provided the reporter is credited.")
+    assert notice.requires.byline
+
+
+def test_credit_to_the_newsroom_beside_the_author_credits_the_source() -> None:
+    notice = read_notice("You may republish this story if you credit the author and our newsroom.")
+    assert notice.requires.credit_source
+
+
+def test_use_named_beside_a_permission_phrase_in_a_granting_sentence_needs_permission() -> None:
+    notice = read_notice(
+        "You may republish this story for free if you credit us, but do not use our "
+        "photographs without permission."
+    )
+    assert notice.uses_needing_permission == ("photos",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reproduction is permitted only with our written permission.",
+        "La reproducción está permitida solo con autorización previa.",
+        "Der Nachdruck ist nur mit Genehmigung der Redaktion gestattet.",
+    ],
+)
+def test_grant_tied_to_permission_by_only_needs_permission(text: str) -> None:
+    assert read_notice(text).republishing == "permission-required"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Перепечатка материалов разрешена при условии активной гиперссылки на источник.",
+        "記事の転載は、出典を明記すれば自由です。",
+    ],
+)
+def test_russian_and_japanese_grants_are_read(text: str) -> None:
+    assert read_notice(text).republishing == "allowed-with-conditions"

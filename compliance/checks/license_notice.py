@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..documents.urls import is_web_url, licence_key
-from ..model import CheckContext, Finding, Link, Requirement
+from ..model import CheckContext, Finding, Link, LinkRole, Requirement
 from ..params import KindParams, option
 from . import _text
 
@@ -56,15 +56,27 @@ _PARTS = {
 }
 
 
-def deed_links(ctx: CheckContext, deed: str | None) -> list[Link]:
-    """The copy's in-text links to the licence at ``deed`` (any scheme, language or legal code)."""
+def article_links(ctx: CheckContext) -> list[Link]:
+    """The copy's in-text links about the article itself.
+
+    A licence link in a photo caption or credit licenses that picture, not the story: a copy
+    whose only CC link sits under a Wikimedia photo has not licensed the article.
+    """
+    return [lk for lk in ctx.copy.links if lk.place == "text" and lk.role == "article"]
+
+
+def deed_links(ctx: CheckContext, deed: str | None, role: LinkRole = "article") -> list[Link]:
+    """The copy's in-text links of ``role`` to the licence at ``deed`` (any scheme, language or
+    legal code)."""
     if not deed:
         return []
     key = licence_key(deed)
     return [
         lk
         for lk in ctx.copy.links
-        if lk.place == "text" and licence_key(_text.resolved_href(ctx, lk)) == key
+        if lk.place == "text"
+        and lk.role == role
+        and licence_key(_text.resolved_href(ctx, lk)) == key
     ]
 
 
@@ -113,11 +125,7 @@ def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     text = ctx.copy.text
     label = names[0] if names else deed or ""
     named = [s for name in names for s in _text.find_name(text, name)]
-    web_links = [
-        lk
-        for lk in ctx.copy.links
-        if lk.place == "text" and is_web_url(_text.resolved_href(ctx, lk))
-    ]
+    web_links = [lk for lk in article_links(ctx) if is_web_url(_text.resolved_href(ctx, lk))]
     linked = deed_links(ctx, deed)
     other_deeds = [lk for lk in web_links if _CC.search(lk.href) and lk not in linked]
     findings: list[Finding] = []
@@ -128,7 +136,10 @@ def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
             outcome, message = "not-linked", f"{label} is named but not linked to its deed"
         else:
             outcome, message = "missing", f"the copy does not name the licence {label}"
-        evidence = [_text.link_evidence(lk) for lk in other_deeds] + [
+        in_captions = deed_links(ctx, deed, role="caption")
+        if in_captions:
+            message += " (its only link to it is in a photo caption, which licenses the picture)"
+        evidence = [_text.link_evidence(lk) for lk in other_deeds + in_captions] + [
             _text.span_evidence(ctx.copy, "copy", s, "licence named here") for s in named[:1]
         ]
         findings.append(

@@ -58,8 +58,8 @@ class ComplianceGroup(click.Group):
         if cmd_name not in self.list_commands(ctx):
             return None
         module = importlib.import_module(f"{__name__}.{cmd_name}")
-        command: click.Command | None = getattr(module, "command", None)
-        return command if command is not None else _typer_bridge(cmd_name, module)
+        command: click.Command = module.command
+        return command
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -122,36 +122,6 @@ class ComplianceGroup(click.Group):
         except click.Abort:
             sys.exit(130)
         sys.exit(status if isinstance(status, int) else 0)
-
-
-def _typer_bridge(name: str, module: Any) -> click.Command:
-    """A click command that runs a module still written for typer (``register(app)``).
-
-    Transitional, for cli/rules.py: its arguments go to the typer command untouched, its usage
-    errors come back as click's and its exit status as the command's.
-    """
-    import typer
-    import typer.main
-
-    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
-    module.register(app)
-    inner = typer.main.get_command(app)
-    target = getattr(inner, "commands", {}).get(name, inner)
-
-    @click.command(
-        name,
-        help=target.help,
-        add_help_option=False,
-        context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
-    )
-    @click.pass_context
-    def bridge(ctx: click.Context) -> Any:
-        try:
-            return inner.main([name, *ctx.args], prog_name="compliance", standalone_mode=False)
-        except typer.TyperException as exc:
-            raise click.UsageError(exc.format_message()) from None
-
-    return bridge
 
 
 @click.group(cls=ComplianceGroup, name="compliance", no_args_is_help=True)

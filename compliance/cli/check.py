@@ -29,13 +29,8 @@ FORMATS = ("table", "json", "markdown", "sarif", "html")
 @common.format_option(FORMATS, "table")
 @common.output_option()
 @common.fail_on_option()
-@click.option(
-    "--min-containment",
-    type=float,
-    help="Also count a pair with no aligned passage as reuse when this share of the "
-    "original's 3-word phrases recurs in it (off by default).",
-)
-@click.option("--max-bytes", type=int, help="Refuse inputs larger than this many bytes.")
+@common.min_containment_option()
+@common.max_bytes_option()
 @click.option(
     "--timeout",
     type=float,

@@ -88,6 +88,19 @@ def rules_option(help: str = "Extra or overriding rule folder (repeatable).") ->
     return click.option("--rules", type=click.Path(path_type=Path), multiple=True, help=help)
 
 
+def min_containment_option() -> Callable[[F], F]:
+    return click.option(
+        "--min-containment",
+        type=float,
+        help="Also count a pair with no aligned passage as reuse when this share of the "
+        "original's 3-word phrases recurs in it (off by default).",
+    )
+
+
+def max_bytes_option() -> Callable[[F], F]:
+    return click.option("--max-bytes", type=int, help="Refuse inputs larger than this many bytes.")
+
+
 def sarif_root_option() -> Callable[[F], F]:
     return click.option(
         "--sarif-root",

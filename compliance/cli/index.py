@@ -165,6 +165,23 @@ def list_(index: str | None, fmt: str) -> None:
         fail(str(exc))
 
 
+@command.command("upgrade")
+@index_option
+def upgrade(index: str | None) -> None:
+    """Bring an index made by an older compliance up to date, from the documents it stores."""
+    from ..config import load_config
+    from ..errors import ComplianceError
+    from ..index import DEFAULT_INDEX_PATH
+    from ..index.upgrade import upgrade as run_upgrade
+
+    try:
+        spec = index if index is not None else load_config(Path.cwd()).index
+        count = run_upgrade(spec if spec is not None else DEFAULT_INDEX_PATH)
+    except ComplianceError as exc:
+        fail(str(exc))
+    click.echo(f"{count} originals re-fingerprinted")
+
+
 def _size(n: int) -> str:
     value = float(n)
     for unit in ("B", "KiB", "MiB"):

@@ -3,34 +3,38 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from .common import fail
 
-rules_app = typer.Typer(
-    help="The terms library: list, show, validate rule files, detect an original's terms.",
-    no_args_is_help=True,
+
+@click.group("rules", no_args_is_help=True)
+def command() -> None:
+    """The terms library: list, show, validate rule files, detect an original's terms."""
+
+
+rules_option = click.option(
+    "--rules",
+    type=click.Path(path_type=Path),
+    multiple=True,
+    help="Extra rule folder or file (overrides built-ins by id).",
 )
 
-RulesOption = Annotated[
-    list[Path] | None,
-    typer.Option("--rules", help="Extra rule folder or file (overrides built-ins by id)."),
-]
 
-
-def _library(rules: list[Path] | None) -> dict[str, object]:
+def _library(rules: tuple[Path, ...]) -> dict[str, object]:
     from ..config import load_config
     from ..terms import load_library
 
     config = load_config(Path.cwd())
-    return dict(load_library(tuple(rules or ()) + tuple(config.rules_dirs)))
+    return dict(load_library(rules + tuple(config.rules_dirs)))
 
 
-@rules_app.command("list")
-def list_rules(rules: RulesOption = None) -> None:
+@command.command("list")
+@rules_option
+def list_rules(rules: tuple[Path, ...]) -> None:
     """List every set of terms: id, name, whether it licenses copies, how it is recognised."""
     from rich.console import Console
     from rich.table import Table
@@ -67,22 +71,18 @@ def list_rules(rules: RulesOption = None) -> None:
     Console(width=max(Console().width, 120)).print(table)
 
 
-@rules_app.command("show")
+@command.command("show")
+@click.argument("terms_id", metavar="[ID]", required=False)
+@rules_option
+@click.option(
+    "--from",
+    "original",
+    type=click.Path(path_type=Path),
+    help="Write the terms ORIGINAL's own notice states as a rule file (YAML) instead.",
+)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the rule file here.")
 def show(
-    terms_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="Terms id, e.g. globalresearch.")
-    ] = None,
-    rules: RulesOption = None,
-    original: Annotated[
-        Path | None,
-        typer.Option(
-            "--from",
-            help="Write the terms ORIGINAL's own notice states as a rule file (YAML) instead.",
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the rule file here.")
-    ] = None,
+    terms_id: str | None, rules: tuple[Path, ...], original: Path | None, output: Path | None
 ) -> None:
     """Say in plain words what a set of terms demands, or (--from) write an original's as YAML."""
     from ..errors import ComplianceError
@@ -101,7 +101,7 @@ def show(
     terms = library.get(terms_id)
     if not isinstance(terms, Terms):
         fail(f"unknown terms {terms_id!r} (expected one of {', '.join(library)})")
-    typer.echo("\n".join(describe_terms(terms)))
+    click.echo("\n".join(describe_terms(terms)))
 
 
 def _show_from(original: Path, output: Path | None) -> None:
@@ -122,15 +122,14 @@ def _show_from(original: Path, output: Path | None) -> None:
         fail(str(exc))
 
 
-@rules_app.command("validate")
-def validate(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Rule files or folders (default: built-ins and configured folders)."),
-    ] = None,
-) -> None:
+@command.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate(paths: tuple[Path, ...]) -> None:
     """Check rule files and clause-pattern files (rules/notices/) and print every problem as
-    file:line: message; exit 1 if any."""
+    file:line: message; exit 1 if any.
+
+    PATHS are rule files or folders (default: the built-ins and the configured folders).
+    """
     from ..config import load_config
     from ..errors import ComplianceError
     from ..terms.library import builtin_rules_dir, validate_paths
@@ -148,29 +147,35 @@ def validate(
     except ComplianceError as exc:
         fail(str(exc))
     for message in messages:
-        typer.echo(message)
+        click.echo(message)
     if messages:
-        typer.echo(f"{len(messages)} problem(s) in {count} rule file(s)", err=True)
-        raise typer.Exit(1)
-    typer.echo(f"{count} rule file(s) valid")
+        problems = "problem" if len(messages) == 1 else "problems"
+        click.echo(f"{len(messages)} {problems} in {_files(count)}", err=True)
+        sys.exit(1)
+    click.echo(f"{_files(count)} valid")
 
 
-@rules_app.command("detect")
+def _files(count: int) -> str:
+    return f"{count} rule file" if count == 1 else f"{count} rule files"
+
+
+@command.command("detect")
+@click.argument("original", type=click.Path(path_type=Path))
+@rules_option
+@click.option("--terms", "terms_id", help="Force these terms (reported as 'flag').")
+@click.option("--format", "fmt", default="text", show_default=True, help="text or json.")
+@click.option(
+    "--catalogue-only", is_flag=True, help="Ignore the original's own notice (a baseline)."
+)
 def detect(
-    original: Annotated[
-        Path, typer.Argument(help="The original: an article (HTML, Markdown, text) or a notice.")
-    ],
-    rules: RulesOption = None,
-    terms_id: Annotated[
-        str | None, typer.Option("--terms", help="Force these terms (reported as 'flag').")
-    ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-    catalogue_only: Annotated[
-        bool,
-        typer.Option("--catalogue-only", help="Ignore the original's own notice (a baseline)."),
-    ] = False,
+    original: Path,
+    rules: tuple[Path, ...],
+    terms_id: str | None,
+    fmt: str,
+    catalogue_only: bool,
 ) -> None:
-    """Say which terms govern ORIGINAL, why, and what they demand, quoting the notice."""
+    """Say which terms govern ORIGINAL (an article in HTML, Markdown or text, or a notice), why,
+    and what they demand, quoting the notice."""
     from ..config import load_config
     from ..documents import load_path
     from ..documents.attribution import extract_attribution
@@ -182,7 +187,7 @@ def detect(
         fail(f"--format must be text or json (got {fmt!r})")
     try:
         config = load_config(Path.cwd())
-        library = load_library(tuple(rules or ()) + tuple(config.rules_dirs))
+        library = load_library(rules + tuple(config.rules_dirs))
         doc = load_path(original)
         choice, terms = resolve_terms(
             doc,
@@ -196,10 +201,6 @@ def detect(
     except ComplianceError as exc:
         fail(str(exc))
     if fmt == "json":
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        typer.echo("\n".join(detection_lines(result, str(original))))
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(rules_app, name="rules")
+        click.echo("\n".join(detection_lines(result, str(original))))

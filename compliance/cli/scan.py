@@ -100,13 +100,8 @@ def _progress(enabled: bool, total: int | None) -> Iterator[Any]:
     "Kind of the republishing sites: community, nonprofit, commercial or print "
     "(default: from the config)."
 )
-@click.option(
-    "--min-containment",
-    type=float,
-    help="Also count a pair with no aligned passage as reuse when this share of the "
-    "original's 3-word phrases recurs in it (off by default).",
-)
-@click.option("--max-bytes", type=int, help="Refuse inputs larger than this many bytes.")
+@common.min_containment_option()
+@common.max_bytes_option()
 @click.option("--today", help="Check as of this ISO date (default: today), for timing.")
 @click.option(
     "--progress/--no-progress",
@@ -138,8 +133,9 @@ def command(
     PATHS are files, folders, globs, URLs or WARC files.
 
     Exit status: 0 no finding at or above --fail-on, 1 findings, 2 usage or index error,
-    3 an internal error on some document (the others are still written). Unreadable documents
-    are reported and skipped.
+    3 an internal error on some document, 4 some documents could not be checked (unreadable,
+    index down, worker error). Either way the failed documents are named and skipped, and the
+    others' findings are in the output as usual.
     """
     from ..config import load_config
     from ..index import DEFAULT_INDEX_PATH, index_config
@@ -148,7 +144,7 @@ def command(
     from ..reports.summary import Summary
     from ..scan import ScanOptions, build_tasks
     from ..scan import scan as run_scan
-    from ..status import INTERNAL, exit_status
+    from ..status import INTERNAL, SKIPPED, exit_status
 
     if fmt not in FORMATS:
         common.fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
@@ -191,6 +187,8 @@ def command(
     if crashed:
         click.echo(f"compliance: {crashed[0].message} in {crashed[0].origin}", err=True)
         return INTERNAL
+    if summary.errors:
+        return SKIPPED
     return exit_status((f for r in summary.pairs for f in r.findings), level)
 
 
@@ -231,6 +229,8 @@ def _write(
         out.write(csv_header())
     for result in results:
         summary.add(result)
+        if result.skipped:
+            continue
         collected.extend(result.reports)
         records: Sequence[Any] = [result.error] if result.error is not None else result.reports
         if fmt == "json":

@@ -102,12 +102,36 @@ def _yaml_block(block: str, origin: str) -> Any:
 
 
 def _toml_block(block: str, origin: str) -> Any:
+    """The block through tomllib, held to the YAML loader's nesting bound."""
     import tomllib
 
+    from ..terms.yamlload import MAX_DEPTH
+
     try:
-        return tomllib.loads(block)
+        data = tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"front matter is not valid TOML: {exc}", source=origin) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        data = None
+    if data is None or _depth(data) > MAX_DEPTH:
+        message = f"front matter nests deeper than {MAX_DEPTH} levels"
+        raise InputError(message, source=origin) from None
+    return data
+
+
+def _depth(value: Any) -> int:
+    """How deeply ``value``'s tables and arrays nest (a scalar is 0), without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        )
+        for child in children:
+            if isinstance(child, (dict, list)):
+                deepest = max(deepest, depth + 1)
+                stack.append((child, depth + 1))
+    return deepest
 
 
 def _json_ready(value: Any) -> Any:

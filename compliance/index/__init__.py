@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import IndexFileError
-from .entry import IndexEntry, fingerprint, make_entry
+from .entry import IndexEntry, make_entry
+from .fingerprint import fingerprint
 from .search import Candidate, ContainmentSearch
 from .storage import SCHEMA_VERSION, IndexStats, Storage
 
@@ -50,9 +51,13 @@ def index_config(spec: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 def open_index(
-    spec: str | Path | Mapping[str, Any] | None = None, *, create: bool = True
+    spec: str | Path | Mapping[str, Any] | None = None,
+    *,
+    create: bool = True,
+    upgrading: bool = False,
 ) -> Storage:
-    """Open (and with ``create``, initialise) the index that ``spec`` names.
+    """Open (and with ``create``, initialise) the index that ``spec`` names; with
+    ``upgrading``, an index of an older schema opens too, for ``upgrade.upgrade`` to rewrite.
 
     Raises:
         IndexFileError: if the store is not an index, is newer than this tool, is corrupt,
@@ -63,10 +68,12 @@ def open_index(
     if kind == "sqlite":
         from .sqlite import SqliteStorage
 
-        return SqliteStorage(config.get("path", DEFAULT_INDEX_PATH), create=create)
+        path = config.get("path", DEFAULT_INDEX_PATH)
+        return SqliteStorage(path, create=create, upgrading=upgrading)
     if kind == "redis":
         from .redis_store import DEFAULT_PREFIX, RedisStorage
 
         url = config.get("url") or "redis://localhost:6379/0"
-        return RedisStorage(url, prefix=config.get("prefix", DEFAULT_PREFIX), create=create)
+        prefix = config.get("prefix", DEFAULT_PREFIX)
+        return RedisStorage(url, prefix=prefix, create=create, upgrading=upgrading)
     raise IndexFileError(f"unknown index type {kind!r} (expected sqlite or redis)")

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable
 from dataclasses import dataclass
-from hashlib import blake2b
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,30 +17,19 @@ import numpy as np
 from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, Document, TermsChoice
+from ..similarity.minhash import SCHEME, SEED
+from .fingerprint import fingerprint
 
 if TYPE_CHECKING:  # datasketch's package import loads scipy: only where a signature is decoded
     from datasketch import LeanMinHash
 
 __all__ = [
-    "ANCHOR_MOD",
-    "SHINGLE_K",
-    "Fingerprint",
     "IndexEntry",
-    "anchors_of",
     "decode_signature",
     "encode_signature",
-    "fingerprint",
+    "hashvalues_of",
     "make_entry",
-    "signature_scheme",
 ]
-
-_BYTEORDER = "<"
-
-SHINGLE_K = 5
-"""Words per shingle for the index signature. Longer than the alignment's shingles on purpose:
-3-word shingles such as "one of the" recur across unrelated articles and gave unrelated pairs
-up to 6 shared minima out of 128 in the benchmark; with 5 words they share at most 1-2, while
-an excerpt of 150 words still shares 7 or more with its source (bench/bench_scan.py)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +44,7 @@ class IndexEntry:
     terms: TermsChoice
     attribution: Attribution
     shingle_count: int
-    signature: bytes  # LeanMinHash.serialize, little-endian
+    signature: bytes  # MinHash minima, little-endian uint32 (encode_signature)
     document: bytes
     raw_size: int
     added_at: str = ""
@@ -81,43 +68,20 @@ class IndexEntry:
         return serialize.from_dict(Document, data)
 
 
-def encode_signature(mh: LeanMinHash) -> bytes:
-    buf = bytearray(mh.bytesize(byteorder=_BYTEORDER))
-    mh.serialize(buf, byteorder=_BYTEORDER)
-    return bytes(buf)
+def encode_signature(hashvalues: np.ndarray) -> bytes:
+    """The MinHash minima as stored: little-endian uint32 (the affine32 scheme's width)."""
+    return np.asarray(hashvalues, dtype="<u4").tobytes()
+
+
+def hashvalues_of(data: bytes) -> np.ndarray:
+    """The stored MinHash minima as uint64."""
+    return np.frombuffer(data, dtype="<u4").astype(np.uint64)
 
 
 def decode_signature(data: bytes) -> LeanMinHash:
     from datasketch import LeanMinHash
 
-    return LeanMinHash.deserialize(data, byteorder=_BYTEORDER)
-
-
-def hashvalues_of(data: bytes) -> np.ndarray:
-    """The signature's hash values as uint64, whatever scheme produced them."""
-    return np.asarray(decode_signature(data).hashvalues, dtype=np.uint64)
-
-
-@dataclass(frozen=True)
-class Fingerprint:
-    """What the search compares: MinHash signature, shingle count and anchors of one text."""
-
-    minhash: LeanMinHash
-    size: int
-    anchors: np.ndarray
-
-    @property
-    def hashvalues(self) -> np.ndarray:
-        return np.asarray(self.minhash.hashvalues, dtype=np.uint64)
-
-
-def fingerprint(text: str) -> Fingerprint:
-    """Fingerprint ``text`` over the similarity module's word shingles (k = SHINGLE_K)."""
-    from ..similarity.minhash import signature
-    from ..similarity.shingles import shingles
-
-    grams = shingles(text, k=SHINGLE_K)
-    return Fingerprint(signature(grams), len(grams), anchors_of(grams))
+    return LeanMinHash(seed=SEED, hashvalues=hashvalues_of(data), scheme=SCHEME)
 
 
 def make_entry(
@@ -138,33 +102,9 @@ def make_entry(
         terms=terms,
         attribution=attribution,
         shingle_count=fp.size,
-        signature=encode_signature(fp.minhash),
+        signature=encode_signature(fp.hashvalues),
         document=zlib.compress(payload.encode("utf-8"), 6),
         raw_size=doc.size,
         added_at=added_at,
         anchors=fp.anchors.astype("<u8").tobytes(),
     )
-
-
-ANCHOR_MOD = 4
-"""One shingle in ANCHOR_MOD (chosen by its hash, so the same ones in every document) is kept as
-an anchor. MinHash cannot see a 30-word quotation in an 800-word original (Jaccard ~0.03, about
-four shared minima of 128, often none); anchors can: the quote's ~26 shingles hold ~6 anchors,
-and the chance of none is 0.75**26 < 0.1%."""
-
-
-def anchors_of(grams: Iterable[str]) -> np.ndarray:
-    """Sorted 64-bit hashes of the shingles whose hash is 0 modulo ANCHOR_MOD."""
-    values = []
-    for gram in grams:
-        h = int.from_bytes(blake2b(gram.encode("utf-8"), digest_size=8).digest(), "little")
-        if h % ANCHOR_MOD == 0:
-            values.append(h)
-    return np.unique(np.asarray(values, dtype=np.uint64))
-
-
-def signature_scheme() -> str:
-    """Names what makes signatures comparable; an index built under another one must be rebuilt."""
-    from ..similarity.minhash import NUM_PERM, SCHEME, SEED
-
-    return f"k={SHINGLE_K};perm={NUM_PERM};seed={SEED};scheme={SCHEME};anchors=blake2b%{ANCHOR_MOD}"

@@ -1,7 +1,8 @@
 """`index add`: load originals, read their attribution and terms, and store them in batches.
 
 Results are reported only after the batch holding them has committed, so "added" on screen
-always means "on disk", whatever happens to the process next.
+always means "on disk", whatever happens to the process next. At the end the candidate search
+is built once and kept inside the index for the scans that follow.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Literal
 from ..errors import InputError
 from ..model import Document, Terms
 from .entry import IndexEntry, make_entry
+from .search import ContainmentSearch
 from .storage import Storage
 
 __all__ = ["AddOptions", "AddResult", "add_documents"]
@@ -92,3 +94,4 @@ def add_documents(
             yield from flush()
     if pending:
         yield from flush()
+    ContainmentSearch.save(storage)  # once, for the scans that follow

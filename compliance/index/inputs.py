@@ -23,11 +23,17 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
-from ..documents.warc import is_warc, iter_warc
+from ..documents.warc import SkippedRecord, is_warc, iter_warc
 from ..errors import ComplianceError, InputError
 from ..model import Document
 
-__all__ = ["DOCUMENT_SUFFIXES", "expand_inputs", "expand_pattern", "iter_documents"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "expand_inputs",
+    "expand_pattern",
+    "iter_documents",
+    "iter_inputs",
+]
 
 DOCUMENT_SUFFIXES = (".html", ".htm", ".xhtml", ".md", ".markdown", ".txt", ".text")
 
@@ -130,6 +136,15 @@ def iter_documents(
 
     ``allow_private`` lets a URL redirect to a loopback, link-local or private address.
     """
+    for item in iter_inputs(path, max_bytes=max_bytes, allow_private=allow_private):
+        if not isinstance(item, SkippedRecord):
+            yield item
+
+
+def iter_inputs(
+    path: Path | str, *, max_bytes: int | None = None, allow_private: bool = False
+) -> Iterator[Document | InputError | SkippedRecord]:
+    """``iter_documents``, with the WARC records that are not pages to check (for counting)."""
     from ..documents import DEFAULT_MAX_BYTES, load_path
     from ..documents.fetch import fetch, is_url
 

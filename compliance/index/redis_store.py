@@ -1,8 +1,16 @@
 """The shared backend: a Redis server, so many machines and hook processes use one archive.
 
 Each add and remove is a Lua script, which Redis runs atomically: an entry is stored whole with
-its id, URL and terms counters, or not at all, and two writers adding the same content count it
-once. Needs the ``redis`` package (``pip install compliance[redis]``).
+its id, URL, origin and terms counters, or not at all, and two writers adding the same content
+count it once. Lookups by URL, origin or id prefix go through secondary indexes kept by the same
+scripts (a set per normalised URL and per origin, a lexicographic sorted set of ids), so each
+is one round trip whatever the archive size. Needs ``redis`` (``pip install compliance[redis]``).
+
+Connection policy (redis-py's own): every command has a socket timeout, and a connection error,
+timeout or "busy loading" reply is retried with exponential backoff a few times before it
+becomes a one-line error, so a restarting server is waited for and a hung one never hangs the
+tool. The defaults below can be changed per index in the URL's query string
+(``redis://host/0?socket_timeout=2``), which redis-py reads.
 """
 
 from __future__ import annotations
@@ -16,10 +24,12 @@ from typing import Any
 from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, TermsChoice
-from .entry import IndexEntry, signature_scheme
+from .entry import IndexEntry
+from .fingerprint import fingerprint_scheme
 from .storage import (
     FORMAT_NAME,
     SCHEMA_VERSION,
+    Fingerprints,
     IndexStats,
     Storage,
     check_compatible,
@@ -34,6 +44,17 @@ __all__ = ["DEFAULT_PREFIX", "RedisStorage"]
 
 DEFAULT_PREFIX = "compliance:index:"
 
+SOCKET_TIMEOUT = 10.0
+"""Seconds a command may wait for the server before it is retried (then reported)."""
+CONNECT_TIMEOUT = 5.0
+"""Seconds to open a connection."""
+RETRIES = 3
+"""Retries of a command after a connection error, timeout or busy-loading reply."""
+BACKOFF_BASE, BACKOFF_CAP = 0.2, 2.0
+"""Exponential backoff between retries: base * 2**n seconds, at most cap."""
+HEALTH_CHECK_SECONDS = 30
+"""An idle connection is pinged before reuse after this long, so a dead one is replaced."""
+
 _ADD = """
 if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
 redis.call('HSET', KEYS[2], unpack(ARGV, 5))
@@ -41,12 +62,14 @@ redis.call('HINCRBY', KEYS[3], 'generation', 1)
 redis.call('HINCRBY', KEYS[3], 'raw_bytes', ARGV[3])
 redis.call('HINCRBY', KEYS[4], ARGV[2], 1)
 if ARGV[4] ~= '' then redis.call('SADD', KEYS[5], ARGV[1]) end
+redis.call('SADD', KEYS[6], ARGV[1])
+redis.call('ZADD', KEYS[7], 0, ARGV[1])
 return 1
 """
 
 _DELETE = """
 if redis.call('SREM', KEYS[1], ARGV[1]) == 0 then return 0 end
-local f = redis.call('HMGET', KEYS[2], 'terms_id', 'raw_size', 'url_key')
+local f = redis.call('HMGET', KEYS[2], 'terms_id', 'raw_size', 'url_key', 'origin')
 redis.call('DEL', KEYS[2])
 redis.call('HINCRBY', KEYS[3], 'generation', 1)
 redis.call('HINCRBY', KEYS[3], 'raw_bytes', -tonumber(f[2] or '0'))
@@ -54,6 +77,14 @@ if f[1] then
   if redis.call('HINCRBY', KEYS[4], f[1], -1) <= 0 then redis.call('HDEL', KEYS[4], f[1]) end
 end
 if f[3] and f[3] ~= '' then redis.call('SREM', ARGV[2] .. f[3], ARGV[1]) end
+if f[4] then redis.call('SREM', ARGV[3] .. f[4], ARGV[1]) end
+redis.call('ZREM', KEYS[5], ARGV[1])
+return 1
+"""
+
+_SAVE_SEARCH = """
+if redis.call('HGET', KEYS[1], 'generation') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[2], 'generation', ARGV[1], 'data', ARGV[2])
 return 1
 """
 
@@ -78,16 +109,25 @@ class RedisStorage(Storage):
 
     backend = "redis"
 
-    def __init__(self, url: str, *, prefix: str = DEFAULT_PREFIX, create: bool = True) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        prefix: str = DEFAULT_PREFIX,
+        create: bool = True,
+        upgrading: bool = False,
+    ) -> None:
         if redis is None:
             raise IndexFileError(
                 "the Redis backend needs the redis package: pip install 'compliance[redis]'", url
             )
         self.location = f"{url} ({prefix})"
         self._prefix = prefix
-        self._client = redis.Redis.from_url(url)
+        self._upgrading = upgrading
+        self._client = _connect(url)
         self._add = self._client.register_script(_ADD)
         self._delete = self._client.register_script(_DELETE)
+        self._save_search = self._client.register_script(_SAVE_SEARCH)
         with self._errors():
             self._validate_or_create(create)
 
@@ -117,7 +157,7 @@ class RedisStorage(Storage):
             self._client.hsetnx(self._key("meta"), "format", FORMAT_NAME)
             self._client.hsetnx(self._key("meta"), "schema_version", str(SCHEMA_VERSION))
             self._client.hsetnx(self._key("meta"), "generation", "0")
-            self._client.hsetnx(self._key("meta"), "signature", signature_scheme())
+            self._client.hsetnx(self._key("meta"), "signature", fingerprint_scheme())
             meta = {
                 k.decode(): v.decode() for k, v in self._client.hgetall(self._key("meta")).items()
             }
@@ -127,7 +167,7 @@ class RedisStorage(Storage):
             version = int(meta.get("schema_version", ""))
         except ValueError:
             raise IndexFileError("has an unreadable schema version", self.location) from None
-        check_compatible(version, meta.get("signature"), self.location)
+        check_compatible(version, meta.get("signature"), self.location, upgrading=self._upgrading)
 
     def add(self, entries: Sequence[IndexEntry]) -> list[bool]:
         if not entries:
@@ -159,6 +199,8 @@ class RedisStorage(Storage):
                         self._key("meta"),
                         self._key("terms"),
                         self._key("url", e.url_key or ""),
+                        self._key("origin", e.origin),
+                        self._key("lex"),
                     ],
                     args=[e.id, e.terms.terms_id, e.raw_size, e.url_key or "", *flat],
                     client=pipe,
@@ -176,27 +218,23 @@ class RedisStorage(Storage):
         from ..documents.urls import normalise_url
 
         with self._errors():
+            by_origin = self._members(self._key("origin", key))
             if "://" in key:
-                found = {
-                    m.decode() for m in self._client.smembers(self._key("url", normalise_url(key)))
-                }
-                return sorted(found | {i for i in self.ids() if self._origin(i) == key})
+                return sorted(by_origin | self._members(self._key("url", normalise_url(key))))
             if self._client.sismember(self._key("ids"), key):
                 return [key]
-            ids = self.ids()
-            by_origin = [i for i in ids if self._origin(i) == key]
             if by_origin or len(key) < 8:
-                return by_origin
-            matches = [i for i in ids if i.startswith(key.lower())]
-        if len(matches) > 1:
-            raise IndexFileError(
-                f"id prefix {key!r} is ambiguous ({len(matches)} originals)", self.location
+                return sorted(by_origin)
+            prefix = key.lower().encode()
+            matches = self._client.zrangebylex(
+                self._key("lex"), b"[" + prefix, b"[" + prefix + b"\xff", start=0, num=2
             )
-        return matches
+        if len(matches) > 1:
+            raise IndexFileError(f"id prefix {key!r} is ambiguous", self.location)
+        return [m.decode() for m in matches]
 
-    def _origin(self, entry_id: str) -> str:
-        value = self._client.hget(self._key("e", entry_id), "origin")
-        return value.decode() if value else ""
+    def _members(self, key: str) -> set[str]:
+        return {m.decode() for m in self._client.smembers(key)}
 
     def delete(self, ids: Sequence[str]) -> int:
         with self._errors():
@@ -208,8 +246,9 @@ class RedisStorage(Storage):
                         self._key("e", entry_id),
                         self._key("meta"),
                         self._key("terms"),
+                        self._key("lex"),
                     ],
-                    args=[entry_id, self._key("url", "")],
+                    args=[entry_id, self._key("url", ""), self._key("origin", "")],
                     client=pipe,
                 )
             return sum(int(r) for r in pipe.execute())
@@ -222,7 +261,7 @@ class RedisStorage(Storage):
         with self._errors():
             return int(self._client.scard(self._key("ids")))
 
-    def _batches(self, fields: Sequence[str], size: int = 1000) -> Iterator[tuple[str, list]]:
+    def _batches(self, fields: Sequence[str], size: int = 1000) -> Iterator[tuple[str, list[Any]]]:
         ids = self.ids()
         for start in range(0, len(ids), size):
             chunk = ids[start : start + size]
@@ -239,9 +278,41 @@ class RedisStorage(Storage):
         for entry_id, values in self._batches(_FIELDS):
             yield _entry(entry_id, values)
 
-    def signatures(self) -> Iterator[tuple[str, int, bytes, bytes]]:
+    def signatures(self) -> Iterator[Fingerprints]:
         for entry_id, (count, sig, anchors) in self._batches(("shingles", "signature", "anchors")):
             yield entry_id, int(count), bytes(sig), bytes(anchors or b"")
+
+    def search_blob(self) -> bytes | None:
+        with self._errors():
+            generation, data = self._client.hmget(self._key("search"), ("generation", "data"))
+            current = self._client.hget(self._key("meta"), "generation")
+        return bytes(data) if data is not None and generation == current else None
+
+    def save_search_blob(self, generation: str, data: bytes) -> bool:
+        with self._errors():
+            return bool(
+                self._save_search(
+                    keys=[self._key("meta"), self._key("search")], args=[generation, data]
+                )
+            )
+
+    def rewrite_fingerprints(self, rows: Sequence[Fingerprints]) -> None:
+        with self._errors():
+            origins = dict(self._batches(("origin",)))
+            pipe = self._client.pipeline(transaction=True)
+            pipe.delete(self._key("search"), self._key("lex"))
+            for entry_id, count, sig, anchors in rows:
+                fields = {"shingles": count, "signature": sig, "anchors": anchors}
+                pipe.hset(self._key("e", entry_id), mapping=fields)
+            for entry_id, (origin,) in origins.items():
+                pipe.sadd(self._key("origin", origin.decode()), entry_id)
+                pipe.zadd(self._key("lex"), {entry_id: 0})
+            pipe.hset(
+                self._key("meta"),
+                mapping={"schema_version": SCHEMA_VERSION, "signature": fingerprint_scheme()},
+            )
+            pipe.hincrby(self._key("meta"), "generation", 1)
+            pipe.execute()
 
     def stats(self) -> IndexStats:
         with self._errors():
@@ -265,6 +336,22 @@ class RedisStorage(Storage):
 
     def close(self) -> None:
         self._client.close()
+
+
+def _connect(url: str) -> Any:
+    """A client with redis-py's retry policy and timeouts (see the module docstring)."""
+    from redis.backoff import ExponentialBackoff
+    from redis.exceptions import BusyLoadingError, ConnectionError, TimeoutError
+    from redis.retry import Retry
+
+    return redis.Redis.from_url(
+        url,
+        socket_timeout=SOCKET_TIMEOUT,
+        socket_connect_timeout=CONNECT_TIMEOUT,
+        health_check_interval=HEALTH_CHECK_SECONDS,
+        retry=Retry(ExponentialBackoff(cap=BACKOFF_CAP, base=BACKOFF_BASE), RETRIES),
+        retry_on_error=[BusyLoadingError, ConnectionError, TimeoutError],
+    )
 
 
 def _entry(entry_id: str, values: Sequence[bytes | None]) -> IndexEntry:

@@ -14,21 +14,33 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, TermsChoice
-from .entry import IndexEntry, signature_scheme
-from .storage import FORMAT_NAME, SCHEMA_VERSION, IndexStats, Storage, check_compatible
+from .entry import IndexEntry
+from .fingerprint import fingerprint_scheme
+from .storage import (
+    FORMAT_NAME,
+    SCHEMA_VERSION,
+    Fingerprints,
+    IndexStats,
+    Storage,
+    check_compatible,
+)
 
 __all__ = ["SqliteStorage"]
 
 _MAGIC = b"SQLite format 3\x00"
 _BUSY_SECONDS = 60.0
+_SAVE_WAIT_MS = 2000  # saving the derived search waits briefly; another writer will save it
 _COLUMNS = (
     "id, origin, url, url_key, title, terms, attribution, shingles, signature, document,"
     " raw_size, added_at, anchors"
 )
+# At most one row: the candidate search, built for that generation of the index.
+_SEARCH_TABLE = "CREATE TABLE IF NOT EXISTS search (generation TEXT NOT NULL, data BLOB NOT NULL)"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS originals (
@@ -39,6 +51,7 @@ _SCHEMA = (
         anchors BLOB NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS originals_url ON originals (url_key)",
     "CREATE INDEX IF NOT EXISTS originals_terms ON originals (terms_id)",
+    _SEARCH_TABLE,
 )
 
 
@@ -47,9 +60,10 @@ class SqliteStorage(Storage):
 
     backend = "sqlite"
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, upgrading: bool = False) -> None:
         self.path = Path(path)
         self.location = str(self.path)
+        self._upgrading = upgrading
         self._conn = self._open(create)
 
     # -- opening and validation -------------------------------------------------------------
@@ -94,7 +108,7 @@ class SqliteStorage(Storage):
                         ("format", FORMAT_NAME),
                         ("schema_version", str(SCHEMA_VERSION)),
                         ("generation", "0"),
-                        ("signature", signature_scheme()),
+                        ("signature", fingerprint_scheme()),
                         ("created_at", _now()),
                     ],
                 )
@@ -114,7 +128,7 @@ class SqliteStorage(Storage):
             raise IndexFileError(
                 f"has an unreadable schema version {meta.get('schema_version')!r}", self.location
             ) from None
-        check_compatible(version, meta.get("signature"), self.location)
+        check_compatible(version, meta.get("signature"), self.location, upgrading=self._upgrading)
 
     @contextlib.contextmanager
     def _errors(self) -> Iterator[None]:
@@ -123,6 +137,15 @@ class SqliteStorage(Storage):
             yield
         except sqlite3.DatabaseError as exc:
             raise IndexFileError(f"index is unreadable or corrupt ({exc})", self.location) from exc
+
+    @contextlib.contextmanager
+    def _busy_timeout(self, milliseconds: int) -> Iterator[None]:
+        """A shorter wait for the write lock, for writes that may as well be skipped."""
+        self._conn.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")
+        try:
+            yield
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {int(_BUSY_SECONDS * 1000)}")
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -224,7 +247,7 @@ class SqliteStorage(Storage):
         for row in rows:
             yield _entry(row)
 
-    def signatures(self) -> Iterator[tuple[str, int, bytes, bytes]]:
+    def signatures(self) -> Iterator[Fingerprints]:
         with self._errors():
             cursor = self._conn.execute(
                 "SELECT id, shingles, signature, anchors FROM originals ORDER BY id"
@@ -232,6 +255,44 @@ class SqliteStorage(Storage):
             while batch := cursor.fetchmany(4096):
                 for entry_id, count, sig, anchors in batch:
                     yield entry_id, int(count), bytes(sig), bytes(anchors)
+
+    def search_blob(self) -> bytes | None:
+        with self._errors():
+            row = self._conn.execute(
+                "SELECT data FROM search WHERE generation ="
+                " (SELECT value FROM meta WHERE key = 'generation')"
+            ).fetchone()
+        return bytes(row[0]) if row else None
+
+    def save_search_blob(self, generation: str, data: bytes) -> bool:
+        with self._errors(), self._busy_timeout(_SAVE_WAIT_MS):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                if self.generation() != generation:
+                    self._conn.execute("ROLLBACK")
+                    return False
+                self._conn.execute("DELETE FROM search")
+                self._conn.execute(
+                    "INSERT INTO search (generation, data) VALUES (?, ?)", (generation, data)
+                )
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        return True
+
+    def rewrite_fingerprints(self, rows: Sequence[Fingerprints]) -> None:
+        with self._write() as conn:
+            conn.execute(_SEARCH_TABLE)
+            conn.execute("DELETE FROM search")
+            conn.executemany(
+                "UPDATE originals SET shingles = ?, signature = ?, anchors = ? WHERE id = ?",
+                [(count, sig, anchors, entry_id) for entry_id, count, sig, anchors in rows],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                [("schema_version", str(SCHEMA_VERSION)), ("signature", fingerprint_scheme())],
+            )
 
     def stats(self) -> IndexStats:
         with self._errors():
@@ -259,7 +320,7 @@ class SqliteStorage(Storage):
         self._conn.close()
 
 
-def _entry(row: tuple) -> IndexEntry:
+def _entry(row: tuple[Any, ...]) -> IndexEntry:
     (eid, origin, url, url_key, title, terms, attribution, count, sig, doc, raw, added, anchors) = (
         row
     )

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 from ..errors import IndexFileError
-from .entry import IndexEntry, signature_scheme
+from .entry import IndexEntry
+from .fingerprint import fingerprint_scheme
 
 __all__ = [
     "FORMAT_NAME",
     "SCHEMA_VERSION",
+    "Fingerprints",
     "IndexStats",
     "Storage",
     "check_compatible",
@@ -25,8 +27,15 @@ __all__ = [
 ]
 
 FORMAT_NAME = "compliance-index"
-SCHEMA_VERSION = 1
-"""Bumped when the stored layout changes; a newer index is refused by an older tool."""
+SCHEMA_VERSION = 2
+"""Bumped when the stored layout changes; a newer index is refused by an older tool, an older
+one is refused with the command that upgrades it (`compliance index upgrade`).
+
+2: one hash per shingle (fingerprint.py), raw uint32 minima, notice lines left out, and the
+built candidate search kept inside the index (``search_blob``)."""
+
+Fingerprints = tuple[str, int, bytes, bytes]
+"""(id, shingle count, signature, anchors): what the search reads, and what an upgrade rewrites."""
 
 
 @dataclass(frozen=True)
@@ -73,8 +82,24 @@ class Storage(ABC):
         """Every entry, in id order."""
 
     @abstractmethod
-    def signatures(self) -> Iterator[tuple[str, int, bytes, bytes]]:
+    def signatures(self) -> Iterator[Fingerprints]:
         """(id, shingle count, signature, anchors) of every entry: what the search needs."""
+
+    @abstractmethod
+    def search_blob(self) -> bytes | None:
+        """The candidate search saved for the current generation, or None (stale or absent)."""
+
+    @abstractmethod
+    def save_search_blob(self, generation: str, data: bytes) -> bool:
+        """Keep ``data`` as the search of ``generation`` unless the index changed since (False).
+
+        Does not change the generation: the search is derived from the entries, not content.
+        """
+
+    @abstractmethod
+    def rewrite_fingerprints(self, rows: Sequence[Fingerprints]) -> None:
+        """Replace these entries' fingerprints and mark the index as of this schema and
+        fingerprint scheme, in one atomic step (`compliance index upgrade`)."""
 
     @abstractmethod
     def stats(self) -> IndexStats:
@@ -88,10 +113,14 @@ class Storage(ABC):
         """Release connections; the default holds none."""
 
     def remove(self, key: str) -> list[str]:
-        """Remove the originals ``key`` names (id, id prefix or URL); returns their ids."""
+        """Remove the originals ``key`` names (id, id prefix or URL), and keep the search of
+        what is left inside the index; returns their ids."""
+        from .search import ContainmentSearch
+
         found = self.find(key)
         if found:
             self.delete(found)
+            ContainmentSearch.save(self)
         return found
 
     def __len__(self) -> int:
@@ -112,23 +141,36 @@ class Storage(ABC):
         self.close()
 
 
-def check_compatible(version: int, signature: str | None, location: str) -> None:
-    """Refuse an index a newer compliance wrote, or whose signatures this one cannot compare."""
+def check_compatible(
+    version: int, signature: str | None, location: str, *, upgrading: bool = False
+) -> None:
+    """Refuse an index a newer compliance wrote, or whose fingerprints this one cannot compare
+    (unless ``upgrading`` it, which rewrites them)."""
     if version > SCHEMA_VERSION:
         raise IndexFileError(
             f"was written by a newer compliance (index schema {version}; this version reads"
             f" up to {SCHEMA_VERSION}); upgrade compliance to use it",
             location,
         )
+    if upgrading:
+        return
+    if version < SCHEMA_VERSION:
+        raise IndexFileError(
+            f"was made by an older compliance (index schema {version}, this version uses"
+            f" {SCHEMA_VERSION}); run `compliance index upgrade --index {location.split(' ')[0]}`"
+            " to re-fingerprint its originals from the documents it stores",
+            location,
+        )
     check_signature_scheme(signature, location)
 
 
 def check_signature_scheme(stored: str | None, location: str) -> None:
-    """Refuse an index whose signatures this version cannot compare with its own."""
-    current = signature_scheme()
+    """Refuse an index whose fingerprints this version cannot compare with its own."""
+    current = fingerprint_scheme()
     if stored and stored != current:
         raise IndexFileError(
-            f"was built with signatures {stored}, this version makes {current}; "
-            "rebuild the index (index add the originals into a new file)",
+            f"was built with signatures {stored}, this version makes {current}; run "
+            f"`compliance index upgrade --index {location.split(' ')[0]}` to rebuild the index"
+            " from the documents it stores",
             location,
         )

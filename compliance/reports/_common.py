@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..model import SEVERITIES, Finding, Passage, Report
+from ..model import SEVERITIES, Comparison, Finding, Passage, Report
 
 VERDICT_LABELS: dict[str, str] = {
     "compliant": "Compliant",
@@ -90,6 +90,21 @@ def tally(counts: dict[str, int]) -> str:
 
 def percent(value: float) -> str:
     return f"{value * 100:.0f}%"
+
+
+def reuse_figures(c: Comparison) -> list[str]:
+    """How much was copied, headline first, in the words every report format prints.
+
+    The copied share is ``coverage``, the share of the original inside aligned passages: the one
+    definition check, scan, fair use and the verdict use. Containment (shared word 3-shingles) is
+    secondary: two reports of one event share names and numbers, so it is never zero for them.
+    """
+    return [
+        f"copied share {percent(c.coverage)}",
+        f"longest run {c.longest_run} words",
+        passage_summary(c.passages),
+        f"containment {percent(c.containment)}",
+    ]
 
 
 def passage_summary(passages: Sequence[Passage]) -> str:

@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from ..model import Report
 from ._common import (
     clip,
-    passage_summary,
-    percent,
+    reuse_figures,
     severity_counts,
     tally,
     terms_reason,
@@ -69,8 +68,7 @@ def _section(report: Report, heading: str = "###") -> list[str]:
         f"**Terms:** {escape(report.terms_name)} ({_code(report.terms.terms_id)}), "
         f"{escape(terms_reason(report))}  ",
         f"**Original:** {escape(report.original.origin)}  ",
-        f"**Reuse:** containment {percent(c.containment)}, coverage {percent(c.coverage)}, "
-        f"longest run {c.longest_run} words, {passage_summary(c.passages)}  ",
+        f"**Reuse:** {', '.join(reuse_figures(c))}  ",
         f"**Findings:** {tally(counts).replace(' · ', ', ')}",
         "",
         *(f"> **Note:** {escape(note)}\n" for note in report.notes),

@@ -34,8 +34,12 @@ class Summary:
     pairs: list[Report] = field(default_factory=list)
     errors: list[Any] = field(default_factory=list)
     verdicts: Counter[str] = field(default_factory=Counter)
+    skipped: int = 0  # WARC records that are not pages to check (not errors)
 
     def add(self, result: Any) -> None:
+        if result.skipped:
+            self.skipped += 1
+            return
         self.documents += 1
         if result.error is not None:
             self.errors.append(result.error)
@@ -75,7 +79,7 @@ def render_summary(summary: Summary, *, color: bool = False, width: int | None =
     )
     if summary.pairs:
         pairs = Table(title="Copies found", title_justify="left")
-        for name in ("copy", "original", "terms", "verdict", "E", "W", "contained"):
+        for name in ("copy", "original", "terms", "verdict", "E", "W", "copied"):
             pairs.add_column(name, overflow="fold")
         for r in summary.pairs:
             sev = severity_counts(r)
@@ -86,7 +90,7 @@ def render_summary(summary: Summary, *, color: bool = False, width: int | None =
                 r.verdict,
                 str(sev["error"]),
                 str(sev["warning"]),
-                f"{r.comparison.containment:.0%}",
+                f"{r.comparison.coverage:.0%}",
             )
         console.print(pairs)
     verdicts = Table(title="Verdicts", title_justify="left")
@@ -118,6 +122,7 @@ def render_summary(summary: Summary, *, color: bool = False, width: int | None =
         console.print(bad)
     console.print(
         f"{summary.documents} documents scanned, {len(summary.pairs)} copies found, "
-        f"{len(summary.errors)} unreadable"
+        f"{len(summary.errors)} failed and skipped"
+        + (f", {summary.skipped} WARC records not pages" if summary.skipped else "")
     )
     return buffer.getvalue()

@@ -19,8 +19,8 @@ from rich.text import Text
 from ..model import Report
 from ..terminal import printable
 from ._common import (
-    passage_summary,
     percent,
+    reuse_figures,
     severity_counts,
     tally,
     terms_reason,
@@ -49,9 +49,9 @@ def _summary(report: Report) -> Panel:
     if report.venue:
         lines.append("venue     ", style="dim").append(report.venue + "\n")
     lines.append("scores    ", style="dim").append(
-        f"containment {percent(c.containment)} · coverage {percent(c.coverage)} · "
-        f"jaccard {c.jaccard:.2f} · longest run {c.longest_run} words · "
-        f"new text {percent(c.new_text_share)} · {passage_summary(c.passages)}"
+        " · ".join(
+            [*reuse_figures(c), f"jaccard {c.jaccard:.2f}", f"new text {percent(c.new_text_share)}"]
+        )
     )
     for note in report.notes:
         lines.append("\nnote      ", style="dim").append(note, style="yellow")

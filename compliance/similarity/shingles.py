@@ -18,7 +18,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["DEFAULT_K", "STOPWORDS", "content_indices", "shingles", "shingles_of", "words"]
+__all__ = [
+    "DEFAULT_K",
+    "STOPWORDS",
+    "content_indices",
+    "shingles",
+    "shingles_of",
+    "tokens",
+    "words",
+]
 
 DEFAULT_K = 3
 """Words per shingle for MinHash and containment (tuned on PAN13, see docs/accuracy.md)."""
@@ -26,6 +34,9 @@ DEFAULT_K = 3
 # A word: letters or digits (combining marks included), possibly joined by apostrophes.
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+(?:['’ʼ‘`´](?:[^\W_]|[\u0300-\u036f])+)*")
 _DROP = str.maketrans("", "", "'’ʼ‘`´")
+# Once apostrophes are dropped and "_" split on, a word is a plain run of word characters.
+_DROP_SPLIT = {**_DROP, ord("_"): " "}
+_TOKEN = re.compile(r"[\w\u0300-\u036f]+")
 
 _STOP_TEXT = """
     a about above after again against all also am an and any are as at be because been before
@@ -50,6 +61,17 @@ def words(text: str) -> list[tuple[str, int, int]]:
     """Split ``text`` into ``(normalised token, start, end)`` triples, offsets into ``text``."""
     norm = _normalise
     return [(n, m.start(), m.end()) for m in _WORD.finditer(text) if (n := norm(m.group()))]
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens ``words(text)`` gives for ordinary text, without offsets, in one pass.
+
+    For the index's fingerprints, which need no offsets and run on every original and copy;
+    normalising the whole text at once may split a rare compatibility character (``½``) apart.
+    """
+    if text.isascii():  # NFKC leaves ASCII alone, and casefold is lower there
+        return _TOKEN.findall(text.lower().translate(_DROP_SPLIT))
+    return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold().translate(_DROP_SPLIT))
 
 
 def content_indices(tokens: list[tuple[str, int, int]]) -> list[int]:

@@ -47,6 +47,8 @@ def detection(
         # The notice's own words (a licence it names is applied through its rule file).
         fields = notice_summary(notice)
         clauses = [{**asdict(c), "in": where} for c in notice.clauses]
+        if where == "metadata":  # a fact of the page's markup: no offsets into a text
+            clauses = [{**c, "start": None, "end": None} for c in clauses]
     else:
         fields = terms_summary(terms)
         fields["contact"] = contact_for(original, terms) if own_notice else terms.contact
@@ -86,10 +88,12 @@ def detection_lines(result: Mapping[str, Any], origin: str) -> list[str]:
         lines.append(f"forbids:      {', '.join(result['forbids'])}")
     if result["contact"]:
         lines.append(f"contact:      {result['contact']}")
-    quoted = [c for c in result["clauses"] if c["start"] is not None]
+    quoted = [c for c in result["clauses"] if c["start"] is not None or c["in"] == "metadata"]
     if quoted:
         lines.append("clauses:")
         for clause in quoted:
-            where = f"{clause['in']} {clause['start']}-{clause['end']}"
+            where = clause["in"]
+            if clause["start"] is not None:
+                where += f" {clause['start']}-{clause['end']}"
             lines.append(f'  {clause["field"]} [{where}]: "{clause["sentence"]}"')
     return lines

@@ -22,7 +22,9 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Literal
 
+from .licences import code_elements
 from .patterns import PatternSet, load_patterns
+from .venues import settle
 
 __all__ = [
     "Clause",
@@ -150,6 +152,19 @@ def _scan(
     return found
 
 
+def _inside(hit: _Hit, spans: list[_Hit], slack: int = 0) -> bool:
+    """True when ``hit`` starts within one of ``spans`` (widened by ``slack`` characters)."""
+    return any(c.start - slack <= hit.start < c.end + slack for c in spans)
+
+
+def _tied(grant: _Hit, permission: _Hit, restrictions: list[_Hit]) -> bool:
+    """True when a restriction word joins ``grant`` to the ``permission`` phrase after it
+    ("reproduction is permitted only with our consent"): the grant is conditional on asking."""
+    return 0 <= permission.start - grant.end <= _GRANT_REACH and any(
+        grant.end <= r.start <= permission.start for r in restrictions
+    )
+
+
 def _negated(grant: _Hit, negations: list[_Hit]) -> bool:
     return any(n.start < grant.end and n.end > grant.start - _NEGATION_REACH for n in negations)
 
@@ -164,12 +179,14 @@ def _sentence(
         hits.pop("permission", None)
         hits.pop("prohibition", None)
     permissions = hits.get("permission", [])
+    restrictions = hits.get("restriction", [])
+
     grants = [
         g
         for g in hits.get("grant", [])
         if not _negated(g, hits.get("negation", []))
         # "reproduction is only allowed with our permission" is no grant
-        and not any(g.start <= p.start < g.end for p in permissions)
+        and not any(g.start <= p.start < g.end or _tied(g, p, restrictions) for p in permissions)
     ]
     hits["grant"] = [] if hits.get("private_use") else grants
     # "may be reprinted without written permission": the permission words belong to the grant.
@@ -233,11 +250,12 @@ def _licence(read: list[_Sentence]) -> tuple[str | None, list[_Sentence]]:
     named = [s for s in read if s.hits.get("cc")]
     if not named:
         return None, []
+    coded = {e for s in named for e in code_elements(s.text)}  # "cc by-nc", a deed address
     elements: list[str] = []
     for code in ("by", "nc", "nd", "sa"):
         for s in read:
             found = s.hits.get(f"cc_{code}", [])
-            if any(s in named or m.start <= _ELEMENT_AT_START for m in found):
+            if code in coded or any(s in named or m.start <= _ELEMENT_AT_START for m in found):
                 elements.append(code)
                 break
     if not elements:
@@ -387,31 +405,37 @@ def _read(text: str, pats: PatternSet) -> Notice:
     for s in read:
         for venue, found in s.sections["venues"].items():
             for m in found:
-                if any(c.start <= m.start < c.end for c in s.hits.get("conditional", [])):
-                    continue  # "if you publish online, ..." states a condition, not a venue
+                if _inside(m, s.hits.get("conditional", [])) and not _inside(
+                    m, s.hits.get("permission", [])
+                ):
+                    # "if you publish online, ..." states a condition, not a venue; but "if you
+                    # wish to publish in print, contact us" names a venue that needs permission
+                    continue
                 kind = _nearest_kind(s, m.start)
                 if venue == "non-commercial":
                     allowed.append(venue)
-                    needing.append("commercial")
+                    if not (s.hits.get("cc") and _inside(m, s.hits.get("cc_nc", []), 1)):
+                        needing.append("commercial")  # in words, not a licence's name
                 elif kind in ("permission", "prohibition", "reserved"):
                     needing.append(venue)
                 elif allowed_here:
                     allowed.append(venue)
                 clauses.append(_clause(f"venue:{venue}", s))
-        if s.kind == "permission" and allowed_here:
-            uses.extend(s.sections["uses"])
+        if allowed_here:  # a use named nearest a permission phrase ("photos need our consent")
+            uses.extend(
+                use
+                for use, found in s.sections["uses"].items()
+                if any(_nearest_kind(s, m.start) == "permission" for m in found)
+            )
         forbids.extend(s.sections["forbids"])
-    if licence is not None and "-nc" in licence:
-        allowed.append("non-commercial")
-        needing.append("commercial")
     if status == "forbidden":
         allowed, needing = [], []
     elif status == "permission-required":
         allowed, needing = [], ["any", *needing]
-    elif not allowed:
-        allowed = ["any"]
-    if "commercial" in allowed:
-        needing = [v for v in needing if v != "commercial"]
+    else:
+        allowed, needing = map(
+            list, settle(allowed, needing, licence=licence, own_grant=bool(granted))
+        )
 
     contact, where = _contact(read)
     if where is not None:

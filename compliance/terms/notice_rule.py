@@ -16,28 +16,14 @@ import yaml
 
 from ..documents.regions import without_captions
 from ..model import Attribution, Document, Terms
+from .metanotice import notice_from_meta, with_page_licence
 from .notice import Clause, Notice, read_notice
 from .schema import parse
+from .venues import MODEL_VENUES, model_venues
 
 __all__ = ["NOTICE_TERMS_ID", "find_notice", "notice_terms", "rule_data", "rule_yaml"]
 
 NOTICE_TERMS_ID = "own-notice"
-MODEL_VENUES = ("community", "nonprofit", "commercial", "print")
-# Label venue token -> the model venues (kinds of republishing site) it names.
-_VENUE_SITES: dict[str, tuple[str, ...]] = {
-    "any": MODEL_VENUES,
-    "online": ("community", "nonprofit", "commercial"),
-    "community": ("community",),
-    "non-commercial": ("community", "nonprofit"),
-    "nonprofit": ("nonprofit",),
-    "commercial": ("commercial",),
-    "print": ("print",),
-    "free-print": ("print",),
-    "paid-print": ("print",),
-    "free-access": ("community", "nonprofit"),
-    "free-online": ("community", "nonprofit"),
-    "news-organization": ("community", "nonprofit", "commercial"),
-}
 # Label requirement -> (requirement id, kind, parameters).
 _REQUIREMENTS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "credit_source": ("source-credit", "credit_source", {}),
@@ -62,15 +48,22 @@ def find_notice(doc: Document) -> tuple[Notice, str]:
     The furniture's notice wins when the main text has none, or only reserves rights where the
     footer grants them (a "© X. All rights reserved" line kept in the text, the terms below).
     Captions are never read: their licence is a photo's. Returns the notice and which text its
-    clause offsets index (``text`` or ``furniture``).
+    clause offsets index (``text`` or ``furniture``). When neither states a notice, the
+    page's metadata may (schema.org ``license`` or ``copyrightHolder``, ``rel=license``):
+    that notice quotes the metadata fact, ``metadata``, with no offsets into a text. A printed
+    notice naming a licence loosely ("a Creative Commons licence") takes the exact licence of
+    the page's deed link when the two agree.
     """
-    notice = read_notice(without_captions(doc))
-    if notice.republishing in _GRANTS or not doc.furniture:
-        return notice, "text"
-    footer = read_notice(doc.furniture)
-    if footer.republishing in _GRANTS or notice.republishing is None:
-        return footer, "furniture"
-    return notice, "text"
+    notice, where = read_notice(without_captions(doc)), "text"
+    if notice.republishing not in _GRANTS and doc.furniture:
+        footer = read_notice(doc.furniture)
+        if footer.republishing in _GRANTS or notice.republishing is None:
+            notice, where = footer, "furniture"
+    if notice.republishing is None:
+        meta = notice_from_meta(doc.meta.license_url, doc.meta.rights)
+        if meta.republishing is not None:
+            return meta, "metadata"
+    return with_page_licence(notice, doc.meta.license_url), where
 
 
 def _licence_name(licence: str) -> tuple[str, str | None]:
@@ -88,11 +81,7 @@ def _venues(notice: Notice) -> dict[str, str]:
     if notice.republishing in ("permission-required", "forbidden"):
         policy = "forbidden" if notice.republishing == "forbidden" else "permission"
         return dict.fromkeys(MODEL_VENUES, policy)
-    allowed = {v for t in notice.venues_allowed for v in _VENUE_SITES.get(t, ())}
-    needing = {v for t in notice.venues_needing_permission for v in _VENUE_SITES.get(t, ())}
-    venues = {v: "allowed" for v in MODEL_VENUES if v in allowed and v not in needing}
-    venues.update({v: "permission" for v in MODEL_VENUES if v not in venues})
-    return venues
+    return model_venues(notice.venues_allowed, notice.venues_needing_permission)
 
 
 def _clause_text(clause: Clause) -> str:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .schema import Problem, display_path
+from .venues import VENUE_TOKENS
 from .yamlload import LineDict, LineList, YamlProblem, load_yaml
 
 __all__ = [
@@ -41,6 +42,8 @@ SIGNALS: dict[str, str] = {
     "public_domain": "the work is in the public domain",
     "private_use": "a grant only for private or personal use, which is not republishing",
     "negation": "a word that turns a grant in the same sentence around",
+    "restriction": "a word (only, solely) between a grant and a permission phrase after it: "
+    "'reproduction is permitted only with our consent' needs permission",
     "optional": "a wish, not a requirement (it's nice if ...)",
     "obligation": "a word that makes a sentence a requirement (must, as long as ...)",
     "conditional": "an if-clause; a venue named inside it is a condition, not a venue granted",
@@ -64,24 +67,6 @@ SIGNALS: dict[str, str] = {
 }
 # Group a pattern of these signals must capture.
 _GROUPS = {"cc_version": "version", "contact": "contact"}
-VENUE_TOKENS = (
-    "any",
-    "online",
-    "print",
-    "community",
-    "non-commercial",
-    "commercial",
-    "nonprofit",
-    "news-organization",
-    "newsletter",
-    "paywalled",
-    "free-access",
-    "ad-supported-sites",
-    "outside-us",
-    "free-online",
-    "free-print",
-    "paid-print",
-)
 _SECTIONS = ("signals", "venues", "uses", "forbids")
 _TOP_KEYS = ("language", *_SECTIONS)
 _TOKEN = re.compile(r"^[a-z][a-z0-9-]*$")

@@ -16,6 +16,7 @@ from ..checks import excerpt_limit, license_notice, link_to_original, params_of,
 from ..model import Requirement, Terms
 from ..params import KindParams
 from .notice import Notice, Requires
+from .venues import label_venues
 
 P = TypeVar("P", bound=KindParams)
 
@@ -41,15 +42,6 @@ def _licence_id(name: str) -> str:
     if len(words) >= 2 and words[0].upper() == "CC":
         return "-".join(["cc", *(w.lower() for w in words[1:])])
     return "cc-unspecified"
-
-
-def _venue_tokens(venues: dict[str, str], policy: str) -> list[str]:
-    sites = [v for v, p in venues.items() if p == policy]
-    if policy == "allowed" and len(sites) == len(venues) and venues:
-        return ["any"]
-    if policy == "allowed" and set(sites) == {"community", "nonprofit"}:
-        return ["non-commercial"]
-    return sites
 
 
 def _typed(req: Requirement | None, cls: type[P]) -> P | None:
@@ -96,8 +88,8 @@ def terms_summary(terms: Terms) -> dict[str, Any]:
         requires = Requires()
     else:
         status = "allowed-with-conditions" if requires.any() else "allowed"
-        allowed = _venue_tokens(terms.venues, "allowed") or ["any"]
-        needing = _venue_tokens(terms.venues, "permission")
+        allowed = label_venues(terms.venues, "allowed") or ["any"]
+        needing = label_venues(terms.venues, "permission")
     forbids = []
     if commerce is not None and commerce.no_selling:
         forbids.append("selling")

@@ -1,0 +1,84 @@
+"""A scan never accuses on shared boilerplate: notice lines and text many originals carry."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from pathlib import Path
+
+import pytest
+
+from compliance.index import make_entry, open_index
+from compliance.index.evidence import is_evidence
+from compliance.model import Attribution, Document, TermsChoice
+from compliance.pipeline import CheckOptions, with_library
+from compliance.scan import ScanOptions, scan_document
+
+_RNG = random.Random(3)
+VOCAB = ["".join(_RNG.choice("bdfgklmnprstvz") + _RNG.choice("aeiou") for _ in range(3))
+         for _ in range(5000)]  # fmt: skip
+CREDIT = (
+    "Dana Whitlock is a regular contributor to the Harbour Ledger. Copyright Dana Whitlock,"
+    " Harbour Ledger, 2024. All rights reserved."
+)
+TAGLINE = (
+    "The Harbour Ledger reports on the ports, ferries, fisheries and coastal towns of the north"
+    " shore every weekday morning, with tide tables and the shipping forecast"
+)  # site text with no notice phrase in it
+
+
+def story(seed: int, words: int = 400) -> str:
+    rng = random.Random(seed)
+    body = [" ".join(rng.choice(VOCAB) for _ in range(40)) for _ in range(words // 40)]
+    return "\n\n".join(body)
+
+
+def document(text: str, name: str) -> Document:
+    raw = text.encode()
+    return Document(
+        id=hashlib.sha256(raw).hexdigest(), origin=name, format="text", title=name,
+        text=text, size=len(raw),
+    )  # fmt: skip
+
+
+def scan_pairs(tmp_path: Path, originals: list[str], copy: str) -> list[str]:
+    """Titles of the originals a scan reports ``copy`` as reusing."""
+    path = tmp_path / "index.sqlite"
+    with open_index(path) as store:
+        store.add(
+            [
+                make_entry(document(t, f"o{i}"), Attribution(), TermsChoice("cc-by-4.0", "flag"))
+                for i, t in enumerate(originals)
+            ]
+        )
+    options = ScanOptions(
+        index={"type": "sqlite", "path": str(path)},
+        check=with_library(CheckOptions(today="2024-06-01")),
+    )
+    result = scan_document(document(copy, "copy"), options)
+    return [r.original.title for r in result.reports]
+
+
+@pytest.mark.parametrize("archive", [2, 12])
+def test_a_shared_credit_line_alone_makes_no_pair(tmp_path: Path, archive: int) -> None:
+    originals = [f"{story(i)}\n\n{CREDIT}" for i in range(archive)]
+    assert scan_pairs(tmp_path, originals, f"{story(999)}\n\n{CREDIT}") == []
+
+
+def test_site_text_many_originals_carry_makes_no_pair(tmp_path: Path) -> None:
+    originals = [f"{TAGLINE}\n\n{story(i)}" for i in range(12)]
+    assert scan_pairs(tmp_path, originals, f"{TAGLINE}\n\n{story(999)}") == []
+
+
+def test_a_real_excerpt_beside_the_shared_lines_is_still_reported(tmp_path: Path) -> None:
+    originals = [f"{TAGLINE}\n\n{story(i)}\n\n{CREDIT}" for i in range(12)]
+    excerpt = " ".join(story(4).split()[100:220])
+    copy = f"{TAGLINE}\n\n{story(999)}\n\n{excerpt}\n\n{CREDIT}"
+    assert scan_pairs(tmp_path, originals, copy) == ["o4"]
+
+
+def test_a_passage_inside_notice_lines_is_not_evidence() -> None:
+    text = f"{story(1, 80)}\n{CREDIT}"
+    start = text.index(CREDIT)
+    assert not is_evidence(text, start, len(text))
+    assert is_evidence(text, 0, start)

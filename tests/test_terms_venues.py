@@ -1,0 +1,114 @@
+"""The venue vocabulary's conventions (compliance/terms/venues.py), through the notice reader.
+
+Each case is one behaviour, named by its id: a notice written for the project, the field read
+and the label-vocabulary value expected.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.terms.notice import read_notice
+from compliance.terms.venues import model_venues, settle
+
+ALLOWED, NEEDING = "venues_allowed", "venues_needing_permission"
+CASES = [
+    pytest.param(
+        "Licensed under CC BY-NC 4.0.",
+        NEEDING,
+        ("commercial",),
+        id="licence_alone_reserves_commercial_use",
+    ),
+    pytest.param(
+        "You are welcome to republish this report under a Creative Commons "
+        "Attribution-NonCommercial 4.0 licence, as long as you credit the newsroom.",
+        NEEDING,
+        (),
+        id="own_grant_with_nc_licence_reserves_nothing_it_does_not_say",
+    ),
+    pytest.param(
+        "You may republish our stories for non-commercial purposes if you credit us.",
+        NEEDING,
+        ("commercial",),
+        id="non_commercial_in_words_reserves_commercial_use",
+    ),
+    pytest.param(
+        "Our reports may be republished in any medium, as long as you credit us. "
+        "They are released under CC BY-NC-ND 4.0.",
+        ALLOWED,
+        ("any",),
+        id="any_medium_in_words_is_not_narrowed_by_the_licence_code",
+    ),
+    pytest.param(
+        "You may republish our columns if you credit the paper. "
+        "Republishing them on a website that carries advertising is fine.",
+        ALLOWED,
+        ("ad-supported-sites",),
+        id="sites_carrying_advertising_are_a_venue_of_their_own",
+    ),
+    pytest.param(
+        "Se permite la reproducción sin ánimo de lucro citando la fuente.",
+        NEEDING,
+        ("commercial",),
+        id="spanish_non_profit_use_reserves_commercial_use",
+    ),
+    pytest.param(
+        "You may republish our reports online if you credit us. "
+        "If you wish to publish them in print, please contact the desk.",
+        NEEDING,
+        ("print",),
+        id="venue_in_an_if_clause_asking_permission_needs_permission",
+    ),
+    pytest.param(
+        "You may republish our reports if you credit us. "
+        "If you publish them in print, you must include the address of our site.",
+        ALLOWED,
+        ("any",),
+        id="venue_in_a_plain_if_clause_is_a_condition",
+    ),
+    pytest.param(
+        "Der Nachdruck ist für nicht-kommerzielle Zwecke gestattet.",
+        ALLOWED,
+        ("non-commercial",),
+        id="german_non_commercial_grant_is_not_read_as_a_negation",
+    ),
+    pytest.param(
+        "Puede republicar nuestros reportajes citando la fuente. "
+        "Para uso comercial, escríbanos a licencias@diario.example.",
+        NEEDING,
+        ("commercial",),
+        id="spanish_commercial_use_to_ask_about_needs_permission",
+    ),
+    pytest.param(
+        "As reportagens podem ser reproduzidas, citada a fonte, exceto para fins comerciais.",
+        ALLOWED,
+        ("non-commercial",),
+        id="portuguese_except_for_commercial_ends_is_non_commercial",
+    ),
+    pytest.param(
+        "Our features are free to republish by news organizations, provided the author is "
+        "credited.",
+        ALLOWED,
+        ("news-organization",),
+        id="news_organizations_named_as_republishers_are_the_venue",
+    ),
+]
+
+
+@pytest.mark.parametrize(("notice", "field", "expected"), CASES)
+def test_notice_venues_follow_the_label_conventions(
+    notice: str, field: str, expected: tuple[str, ...]
+) -> None:
+    assert getattr(read_notice(notice), field) == expected
+
+
+def test_reserved_paid_venues_leave_their_free_complements_open() -> None:
+    assert settle([], ["paywalled", "paid-print"], licence=None, own_grant=True) == (
+        ("free-online", "free-print"),
+        ("paywalled", "paid-print"),
+    )
+
+
+def test_model_venues_reserve_what_a_label_venue_reserves() -> None:
+    venues = model_venues(["any"], ["commercial"])
+    assert venues["commercial"] == "permission" and venues["community"] == "allowed"
