@@ -234,12 +234,10 @@ def main() -> None:
     ]
     print(f"{count} originals indexed in {workdir}; median of {runs} runs each")
     print(f"{'command':36} {'wall s':>8} {'CPU s':>7} {'x pass':>7} {'x yaml':>7}")
-    results: dict[str, dict[str, float | int]] = {}
-    for label, cmd, cwd in rows:
-        figures = timed(cmd, cwd, runs)
-        results[label] = figures
-        floor = results["python -c pass"]["cpu_median_s"] or 1e-3
-        yaml_floor = results.get('python -c "import yaml"', figures)["cpu_median_s"] or 1e-3
+    results = {label: timed(cmd, cwd, runs) for label, cmd, cwd in rows}
+    floor = results["python -c pass"]["cpu_median_s"] or 1e-3
+    yaml_floor = results['python -c "import yaml"']["cpu_median_s"] or 1e-3
+    for label, figures in results.items():
         figures["x_pass"] = round(figures["cpu_median_s"] / floor, 2)
         figures["x_yaml"] = round(figures["cpu_median_s"] / yaml_floor, 2)
         print(

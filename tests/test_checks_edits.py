@@ -187,3 +187,9 @@ def test_disclosure_can_leave_omissions_to_an_excerpt_limit() -> None:
     strict = req("disclose_changes")
     [finding] = run(disclose_changes, context(excerpt, strict), strict)
     assert finding.outcome == "undisclosed-edits"
+
+
+def test_typographic_quotes_and_dashes_fold_to_ascii_and_nothing_else_changes() -> None:
+    from compliance.checks._text import fold_quotes
+
+    assert fold_quotes("«Le “port” — l’été» −2 ‚a‛ ″ ′") == '"Le "port" - l\'été" -2 \'a\' " \''

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-_HEAVY = ("courlan", "tld", "urllib3", "urllib.request", "ssl")
+_HEAVY = ("courlan", "publicsuffixlist", "urllib3", "urllib.request", "ssl")
 
 _PROBE = """
 import sys
@@ -19,7 +19,7 @@ before = [m for m in heavy if m in sys.modules]
 urls.is_web_url("https://example.org/a")
 urls.resolve("b", "https://example.org/a")
 middle = [m for m in heavy if m in sys.modules]
-print(before, middle, urls.domain("https://news.bbc.co.uk/x"), "tld" in sys.modules)
+print(before, middle, urls.domain("https://news.bbc.co.uk/x"), "publicsuffixlist" in sys.modules)
 """
 
 

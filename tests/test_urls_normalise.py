@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from compliance.documents.urls import (
@@ -116,6 +118,14 @@ def test_domain_accepts_a_bare_host() -> None:
     assert domain("www.example.org") == "example.org"
 
 
+def test_a_host_under_no_known_public_suffix_is_its_own_domain() -> None:
+    assert domain("http://www.intranet.test/a") == "intranet.test"
+
+
+def test_a_private_suffix_keeps_each_site_apart() -> None:
+    assert domain("https://a.news.blogspot.com/x") == "news.blogspot.com"
+
+
 def test_a_subdomain_matches_its_domain_but_a_lookalike_does_not() -> None:
     from compliance.documents.urls import host_matches
 
@@ -138,3 +148,18 @@ def test_dot_segments_in_the_path_are_resolved() -> None:
     assert same_article(
         "https://example.org/news/../2024/./story", "https://example.org/2024/story"
     )
+
+
+def test_a_two_label_host_is_its_own_domain_under_every_rule_of_the_list() -> None:
+    from publicsuffixlist import PSLFILE
+
+    from compliance.documents.urls import _suffixes
+
+    lines = Path(PSLFILE).read_text(encoding="utf-8").splitlines()
+    names = {line.strip().lstrip("!*.") for line in lines if line and not line.startswith("/")}
+    labels = {name.encode("idna").decode("ascii") for name in names}
+    hosts = {name if "." in name else f"example.{name}" for name in labels}
+    two = sorted(h for h in hosts if h.count(".") == 1 and not h.startswith("www."))
+    wrong = [h for h in two if (_suffixes().privatesuffix(h) or h) != domain(h)]
+    assert len(two) > 1000
+    assert wrong == []

@@ -99,14 +99,16 @@ def is_patterns(path: Path) -> bool:
 
 def _section(
     data: LineDict, name: str, shown: str, problems: list[Problem]
-) -> dict[str, list[str]]:
+) -> dict[str, list[re.Pattern[str]]]:
+    """The valid patterns of one section, compiled: validating a pattern compiles it, so the
+    compiled pattern is what is kept (each pattern is compiled once per process)."""
     raw = data.get(name)
     if raw is None:
         return {}
     if not isinstance(raw, LineDict):
         problems.append(Problem(shown, data.line_of(name), f"{name!r} must be a mapping"))
         return {}
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[re.Pattern[str]]] = {}
     for key, items in raw.items():
         line = raw.line_of(key)
         if name == "signals" and key not in SIGNALS:
@@ -147,11 +149,11 @@ def _section(
                     Problem(shown, where, f"{name}.{key}: pattern must capture (?P<{group}>...)")
                 )
                 continue
-            found.setdefault(key, []).append(item)
+            found.setdefault(key, []).append(compiled)
     return found
 
 
-def _parse(path: Path) -> tuple[dict[str, dict[str, list[str]]], list[Problem]]:
+def _parse(path: Path) -> tuple[dict[str, dict[str, list[re.Pattern[str]]]], list[Problem]]:
     shown = display_path(path)
     problems: list[Problem] = []
     try:
@@ -203,7 +205,7 @@ def validate_pattern_paths(paths: Iterable[Path]) -> tuple[int, list[str]]:
 
 @lru_cache(maxsize=8)
 def _load(paths: tuple[Path, ...]) -> PatternSet:
-    merged: dict[str, dict[str, list[str]]] = {name: {} for name in _SECTIONS}
+    merged: dict[str, dict[str, list[re.Pattern[str]]]] = {name: {} for name in _SECTIONS}
     languages: list[str] = []
     for path in _files(paths):
         sections, problems = _parse(path)
@@ -214,14 +216,14 @@ def _load(paths: tuple[Path, ...]) -> PatternSet:
             for key, items in entries.items():
                 merged[name].setdefault(key, []).extend(items)
 
-    def compiled(name: str) -> dict[str, tuple[re.Pattern[str], ...]]:
-        return {k: tuple(re.compile(p, _FLAGS) for p in v) for k, v in merged[name].items()}
+    def frozen(name: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+        return {k: tuple(v) for k, v in merged[name].items()}
 
     return PatternSet(
-        signals=compiled("signals"),
-        venues=compiled("venues"),
-        uses=compiled("uses"),
-        forbids=compiled("forbids"),
+        signals=frozen("signals"),
+        venues=frozen("venues"),
+        uses=frozen("uses"),
+        forbids=frozen("forbids"),
         languages=tuple(languages),
     )
 

@@ -3,15 +3,20 @@
 ``compliance/schemas/rule-file.schema.json`` says which keys a rule file has, of which types and
 with which allowed values; it is data, readable beside rules/README.md, and editors that speak
 JSON Schema (the YAML language server) check rule files against it as they are typed.
-jsonschema does the validating; this module turns each error into the schema's own
-``x-messages`` wording at the line the YAML loader recorded (``LineDict`` / ``LineList``), so a
-reader gets ``rules/x.yaml:6: unknown venue 'online' (expected one of ...)`` rather than a
-JSON path. What a requirement's parameters mean is each kind's business, checked elsewhere.
+Two validators read the same schema. fastjsonschema compiles it into Python code once per
+process, far cheaper than importing jsonschema, and answers the common question: is this file
+well formed? Only a file it rejects goes to jsonschema, whose errors carry the schema paths this
+module turns into the schema's own ``x-messages`` wording at the line the YAML loader recorded
+(``LineDict`` / ``LineList``), so a reader gets ``rules/x.yaml:6: unknown venue 'online'
+(expected one of ...)`` rather than a JSON path. What a requirement's parameters mean is each
+kind's business, checked elsewhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..shipped import shipped_schema
@@ -20,12 +25,34 @@ from .yamlload import line_of
 if TYPE_CHECKING:
     from jsonschema import ValidationError
 
-__all__ = ["rule_file_schema", "structure_problems"]
+__all__ = ["conforms", "rule_file_schema", "structure_problems"]
 
 
 def rule_file_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a rule file, shipped with the package."""
     return shipped_schema("rule-file")
+
+
+@cache
+def _fast_validator() -> Callable[[Any], Any]:
+    """The schema compiled by fastjsonschema: raises on the first problem, says nothing else."""
+    import fastjsonschema
+
+    # A deep copy: fastjsonschema rewrites each ``$ref`` in place into an absolute URL.
+    schema = json.loads(json.dumps(rule_file_schema()))
+    validate: Callable[[Any], Any] = fastjsonschema.compile(schema)
+    return validate
+
+
+def conforms(data: Any) -> bool:
+    """Whether plain ``data`` meets the schema (fast; no messages)."""
+    from fastjsonschema import JsonSchemaValueException
+
+    try:
+        _fast_validator()(data)
+    except JsonSchemaValueException:
+        return False
+    return True
 
 
 def _got(value: Any) -> str:
@@ -133,12 +160,15 @@ def _problems(error: ValidationError, data: Any, root: dict[str, Any]) -> Iterat
 
 def structure_problems(data: Any) -> list[tuple[int, str]]:
     """Every structural problem of a loaded rule file, as ``(line, message)`` in line order."""
+    plain = _plain(data)
+    if conforms(plain):
+        return []
     from jsonschema import Draft202012Validator
 
     root = rule_file_schema()
     validator = Draft202012Validator(root)
     seen: dict[tuple[int, str], None] = {}
-    for error in validator.iter_errors(_plain(data)):
+    for error in validator.iter_errors(plain):
         for problem in _problems(error, data, root):
             seen.setdefault(problem)
     return sorted(seen, key=lambda problem: problem[0])
