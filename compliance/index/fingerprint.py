@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
 
 from ..similarity.minhash import NUM_PERM, SCHEME, SEED
 from ..similarity.shingles import tokens
 from .notices import without_notices
+
+if TYPE_CHECKING:  # datasketch's package import loads scipy: only where a signature is made
+    from datasketch import LeanMinHash
 
 __all__ = [
     "ANCHOR_MOD",
@@ -80,6 +83,8 @@ class Fingerprint:
 
     @property
     def minhash(self) -> LeanMinHash:
+        from datasketch import LeanMinHash
+
         return LeanMinHash(seed=SEED, hashvalues=self.hashvalues, scheme=SCHEME)
 
 
@@ -153,6 +158,8 @@ def shingle_hashes(text: str, k: int = SHINGLE_K) -> np.ndarray:
 @functools.lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
     """datasketch's affine32 permutations for (NUM_PERM, SEED): the (a, b) of ``a * h + b``."""
+    from datasketch import MinHash
+
     a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
     return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
 
