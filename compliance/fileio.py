@@ -29,20 +29,6 @@ def _mode_for(target: Path) -> int:
         return _NEW_FILE_MODE
 
 
-def cache_dir() -> Path:
-    """Per-user cache folder: $COMPLIANCE_CACHE_DIR, else the platform's (platformdirs).
-
-    That is ``$XDG_CACHE_HOME/compliance`` (``~/.cache/compliance``) on Linux,
-    ``~/Library/Caches/compliance`` on macOS and ``%LOCALAPPDATA%\\compliance\\Cache`` on Windows.
-    """
-    explicit = os.environ.get("COMPLIANCE_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    from platformdirs import user_cache_path
-
-    return user_cache_path("compliance", appauthor=False)
-
-
 @contextlib.contextmanager
 def open_atomic(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     """A handle on a temporary file beside ``path``, renamed over it only on success.

@@ -1,16 +1,12 @@
-"""Reports and exports are written atomically: the old file survives a failed write.
-
-Caches go in the per-user cache folder the platform designates (platformdirs).
-"""
+"""Reports and exports are written atomically: the old file survives a failed write."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-from compliance.fileio import cache_dir, open_atomic, write_atomic
+from compliance.fileio import open_atomic, write_atomic
 
 
 def test_write_atomic_replaces_the_file_and_leaves_no_temporary(tmp_path: Path) -> None:
@@ -46,19 +42,3 @@ def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
     kept.chmod(0o640)
     write_atomic(kept, "new")
     assert kept.stat().st_mode & 0o777 == 0o640
-
-
-def test_the_cache_folder_is_the_one_named_by_the_environment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("COMPLIANCE_CACHE_DIR", str(tmp_path / "mine"))
-    assert cache_dir() == tmp_path / "mine"
-
-
-@pytest.mark.skipif(sys.platform != "linux", reason="the XDG convention is Linux's")
-def test_the_cache_folder_follows_the_xdg_convention_on_linux(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.delenv("COMPLIANCE_CACHE_DIR", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert cache_dir() == tmp_path / "compliance"
