@@ -72,3 +72,9 @@ def test_reports_sharing_the_events_noun_phrases_get_no_findings_in_check() -> N
     first, second = _noun_phrase_pair()
     r = check_pair(doc(second), doc(first), CheckOptions(terms_id="all-rights-reserved"))
     assert (r.verdict, r.findings) == ("not-a-copy", ())
+
+
+def test_a_report_of_a_pair_that_is_not_a_copy_shows_no_copied_share() -> None:
+    first, second = _noun_phrase_pair()
+    c = check_pair(doc(second), doc(first), CheckOptions(terms_id="all-rights-reserved")).comparison
+    assert (c.coverage, c.passages, c.new_text_share) == (0.0, (), 1.0)

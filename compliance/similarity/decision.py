@@ -23,9 +23,11 @@ Example:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Comparison
 
-__all__ = ["DEFAULT_MIN_CONTAINMENT", "MIN_COPY_RUN", "is_copy"]
+__all__ = ["DEFAULT_MIN_CONTAINMENT", "MIN_COPY_RUN", "as_judged", "is_copy"]
 
 MIN_COPY_RUN = 7
 """Words in a row an edited passage must keep for the pair to be a copy. The smallest run
@@ -61,3 +63,15 @@ def is_copy(c: Comparison, min_containment: float | None = None) -> bool:
     if not 0.0 <= min_containment <= 1.0:
         raise ValueError(f"min_containment must be within 0..1 (got {min_containment})")
     return c.containment >= min_containment or evidence
+
+
+def as_judged(c: Comparison, copied: bool) -> Comparison:
+    """``c`` as a report shows it once judged: a pair that is not a copy has copied nothing.
+
+    Its loose passages are not evidence, so they are dropped with the copied share they would
+    give (one definition of "copied share" everywhere: ``NOT A COPY`` never sits beside "copied
+    share 94%"); the longest run is kept, as the reason (under ``MIN_COPY_RUN``).
+    """
+    if copied or not c.passages:
+        return c
+    return replace(c, coverage=0.0, new_text_share=1.0, passages=())
