@@ -5,8 +5,9 @@ asks more of the pair. A verbatim passage is a copy. An edited passage counts on
 copy keeps a run of at least ``MIN_COPY_RUN`` of the original's words in a row
 (``Comparison.longest_run``, the aligner's own word alignment): two outlets' independent reports
 of one event share the event's noun phrases in order ("two doctors and five nurses", 4-6 words
-in a row), never a clause of the other's prose. Such a pair keeps its passages in the
-comparison but is not a copy, so it gets no findings. ``scan`` runs this same check on each
+in a row), never a clause of the other's prose. ``compare`` still returns such a pair's
+passages (``align`` and PAN see them); the pair is not a copy, so ``check`` gives it no findings
+and its report shows nothing copied (:func:`as_judged`). ``scan`` runs this same check on each
 candidate, so ``check`` and ``scan`` agree on every pair.
 
 Example:
