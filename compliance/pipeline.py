@@ -131,7 +131,7 @@ def check_pair(copy: Document, original: Document, options: CheckOptions | None 
         terms_name=terms.name,
         clause=terms.clauses.get("main", ""),
         attribution=attribution,
-        comparison=comparison,
+        comparison=similarity.as_judged(comparison, copied),
         findings=tuple(sorted(findings, key=lambda f: f.sort_key())),
         fair_use=fair_use,
         venue=opts.venue,

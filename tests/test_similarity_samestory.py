@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
 from checks_builders import doc
 
 from compliance.pipeline import CheckOptions, check_pair
@@ -46,13 +45,8 @@ def test_a_short_quote_both_reports_give_word_for_word_is_no_passage() -> None:
     assert compare(first, second).passages == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13: reports sharing the event's noun phrases (4-6 words in a row) still get a "
-    "modified passage; no passage-level measure separates them from PAN translations "
-    "(docs/accuracy.md, sixth round)",
-)
-def test_reports_sharing_the_events_noun_phrases_share_no_passage() -> None:
+def _noun_phrase_pair() -> tuple[str, str]:
+    """Two reports of one event sharing its noun phrases (4-6 words in a row), not its prose."""
     first = (
         "A new health clinic opened its doors in Millbrook on Tuesday, four years after the town "
         "first asked the regional health board for one. Two doctors and five nurses have been "
@@ -67,4 +61,20 @@ def test_reports_sharing_the_events_noun_phrases_share_no_passage() -> None:
         "pharmacy counter. Plans call for the former surgery on the market square to house "
         "community groups."
     )
-    assert compare(first, second).passages == ()
+    return first, second
+
+
+def test_reports_sharing_the_events_noun_phrases_are_not_a_copy() -> None:
+    assert not is_copy(compare(*_noun_phrase_pair()))
+
+
+def test_reports_sharing_the_events_noun_phrases_get_no_findings_in_check() -> None:
+    first, second = _noun_phrase_pair()
+    r = check_pair(doc(second), doc(first), CheckOptions(terms_id="all-rights-reserved"))
+    assert (r.verdict, r.findings) == ("not-a-copy", ())
+
+
+def test_a_report_of_a_pair_that_is_not_a_copy_shows_no_copied_share() -> None:
+    first, second = _noun_phrase_pair()
+    c = check_pair(doc(second), doc(first), CheckOptions(terms_id="all-rights-reserved")).comparison
+    assert (c.coverage, c.passages, c.new_text_share) == (0.0, (), 1.0)

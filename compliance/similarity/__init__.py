@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from .align import AlignParams, align
 from .compare import compare, longest_run
-from .decision import DEFAULT_MIN_CONTAINMENT, is_copy
+from .decision import DEFAULT_MIN_CONTAINMENT, MIN_COPY_RUN, as_judged, is_copy
 
 __all__ = [
     "DEFAULT_MIN_CONTAINMENT",
+    "MIN_COPY_RUN",
     "AlignParams",
     "align",
+    "as_judged",
     "compare",
     "is_copy",
     "longest_run",
