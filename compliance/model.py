@@ -163,7 +163,7 @@ class Passage:
 class Comparison:
     """How much of the original the copy reuses, and where."""
 
-    jaccard: float  # MinHash estimate of shingle-set Jaccard similarity
+    jaccard: float  # exact Jaccard similarity of the two word-shingle sets
     containment: float  # share of the original's shingles found in the copy
     coverage: float  # share of the original's characters inside aligned passages
     longest_run: int  # longest verbatim run, in words

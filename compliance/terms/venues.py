@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from ..model import VENUES
+
 __all__ = [
     "MODEL_VENUES",
     "SITES",
@@ -50,7 +52,7 @@ VENUE_TOKENS = (
     "free-print",
     "paid-print",
 )
-MODEL_VENUES = ("community", "nonprofit", "commercial", "print")
+MODEL_VENUES: tuple[str, ...] = VENUES  # the kinds of republishing site the model knows
 # Label token -> the model venues (kinds of republishing site) it names.
 SITES: Mapping[str, tuple[str, ...]] = {
     "any": MODEL_VENUES,
