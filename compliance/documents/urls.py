@@ -37,6 +37,7 @@ __all__ = [
     "normalise_url",
     "resolve",
     "same_article",
+    "scheme_of",
     "split_url",
 ]
 
@@ -52,6 +53,7 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "__twitter", "at_")
 _AMP_VALUES = {"", "1", "true", "amp"}
 _LICENCE_SUFFIX = re.compile(r"/(?:deed(?:\.[a-z-]+)?|legalcode(?:\.[a-z-]+)?)$", re.IGNORECASE)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # as urlsplit reads one
 _INDEX_PAGE = re.compile(r"/(?:index|default|home)\.(?:html?|php|aspx?)$", re.IGNORECASE)
 
 
@@ -62,6 +64,13 @@ def split_url(url: str) -> SplitResult | None:
         return urlsplit(url)
     except ValueError:
         return None
+
+
+def scheme_of(url: str) -> str:
+    """The scheme ``url`` is written with, lower-cased ('' for none), even when the rest of it
+    cannot be parsed (a reports' address column must still tell a URL from a path)."""
+    found = _SCHEME.match(url.strip())
+    return found.group(1).lower() if found else ""
 
 
 def host_of(url: str) -> str:
