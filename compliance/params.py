@@ -119,12 +119,17 @@ def _bounded(f: dataclasses.Field[Any], value: Any) -> Iterator[Issue]:
     for n in numbers:
         if isinstance(n, bool) or not isinstance(n, (int, float)):
             continue
-        if math.isnan(n) or math.isinf(n):
+        if isinstance(n, float) and not math.isfinite(n):
             yield Issue(f.name, f"{f.name!r} must be a finite number (got {n})")
         elif low is not None and n < low:
-            yield Issue(f.name, f"{f.name!r} must be at least {low:g} (got {n:g})")
+            yield Issue(f.name, f"{f.name!r} must be at least {low:g} (got {_shown(n)})")
         elif high is not None and n > high:
-            yield Issue(f.name, f"{f.name!r} must be at most {high:g} (got {n:g})")
+            yield Issue(f.name, f"{f.name!r} must be at most {high:g} (got {_shown(n)})")
+
+
+def _shown(n: float) -> str:
+    """``n`` for a message: ``:g`` for a float, all digits for an int (``:g`` overflows)."""
+    return f"{n:g}" if isinstance(n, float) else str(n)
 
 
 def _field_issues(params: KindParams) -> Iterator[Issue]:
@@ -187,7 +192,10 @@ def _from_yaml(tp: Any, value: Any) -> tuple[Any, bool]:
         converted = tuple(_from_yaml(get_args(tp)[0], v)[0] for v in items)
         return converted, _fits(tp, converted)
     if tp is float and _fits(float, value):
-        return float(value), True
+        try:
+            return float(value), True
+        except OverflowError:  # an integer too large for a float: _bounded reports it as infinite
+            return (math.inf if value > 0 else -math.inf), True
     return value, _fits(tp, value)
 
 

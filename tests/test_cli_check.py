@@ -114,6 +114,14 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("limit", ["-5", "0"])
+def test_a_size_limit_below_one_byte_is_a_usage_error(limit: str) -> None:
+    result = run(COMPLIANT, "--original", ORIGINAL, "--max-bytes", limit)
+    assert result.returncode == 2, result.stderr
+    assert "Invalid value for '--max-bytes'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_latin1_copy_is_decoded_not_refused(tmp_path: Path) -> None:
     text = COMPLIANT.read_text(encoding="utf-8").replace('charset="utf-8"', 'charset="latin-1"')
     latin = tmp_path / "latin.html"

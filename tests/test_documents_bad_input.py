@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data" / "documents"
 
 
-def _error(path: Path, **kwargs: int) -> str:
+def _error(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     with pytest.raises(InputError) as info:
-        load_path(path, **kwargs)
+        load_path(path, max_bytes=max_bytes)
     return str(info.value)
 
 
@@ -179,3 +179,13 @@ def test_cli_reports_a_binary_original_in_one_line_with_status_2(tmp_path: Path)
     assert len(lines) == 1
     assert str(binary) in lines[0] and "binary file (a GIF image)" in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_a_malformed_canonical_address_beside_a_site_name_is_read_as_no_host() -> None:
+    page = (
+        b'<html><head><title>Harbour notes</title><link rel="canonical" href="http://[x/a">'
+        b'<meta property="og:site_name" content="Harbour Gazette"></head>'
+        b"<body><article><p>The ferry schedule changes in the spring.</p></article></body></html>"
+    )
+    doc = load_bytes(page, origin="page.html")
+    assert doc.meta.canonical_url == "http://[x/a"

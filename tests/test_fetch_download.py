@@ -238,6 +238,16 @@ def test_redirect_without_location_is_refused(server: LocalServer) -> None:
     assert "without a Location" in str(refused(server.url("/no-location")))
 
 
+def test_a_redirect_to_a_malformed_url_is_an_input_error(server: LocalServer) -> None:
+    server.routes["/broken-location"] = Route(302, {"Location": "http://[abc/x"})
+    message = str(refused(server.url("/broken-location"), allow_private=True))
+    assert "redirected to a malformed URL 'http://[abc/x'" in message
+
+
+def test_a_malformed_url_is_an_input_error_without_connecting() -> None:
+    assert "malformed URL 'http://[abc/x'" in str(refused("http://[abc/x"))
+
+
 @pytest.mark.parametrize(
     "url", ["ftp://example.org/a.html", "file:///etc/passwd", "gopher://example.org/"]
 )

@@ -60,3 +60,19 @@ def test_true_is_not_a_number() -> None:
     assert [i.message for i in issues] == [
         "'within_chars' must be an integer (got True that is bool)"
     ]
+
+
+def test_a_huge_integer_distance_is_compared_exactly_not_an_overflow() -> None:
+    params, issues = from_rule(proximity.Params, {"within_chars": 10**340})
+    assert issues == []
+    assert params is not None and params.within_chars == 10**340
+
+
+def test_a_huge_negative_integer_distance_is_reported_with_its_digits() -> None:
+    _, issues = from_rule(proximity.Params, {"within_chars": -(10**340)})
+    assert [i.message for i in issues] == [f"'within_chars' must be at least 0 (got {-(10**340)})"]
+
+
+def test_an_integer_too_large_for_a_float_parameter_is_not_finite() -> None:
+    _, issues = from_rule(credit_source.Params, {"min_score": 10**340})
+    assert [i.message for i in issues] == ["'min_score' must be a finite number (got inf)"]

@@ -101,6 +101,14 @@ def test_a_url_that_could_not_be_read_keeps_its_address_in_sarif() -> None:
     assert (note["level"], location) == ("error", {"uri": "https://news.example/a"})
 
 
+def test_a_malformed_url_that_could_not_be_read_keeps_its_address_in_sarif() -> None:
+    malformed = ScanError("http://[x/a", "malformed URL")
+    sarif = json.loads(render_many([], "sarif", unreadable=[malformed], library={}))
+    (note,) = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    location = note["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "http://[x/a"}
+
+
 def test_a_rerendered_scan_still_lists_its_unreadable_pages(scan_dir: Path, tmp_path: Path) -> None:
     saved = tmp_path / "scan.jsonl"
     saved.write_text(scan_as(scan_dir, "json"), encoding="utf-8")

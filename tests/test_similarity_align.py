@@ -158,6 +158,14 @@ def test_bad_params_raise_value_error_naming_the_field(field: str, value: float)
         AlignParams(**settings)
 
 
+@pytest.mark.parametrize("field", ["min_matched", "min_score", "summary_whole", "seed_gap"])
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_a_non_finite_param_is_refused_as_not_a_finite_number(field: str, value: float) -> None:
+    settings: dict[str, Any] = {field: value}
+    with pytest.raises(ValueError, match=f"AlignParams.{field} must be a finite number"):
+        AlignParams(**settings)
+
+
 def test_a_heading_the_original_repeats_stays_outside_the_passage() -> None:
     body = PARAS[2] + "\n\n" + PARAS[3]
     original = PARAS[0] + "\n\nDeeper Channel\nDeeper channel " + body + "\n\n" + PARAS[1]

@@ -295,3 +295,9 @@ def test_grant_tied_to_permission_by_only_needs_permission(text: str) -> None:
 )
 def test_russian_and_japanese_grants_are_read(text: str) -> None:
     assert read_notice(text).republishing == "allowed-with-conditions"
+
+
+def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:
+    text = "The mayor spoke at noon. Do not alter the text.\n\nYou may republish our stories."
+    notice = read_notice(text)
+    assert (notice.republishing, notice.requires.no_modification) == ("allowed", False)

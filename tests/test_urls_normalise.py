@@ -9,6 +9,7 @@ import pytest
 from compliance.documents.urls import (
     domain,
     home_page,
+    host_of,
     is_home_page,
     is_web_url,
     normalise_url,
@@ -138,6 +139,23 @@ def test_a_subdomain_matches_its_domain_but_a_lookalike_does_not() -> None:
 def test_a_malformed_address_is_not_a_web_url() -> None:
     assert not is_web_url("http://[::1/story")
     assert not same_article("http://[::1/story", "http://[::1/story")
+
+
+def test_a_malformed_address_has_no_host() -> None:
+    assert host_of("http://[x/a") == ""
+
+
+def test_a_malformed_scheme_relative_href_has_no_domain() -> None:
+    assert domain("//[x/story") == ""
+
+
+def test_a_malformed_href_is_not_a_home_page() -> None:
+    assert not is_home_page("//[x/story", ARTICLE)
+    assert not is_home_page("http://[x/", "http://[x/story")
+
+
+def test_a_malformed_address_has_no_home_page() -> None:
+    assert home_page("http://[x/a") == ""
 
 
 def test_a_malformed_port_leaves_the_address_as_written() -> None:

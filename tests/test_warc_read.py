@@ -52,8 +52,9 @@ CRAWL = [
 def test_each_html_response_becomes_a_document(tmp_path: Path, gzip: bool) -> None:
     path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
     write_warc(path, CRAWL, gzip=gzip)
-    docs = [d for d in iter_warc(path) if not isinstance(d, SkippedRecord)]
-    assert all(isinstance(d, Document) for d in docs)
+    items = [d for d in iter_warc(path) if not isinstance(d, SkippedRecord)]
+    docs = [d for d in items if isinstance(d, Document)]
+    assert docs == items
     assert [d.meta.canonical_url or "" for d in docs] == [
         "https://a.example/one",
         "https://b.example/two",
@@ -148,6 +149,19 @@ def test_a_record_with_broken_encoding_does_not_stop_the_archive(tmp_path: Path)
     items = list(iter_warc(path))
     assert len(items) == 4
     assert [type(i) for i in items[1:]] == [Document, SkippedRecord, Document]
+
+
+def test_a_record_with_a_malformed_target_uri_is_read_and_reading_goes_on(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "crawl.warc"
+    write_warc(
+        path, [("http://[x/a", "response", "text/html", html("Odd page")), *CRAWL], gzip=False
+    )
+    items = list(iter_warc(path))
+    assert [type(i) for i in items] == [Document, Document, SkippedRecord, Document]
+    first = items[0]
+    assert isinstance(first, Document) and first.origin == "http://[x/a"
 
 
 def test_a_truncated_archive_keeps_what_was_read_and_reports_the_rest(tmp_path: Path) -> None:

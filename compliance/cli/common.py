@@ -103,7 +103,11 @@ def min_containment_option() -> Callable[[F], F]:
 
 
 def max_bytes_option() -> Callable[[F], F]:
-    return click.option("--max-bytes", type=int, help="Refuse inputs larger than this many bytes.")
+    return click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        help="Refuse inputs larger than this many bytes.",
+    )
 
 
 def sarif_root_option() -> Callable[[F], F]:

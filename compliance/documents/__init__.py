@@ -20,7 +20,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import urlparse
 
 from ..model import Document, Link, Media, Meta, Region
 from .attribution import find_copyright_line, find_dateline, find_source_line
@@ -28,6 +27,7 @@ from .decode import DEFAULT_MAX_BYTES, check_size, decode, read_limited
 from .limits import DEFAULT_LIMITS, Limits, check_limits
 from .regions import CAPTION, Hint, classify, notice_text
 from .sniff import Format, detect_format
+from .urls import split_url
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -113,7 +113,8 @@ def load_bytes(
 
 
 def _suffix(origin: str) -> str:
-    path = urlparse(origin).path if re.match(r"[a-z]+://", origin, re.IGNORECASE) else origin
+    parts = split_url(origin) if re.match(r"[a-z]+://", origin, re.IGNORECASE) else None
+    path = parts.path if parts is not None else origin
     return PurePosixPath(path.replace("\\", "/")).suffix
 
 

@@ -38,13 +38,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from .. import __version__
 from ..errors import InputError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Document
 from .decode import DEFAULT_MAX_BYTES, human_size
+from .urls import split_url
 
 if TYPE_CHECKING:  # httpx (and with it ssl) loads only when a URL is fetched
     import ipaddress
@@ -188,7 +189,7 @@ def download(
                     location = response.headers.get("Location")
                     if not location:
                         raise InputError(f"HTTP {status} redirect without a Location", source=url)
-                    current = urljoin(current, location.strip())
+                    current = _follow(current, location.strip(), url)
                     _check_scheme(current, url, redirected=True)
                     if not allow_private:
                         _check_public(current, url)
@@ -207,8 +208,19 @@ def download(
     raise InputError(f"too many redirects (more than {MAX_REDIRECTS})", source=url)
 
 
+def _follow(current: str, location: str, url: str) -> str:
+    """The address a redirect's ``location`` names, resolved against ``current``."""
+    try:
+        return urljoin(current, location)
+    except ValueError:  # "http://[abc/x": an unclosed IPv6 bracket
+        raise InputError(f"redirected to a malformed URL {location!r}", source=url) from None
+
+
 def _check_scheme(target: str, url: str, *, redirected: bool = False) -> None:
-    parts = urlsplit(target)
+    parts = split_url(target)
+    if parts is None:
+        what = "redirected to a " if redirected else ""
+        raise InputError(f"{what}malformed URL {target!r}", source=url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         what = f"redirected to {target}, " if redirected else ""
@@ -227,7 +239,9 @@ def _check_public(target: str, url: str) -> None:
     import ipaddress
     import socket
 
-    parts = urlsplit(target)
+    parts = split_url(target)
+    if parts is None:
+        return
     host = parts.hostname or ""
     try:
         port = parts.port or (443 if parts.scheme.lower() == "https" else 80)

@@ -12,12 +12,11 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from lxml import html as lhtml
 
 from ._text import squash
-from .urls import resolve
+from .urls import host_of, resolve
 
 _DATE_KEYS = (
     "article:published_time",
@@ -127,7 +126,7 @@ def names_site(name: str, url: str | None) -> bool:
     """Whether ``name`` can be the name of the site at ``url``: a word of it (three letters or
     more), or its initials, in the site's host name. A section label ("U.S.", "World") given as
     og:site_name is not the site's name; with no address, any name is taken."""
-    host = re.sub(r"^www\d*\.", "", (urlsplit(url).hostname or "") if url else "")
+    host = re.sub(r"^www\d*\.", "", host_of(url) if url else "")
     if not host:
         return True
     letters = re.sub(r"[^a-z0-9]", "", host.lower())

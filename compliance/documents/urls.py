@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 if TYPE_CHECKING:
     from publicsuffixlist import PublicSuffixList
@@ -31,11 +31,14 @@ __all__ = [
     "TRACKING_PARAMS",
     "domain",
     "home_page",
+    "host_of",
     "is_home_page",
     "is_web_url",
     "normalise_url",
     "resolve",
     "same_article",
+    "scheme_of",
+    "split_url",
 ]
 
 # Query parameters that say how a reader arrived, never which article they read.
@@ -50,7 +53,31 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_", "__twitter", "at_")
 _AMP_VALUES = {"", "1", "true", "amp"}
 _LICENCE_SUFFIX = re.compile(r"/(?:deed(?:\.[a-z-]+)?|legalcode(?:\.[a-z-]+)?)$", re.IGNORECASE)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # as urlsplit reads one
 _INDEX_PAGE = re.compile(r"/(?:index|default|home)\.(?:html?|php|aspx?)$", re.IGNORECASE)
+
+
+def split_url(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or None when ``url`` cannot be parsed (``http://[x/a``, an unclosed
+    IPv6 bracket). Addresses come from hostile documents: a malformed one is data, not a crash."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def scheme_of(url: str) -> str:
+    """The scheme ``url`` is written with, lower-cased ('' for none), even when the rest of it
+    cannot be parsed (a reports' address column must still tell a URL from a path)."""
+    found = _SCHEME.match(url.strip())
+    return found.group(1).lower() if found else ""
+
+
+def host_of(url: str) -> str:
+    """The host name of ``url``, lower-cased, without a trailing dot; '' for none or when the
+    address cannot be parsed."""
+    parts = split_url(url)
+    return ((parts.hostname if parts is not None else None) or "").lower().rstrip(".")
 
 
 def is_web_url(href: str) -> bool:
@@ -61,10 +88,8 @@ def is_web_url(href: str) -> bool:
 
 def _scheme(href: str) -> str:
     """The scheme of ``href``, lower-cased; '' for none or for an unparsable href."""
-    try:
-        return urlsplit(href.strip()).scheme.lower()
-    except ValueError:  # "http://[x": documents are hostile, a bad href is not an error
-        return ""
+    parts = split_url(href.strip())
+    return parts.scheme.lower() if parts is not None else ""
 
 
 def resolve(href: str, base: str | None) -> str:
@@ -163,7 +188,7 @@ def domain(url: str) -> str:
     text = url.strip()
     if "//" not in text:
         text = "https://" + text
-    host = (urlsplit(text).hostname or "").lower().rstrip(".")
+    host = host_of(text)
     if not host:
         return ""
     return _registrable(host)
@@ -196,8 +221,10 @@ def _registrable(host: str) -> str:
 
 
 def home_page(url: str) -> str:
-    """The normalised front page of the site that published ``url``."""
-    parts = urlsplit(normalise_url(url))
+    """The normalised front page of the site that published ``url``; "" when unparsable."""
+    parts = split_url(normalise_url(url))
+    if parts is None:  # a malformed address names no site
+        return ""
     return urlunsplit(("https", parts.netloc, "/", "", ""))
 
 
@@ -207,8 +234,8 @@ def is_home_page(href: str, article_url: str) -> bool:
         return False
     if domain(href) != domain(article_url):
         return False
-    parts = urlsplit(normalise_url(href))
-    return parts.path == "/" and not parts.query
+    parts = split_url(normalise_url(href))
+    return parts is not None and parts.path == "/" and not parts.query
 
 
 def licence_key(url: str) -> str:
@@ -220,9 +247,8 @@ def licence_key(url: str) -> str:
     text = url.strip()
     if "//" not in text:
         text = "https://" + text
-    try:
-        parts = urlsplit(text)
-    except ValueError:
+    parts = split_url(text)
+    if parts is None:
         return url.strip().lower()
     host = (parts.hostname or "").lower().removeprefix("www.")
     path = _LICENCE_SUFFIX.sub("", parts.path.rstrip("/")).rstrip("/").lower()

@@ -147,6 +147,8 @@ def _read_record(
         )
     except ComplianceError as exc:
         return (exc if isinstance(exc, InputError) else InputError(exc.message, origin)), False
+    except Exception as exc:  # a hostile record must cost only itself, never the whole scan
+        return InputError(f"record could not be read ({_reason(exc)})", origin), False
     return doc, False
 
 

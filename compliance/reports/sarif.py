@@ -24,10 +24,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from .. import __version__
 from ..documents.source_map import locate_span
+from ..documents.urls import scheme_of
 from ..model import Finding, Report, Requirement, Span, Terms
 from ._common import Unreadable, clip, line_col
 
@@ -63,7 +64,7 @@ def repository_root(start: Path) -> Path:
 
 
 def _is_web(origin: str) -> bool:
-    return urlsplit(origin).scheme.lower() in ("http", "https", "file")
+    return scheme_of(origin) in ("http", "https", "file")
 
 
 def _warc_record(origin: str) -> tuple[str, str] | None:
@@ -216,7 +217,7 @@ def _fingerprint(report: Report, finding: Finding) -> str:
 
 def _location(uri: str, index: int | None = None) -> dict[str, Any]:
     location: dict[str, Any] = {"uri": uri} if index is None else {"uri": uri, "index": index}
-    if not urlsplit(uri).scheme:
+    if not scheme_of(uri):
         location["uriBaseId"] = ROOT_ID
     return location
 

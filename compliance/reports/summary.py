@@ -69,6 +69,7 @@ def render_summary(summary: Summary, *, color: bool = False, width: int | None =
     """
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     buffer = io.StringIO()
     console = Console(
@@ -84,9 +85,9 @@ def render_summary(summary: Summary, *, color: bool = False, width: int | None =
         for r in summary.pairs:
             sev = severity_counts(r)
             pairs.add_row(
-                r.copy.url or r.copy.origin,
-                r.original.url or r.original.origin,
-                r.terms.terms_id,
+                Text(r.copy.url or r.copy.origin),
+                Text(r.original.url or r.original.origin),
+                Text(r.terms.terms_id),
                 r.verdict,
                 str(sev["error"]),
                 str(sev["warning"]),
@@ -111,14 +112,14 @@ def render_summary(summary: Summary, *, color: bool = False, width: int | None =
         ):
             sites.add_column(name, justify=justify)  # type: ignore[arg-type]
         for site, copies, errors, warnings in worst:
-            sites.add_row(site, str(copies), str(errors), str(warnings))
+            sites.add_row(Text(site), str(copies), str(errors), str(warnings))
         console.print(sites)
     if summary.errors:
         bad = Table(title="Unreadable inputs (skipped)", title_justify="left")
         bad.add_column("input", overflow="fold")
         bad.add_column("problem", overflow="fold")
         for err in summary.errors:
-            bad.add_row(err.origin, err.message)
+            bad.add_row(Text(err.origin), Text(err.message))
         console.print(bad)
     console.print(
         f"{summary.documents} documents scanned, {len(summary.pairs)} copies found, "

@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 
 from .shingles import DEFAULT_K
@@ -140,6 +141,8 @@ class AlignParams:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ValueError(f"AlignParams.{f.name} must be a finite number (got {value})")
             if f.name in _SCORES:
                 if not 0.0 <= value <= 100.0:
                     raise ValueError(f"AlignParams.{f.name} must be within 0..100 (got {value})")

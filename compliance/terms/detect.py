@@ -21,11 +21,10 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
-from ..documents.urls import host_matches, licence_key
+from ..documents.urls import host_matches, host_of, licence_key
 from ..errors import ComplianceError, ConfigError
 from ..model import Attribution, Document, Terms, TermsChoice
 from .notice import Notice
@@ -108,11 +107,7 @@ def _host(url: str | None) -> str:
     text = url.strip()
     if "//" not in text:
         text = "https://" + text
-    try:
-        host = urlsplit(text).hostname or ""
-    except ValueError:
-        return ""
-    return host.lower().rstrip(".").removeprefix("www.")
+    return host_of(text).removeprefix("www.")
 
 
 def _original_url(original: Document, attribution: Attribution) -> str | None:

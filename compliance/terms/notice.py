@@ -16,7 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -303,6 +303,12 @@ def _ordered(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph holding ``position`` begins: just past the blank line before it."""
+    blank = text.rfind("\n\n", 0, position)
+    return 0 if blank < 0 else blank + 2
+
+
 def _paragraph_end(text: str, position: int) -> int:
     end = text.find("\n\n", position)
     return len(text) if end < 0 else end
@@ -316,9 +322,9 @@ def _near_triggers(text: str, spans: list[tuple[int, int]], patterns: PatternSet
     for name in _TRIGGERS:
         for pattern in patterns.signals.get(name, ()):
             for match in pattern.finditer(text):
-                begin = text.rfind("\n\n", 0, match.start()) + 1
+                begin = _paragraph_start(text, match.start())
                 end = _paragraph_end(text, _paragraph_end(text, match.start()) + 2)
-                first = max(bisect_right(starts, begin) - 1, 0)
+                first = bisect_left(starts, begin)
                 last = bisect_right(starts, end)
                 keep.update(range(first, min(last, first + _REACH)))
     return sorted(keep)
