@@ -115,11 +115,12 @@ class Originals:
 
     @property
     def index_spec(self) -> Any:
-        """The configured index, else ``.compliance/index.sqlite`` when it exists, else None."""
-        if self.config.index:
-            return self.config.index
-        default = self.root / ".compliance" / "index.sqlite"
-        return default if default.is_file() else None
+        """The configured index, else ``.compliance/index.sqlite`` under the root when it exists,
+        else None."""
+        spec = self.config.index_or_default()
+        if self.config.index or Path(str(spec)).is_file():
+            return spec
+        return None
 
     @property
     def index(self) -> Any:
