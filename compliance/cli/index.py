@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from ..index import Storage
 
 INDEX_HELP = (
-    "Index location: a SQLite file (default .compliance/index.sqlite) or redis://host:port/db"
-    "[#name]. Also $COMPLIANCE_INDEX."
+    "Index location: a SQLite file (default .compliance/index.sqlite in the project root) or "
+    "redis://host:port/db[#name]. Also $COMPLIANCE_INDEX."
 )
 index_option = click.option("--index", "-i", help=INDEX_HELP, envvar="COMPLIANCE_INDEX")
 format_option = click.option(

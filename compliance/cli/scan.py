@@ -82,8 +82,8 @@ def _progress(enabled: bool, total: int | None) -> Iterator[Any]:
     "--index",
     "-i",
     envvar="COMPLIANCE_INDEX",
-    help="Index of originals: SQLite file (default .compliance/index.sqlite) or "
-    "redis://host:port/db[#name].",
+    help="Index of originals: SQLite file (default .compliance/index.sqlite in the project root) "
+    "or redis://host:port/db[#name].",
 )
 @click.option(
     "--jobs", "-j", type=int, default=1, help="Local worker processes; 0 means all cores."
