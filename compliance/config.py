@@ -28,6 +28,7 @@ from .thresholds import FairUseThresholds
 
 __all__ = [
     "CONFIG_NAME",
+    "DEFAULT_INDEX_PATH",
     "FAIL_ON_LEVELS",
     "FRONT_MATTER_ROLES",
     "ProjectConfig",
@@ -39,6 +40,7 @@ __all__ = [
 ]
 
 CONFIG_NAME = "compliance.yaml"
+DEFAULT_INDEX_PATH = Path(".compliance") / "index.sqlite"  # under the project root
 FRONT_MATTER_ROLES = ("original_url", "source", "license")
 KEYS = (
     "index",
@@ -84,6 +86,15 @@ class ProjectConfig:
 
         hits = [d for d in self.sites if host_matches(site or "", d)]
         return self.sites[max(hits, key=len)] if hits else self.venue
+
+    def index_or_default(self) -> str | dict[str, Any]:
+        """The configured index, else ``.compliance/index.sqlite`` under the project root.
+
+        The one answer `index`, `scan` and the hook share, wherever in the project they run.
+        """
+        if self.index:
+            return self.index
+        return str((self.root or Path.cwd()).resolve() / DEFAULT_INDEX_PATH)
 
 
 class _Reader:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ComplianceError, InputError
+from .errors import InputError
 
 if TYPE_CHECKING:
     from .config import ProjectConfig
@@ -115,11 +115,12 @@ class Originals:
 
     @property
     def index_spec(self) -> Any:
-        """The configured index, else ``.compliance/index.sqlite`` when it exists, else None."""
-        if self.config.index:
-            return self.config.index
-        default = self.root / ".compliance" / "index.sqlite"
-        return default if default.is_file() else None
+        """The configured index, else ``.compliance/index.sqlite`` under the root when it exists,
+        else None."""
+        spec = self.config.index_or_default()
+        if self.config.index or Path(str(spec)).is_file():
+            return spec
+        return None
 
     @property
     def index(self) -> Any:
@@ -175,8 +176,6 @@ class Originals:
 
             spec = index_config(self.index_spec)
             result = scan_document(post, ScanOptions(index=spec, check=options, config=self.config))
-            if result.error is not None:
-                raise ComplianceError(result.error.message, post.origin)
             return list(result.reports)
         from .pipeline import check_pair
 

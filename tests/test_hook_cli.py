@@ -265,3 +265,35 @@ def test_a_missing_fact_is_told_as_what_to_add_to_the_original_not_a_flag(site: 
     assert unknown, findings
     assert "--author" not in unknown[0]["message"] + unknown[0]["fix"]
     assert unknown[0]["fix"].startswith("add a byline")
+
+
+def test_an_index_added_from_a_subfolder_is_the_one_the_hook_searches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "project"
+    (site / "posts").mkdir(parents=True)
+    (site / "compliance.yaml").write_text('files: ["posts/*.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(site / "posts")
+    added = runner.invoke(app, ["index", "add", "-q", str(NORTHWIND)])
+    assert added.exit_code == 0, added.output
+    assert (site / ".compliance" / "index.sqlite").is_file()
+    assert not (site / "posts" / ".compliance").exists()
+    monkeypatch.chdir(site)
+    status, output = _hook(str(_post(site, "a.md", MISSING_COPYRIGHT)))
+    assert status == 1
+    assert "copyright-notice" in output
+
+
+def test_scan_from_a_subfolder_searches_the_index_added_at_the_project_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "project"
+    (site / "posts").mkdir(parents=True)
+    (site / "compliance.yaml").write_text('files: ["posts/*.md"]\n', encoding="utf-8")
+    monkeypatch.chdir(site)
+    assert runner.invoke(app, ["index", "add", "-q", str(NORTHWIND)]).exit_code == 0
+    post = site / _post(site, "a.md", MISSING_COPYRIGHT)
+    monkeypatch.chdir(site / "posts")
+    result = runner.invoke(app, ["scan", str(post)])
+    assert result.exit_code == 1, result.output
+    assert "1 copies found" in result.output

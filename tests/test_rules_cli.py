@@ -235,3 +235,24 @@ def test_detect_json_reads_the_licence_of_a_page_that_prints_no_notice(tmp_path:
         "cc-by-sa-3.0",
     )
     assert {c["in"] for c in payload["clauses"]} == {"metadata"}
+
+
+def test_show_writes_the_description_to_the_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "globalresearch.txt"
+    result = runner.invoke(app, ["rules", "show", "globalresearch", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    assert (
+        target.read_text(encoding="utf-8")
+        == runner.invoke(app, ["rules", "show", "globalresearch"]).output
+    )
+
+
+def test_show_from_refuses_an_output_in_a_missing_folder(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "dir" / "orchard.yaml"
+    result = runner.invoke(
+        app, ["rules", "show", "--from", str(_notice(tmp_path)), "-o", str(target)]
+    )
+    assert result.exit_code == 2
+    assert "no such folder" in result.output
+    assert not (tmp_path / "missing").exists()

@@ -177,6 +177,21 @@ def test_the_token_option_is_required_to_be_non_empty() -> None:
     assert re.fullmatch(r"compliance: error: --token must not be empty\n", run.stderr)
 
 
+def test_a_broken_rule_file_stops_serve_before_it_starts_with_one_line(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    (tmp_path / "compliance.yaml").write_text("rules: rules\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "compliance", "serve", "--config", str(tmp_path)],
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 2, run.stderr
+    assert re.fullmatch(r"compliance: error: .*broken\.yaml.*\n", run.stderr)
+
+
 MERIDIAN = "originals/meridian-flood-barriers.html"
 MERIDIAN_URL = "https://www.meridianobserver.org/2024/03/river-towns-flood-barriers/5612"
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from compliance.documents import load_path
+from compliance.documents.regions import work_text
 from compliance.model import Comparison
 from compliance.similarity import DEFAULT_MIN_CONTAINMENT, compare, is_copy
 
@@ -70,3 +74,13 @@ def test_a_threshold_outside_zero_to_one_is_rejected() -> None:
     c = Comparison(jaccard=0.0, containment=0.0, coverage=0.0, longest_run=0, new_text_share=1.0)
     with pytest.raises(ValueError, match="min_containment"):
         is_copy(c, min_containment=1.5)
+
+
+def test_an_exact_copy_of_a_page_has_full_coverage_though_its_notice_is_blanked() -> None:
+    page = load_path(
+        Path(__file__).parent.parent / "samples/originals/meridian-flood-barriers.html"
+    )
+    assert page.regions  # notice and furniture are blanked out of the work text
+    c = compare(work_text(page), work_text(page))
+    assert c.coverage == 1.0
+    assert c.new_text_share == 0.0

@@ -22,7 +22,7 @@ FAIL::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Literal
 
 from ..model import CheckContext, Evidence, Finding, Requirement
 from ..params import KindParams, option
@@ -32,7 +32,6 @@ KIND = "no_modification"
 
 
 Tolerance = Literal["whitespace", "punctuation", "quotes", "style", "relative_time"]
-TOLERANCES: tuple[str, ...] = get_args(Tolerance)
 
 
 @dataclass(frozen=True)

@@ -61,10 +61,12 @@ def _venue(ctx: click.Context, param: click.Parameter, value: str | None) -> str
         raise click.BadParameter(str(exc), ctx, param) from None
 
 
-def output_option(help: str = "Write the report here (atomic).") -> Callable[[F], F]:
-    return click.option(
-        "--output", type=click.Path(path_type=Path), callback=_output_file, help=help
-    )
+def output_option(
+    help: str = "Write the report here (atomic).", *, short: str | None = None
+) -> Callable[[F], F]:
+    """``--output`` (and ``short``, e.g. ``-o``, where the command has no other use for it)."""
+    names = ("--output", short) if short else ("--output",)
+    return click.option(*names, type=click.Path(path_type=Path), callback=_output_file, help=help)
 
 
 def venue_option(help: str) -> Callable[[F], F]:

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from ..index import Storage
 
 INDEX_HELP = (
-    "Index location: a SQLite file (default .compliance/index.sqlite) or redis://host:port/db"
-    "[#name]. Also $COMPLIANCE_INDEX."
+    "Index location: a SQLite file (default .compliance/index.sqlite in the project root) or "
+    "redis://host:port/db[#name]. Also $COMPLIANCE_INDEX."
 )
 index_option = click.option("--index", "-i", help=INDEX_HELP, envvar="COMPLIANCE_INDEX")
 format_option = click.option(
@@ -35,7 +35,7 @@ def _open(index: str | None, *, create: bool) -> Storage:
     from ..config import load_config
     from ..index import open_index
 
-    spec = index if index is not None else load_config(Path.cwd()).index
+    spec = index if index is not None else load_config(Path.cwd()).index_or_default()
     return open_index(spec, create=create)
 
 
@@ -177,12 +177,11 @@ def upgrade(index: str | None) -> None:
     """Bring an index made by an older compliance up to date, from the documents it stores."""
     from ..config import load_config
     from ..errors import ComplianceError
-    from ..index import DEFAULT_INDEX_PATH
     from ..index.upgrade import upgrade as run_upgrade
 
     try:
-        spec = index if index is not None else load_config(Path.cwd()).index
-        count = run_upgrade(spec if spec is not None else DEFAULT_INDEX_PATH)
+        spec = index if index is not None else load_config(Path.cwd()).index_or_default()
+        count = run_upgrade(spec)
     except ComplianceError as exc:
         fail(str(exc))
     click.echo(f"{count} originals re-fingerprinted")

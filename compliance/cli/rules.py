@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .common import fail
+from .common import emit, fail, output_option
 
 
 @click.group("rules", no_args_is_help=True)
@@ -80,7 +80,7 @@ def list_rules(rules: tuple[Path, ...]) -> None:
     type=click.Path(path_type=Path),
     help="Write the terms ORIGINAL's own notice states as a rule file (YAML) instead.",
 )
-@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the rule file here.")
+@output_option("Write the rule file (or the description) here (atomic).", short="-o")
 def show(
     terms_id: str | None, rules: tuple[Path, ...], original: Path | None, output: Path | None
 ) -> None:
@@ -101,7 +101,7 @@ def show(
     terms = library.get(terms_id)
     if not isinstance(terms, Terms):
         fail(f"unknown terms {terms_id!r} (expected one of {', '.join(library)})")
-    click.echo("\n".join(describe_terms(terms)))
+    emit("\n".join(describe_terms(terms)), output)
 
 
 def _show_from(original: Path, output: Path | None) -> None:
@@ -110,7 +110,6 @@ def _show_from(original: Path, output: Path | None) -> None:
     from ..documents.attribution import extract_attribution
     from ..errors import ComplianceError
     from ..terms.notice_rule import find_notice, rule_data, rule_yaml
-    from .common import emit
 
     try:
         doc = load_path(original, limits=load_config(Path.cwd()).limits)

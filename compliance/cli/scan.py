@@ -82,8 +82,8 @@ def _progress(enabled: bool, total: int | None) -> Iterator[Any]:
     "--index",
     "-i",
     envvar="COMPLIANCE_INDEX",
-    help="Index of originals: SQLite file (default .compliance/index.sqlite) or "
-    "redis://host:port/db[#name].",
+    help="Index of originals: SQLite file (default .compliance/index.sqlite in the project root) "
+    "or redis://host:port/db[#name].",
 )
 @click.option(
     "--jobs", "-j", type=int, default=1, help="Local worker processes; 0 means all cores."
@@ -158,7 +158,7 @@ def command(
     config = common.with_limits(load_config(Path.cwd()), limit)
     level = common.check_fail_on(fail_on or config.fail_on)
     files = expand_inputs(list(paths))
-    store = index_config(index if index is not None else config.index)
+    store = index_config(index if index is not None else config.index_or_default())
     if store.get("type", "sqlite") == "sqlite":
         store["path"] = str(Path(store.get("path", DEFAULT_INDEX_PATH)).resolve())
     check = with_library(

@@ -90,6 +90,7 @@ def command(
     from ..config import load_config
     from ..serve import ServiceSettings
     from ..serve import serve as run_service
+    from ..terms import load_library
 
     if not 0 < port < 65536:
         fail(f"--port must be between 1 and 65535 (got {port})")
@@ -108,6 +109,9 @@ def command(
             err=True,
         )
     config = load_config(config_path or Path.cwd())
+    # Workers load the library too; a broken rule file is one line and exit 2 here, not a
+    # traceback from every worker process.
+    load_library(tuple(config.rules_dirs))
     settings = ServiceSettings(
         token=token,
         max_request_bytes=max_request_bytes,

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..config import DEFAULT_INDEX_PATH
 from ..errors import IndexFileError
 from .entry import IndexEntry, make_entry
 from .fingerprint import fingerprint
@@ -30,8 +31,6 @@ __all__ = [
     "make_entry",
     "open_index",
 ]
-
-DEFAULT_INDEX_PATH = Path(".compliance") / "index.sqlite"
 
 
 def index_config(spec: str | Path | Mapping[str, Any] | None) -> dict[str, Any]:

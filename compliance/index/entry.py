@@ -10,24 +10,17 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, Document, TermsChoice
-from ..similarity.minhash import SCHEME, SEED
 from .fingerprint import fingerprint
-
-if TYPE_CHECKING:  # datasketch's package import loads scipy: only where a signature is decoded
-    from datasketch import LeanMinHash
 
 __all__ = [
     "IndexEntry",
-    "decode_signature",
     "encode_signature",
-    "hashvalues_of",
     "make_entry",
 ]
 
@@ -50,15 +43,6 @@ class IndexEntry:
     added_at: str = ""
     anchors: bytes = b""  # sorted little-endian uint64 anchor hashes
 
-    def anchor_values(self) -> np.ndarray:
-        return np.frombuffer(self.anchors, dtype="<u8").astype(np.uint64)
-
-    def minhash(self) -> LeanMinHash:
-        return decode_signature(self.signature)
-
-    def hashvalues(self) -> np.ndarray:
-        return hashvalues_of(self.signature)
-
     def load_document(self) -> Document:
         """Rebuild the original Document (text, links, meta) from the stored copy."""
         try:
@@ -71,17 +55,6 @@ class IndexEntry:
 def encode_signature(hashvalues: np.ndarray) -> bytes:
     """The MinHash minima as stored: little-endian uint32 (the affine32 scheme's width)."""
     return np.asarray(hashvalues, dtype="<u4").tobytes()
-
-
-def hashvalues_of(data: bytes) -> np.ndarray:
-    """The stored MinHash minima as uint64."""
-    return np.frombuffer(data, dtype="<u4").astype(np.uint64)
-
-
-def decode_signature(data: bytes) -> LeanMinHash:
-    from datasketch import LeanMinHash
-
-    return LeanMinHash(seed=SEED, hashvalues=hashvalues_of(data), scheme=SCHEME)
 
 
 def make_entry(

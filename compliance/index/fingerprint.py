@@ -24,16 +24,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ..similarity.minhash import NUM_PERM, SCHEME, SEED
 from ..similarity.shingles import tokens
 from .notices import without_notices
-
-if TYPE_CHECKING:  # datasketch's package import loads scipy: only where a signature is made
-    from datasketch import LeanMinHash
 
 __all__ = [
     "ANCHOR_MOD",
@@ -80,12 +76,6 @@ class Fingerprint:
     anchors: np.ndarray  # uint64, sorted unique
     anchor_hashes: np.ndarray  # uint64, one per anchor occurrence, in text order
     anchor_positions: np.ndarray  # int64, shingle position of each occurrence
-
-    @property
-    def minhash(self) -> LeanMinHash:
-        from datasketch import LeanMinHash
-
-        return LeanMinHash(seed=SEED, hashvalues=self.hashvalues, scheme=SCHEME)
 
 
 _FMIX64 = (33, 0xFF51AFD7ED558CCD, 33, 0xC4CEB9FE1A85EC53, 33)

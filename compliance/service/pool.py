@@ -60,13 +60,17 @@ class CheckPool:
             if self.pending >= self.queue:
                 raise Busy(f"{self.pending} checks are already waiting; retry shortly")
             self.pending += 1
-        future: Future[dict[str, Any]] = self.pool.schedule(
-            run_check, args=(body,), timeout=self.timeout
-        )
+        try:
+            future: Future[dict[str, Any]] = self.pool.schedule(
+                run_check, args=(body,), timeout=self.timeout
+            )
+        except BaseException:
+            self._done(None)  # never scheduled: free its place, or the queue fills for good
+            raise
         future.add_done_callback(self._done)
         return future
 
-    def _done(self, _future: Future[dict[str, Any]]) -> None:
+    def _done(self, _future: Future[dict[str, Any]] | None) -> None:
         with self._lock:
             self.pending -= 1
 

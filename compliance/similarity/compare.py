@@ -32,9 +32,9 @@ def compare(original: str, copy: str, params: AlignParams | None = None) -> Comp
     return Comparison(
         jaccard=round(exact_jaccard(o_sh, c_sh), 4),
         containment=round(containment(o_sh, c_sh), 4),
-        coverage=round(_covered(passages, "original") / len(original), 4) if original else 0.0,
+        coverage=_share(passages, "original", original),
         longest_run=longest_run(o, c, passages),
-        new_text_share=round(1.0 - _covered(passages, "copy") / len(copy), 4) if copy else 0.0,
+        new_text_share=round(1.0 - _share(passages, "copy", copy), 4) if _own(copy) else 0.0,
         passages=passages,
     )
 
@@ -68,13 +68,25 @@ def _run_through(a: list[str], b: list[str], i: int, j: int, n: int) -> int:
     return n
 
 
-def _covered(passages: tuple[Passage, ...], side: str) -> int:
-    """Characters of one side inside the union of the passages' spans."""
+def _own(text: str) -> int:
+    """The text's own characters: whitespace excluded, so the spaces that blank notice and
+    furniture (:func:`~compliance.documents.regions.mask`) count on neither side of a share."""
+    return len(text) - sum(ch.isspace() for ch in text)
+
+
+def _share(passages: tuple[Passage, ...], side: str, text: str) -> float:
+    """Share of ``text``'s own characters inside the union of the passages' spans on ``side``."""
+    total = _own(text)
+    return round(_covered(passages, side, text) / total, 4) if total else 0.0
+
+
+def _covered(passages: tuple[Passage, ...], side: str, text: str) -> int:
+    """Own (non-whitespace) characters of one side inside the union of the passages' spans."""
     spans = sorted((getattr(p, side).start, getattr(p, side).end) for p in passages)
     total, end = 0, -1
     for s, e in spans:
         if e <= end:
             continue
-        total += e - max(s, end)
+        total += _own(text[max(s, end) : e])
         end = e
     return total

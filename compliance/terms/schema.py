@@ -37,7 +37,6 @@ __all__ = [
 _PROPERTIES = rule_file_schema()["properties"]
 POLICIES = tuple(_PROPERTIES["venues"]["additionalProperties"]["enum"])
 NATURES = tuple(_PROPERTIES["nature"]["enum"])
-TOP_KEYS = tuple(_PROPERTIES)
 REQUIREMENT_KEYS = ("id", "kind", "severity", "message", "clause")
 MIN_PHRASE_WORDS = 3
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
