@@ -46,6 +46,15 @@ def test_the_template_credit_line_is_what_placement_looks_for() -> None:
     assert [f.outcome for f in run(placement, bad, top)] == ["misplaced"]
 
 
+def test_a_template_credit_after_a_sharp_s_is_located_exactly() -> None:
+    credit = req("credit_source", template="This story was originally published by {publisher}.")
+    top = req("placement", where="top")
+    line = "This story was originally published by Meridian Review."
+    copy = f"Große Straße, große Maße.\n\n{BODY}\n\n{FILLER}\n\n{line}"
+    [finding] = run(placement, context(doc(copy), credit, top), top)
+    assert finding.evidence[0].snippet == line
+
+
 TOGETHER = req("proximity", within_chars=200)
 
 
