@@ -70,6 +70,14 @@ def test_a_missing_template_line_is_reported_with_the_line_to_add() -> None:
     assert finding.fix == "add: This story was originally published by Meridian Review."
 
 
+def test_the_closest_wording_after_a_sharp_s_is_quoted_exactly() -> None:
+    rule = req("credit_source", template="This story was originally published by {publisher}.")
+    line = "This story was first published by Meridian Review."
+    ctx = context(doc(f"Große Straße, große Maße.\n\n{BODY}\n\n{line}"), rule)
+    [finding] = run(credit_source, ctx, rule)
+    assert finding.evidence[0].snippet == line
+
+
 def test_an_edited_copy_must_use_the_edited_template() -> None:
     rule = req(
         "credit_source",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checks_builders import BODY, CREDIT, HOME, ORIGINAL_URL, context, doc, original_doc, req, run
 
 from compliance.checks import media, placement, proximity, tracking_pixel
-from compliance.model import Media
+from compliance.model import Media, Span
 
 TOP = req("placement", where="top", element="source")
 END = req("placement", where="end", element="source")
@@ -46,6 +46,15 @@ def test_the_template_credit_line_is_what_placement_looks_for() -> None:
     assert [f.outcome for f in run(placement, bad, top)] == ["misplaced"]
 
 
+def test_a_template_credit_after_a_sharp_s_is_located_exactly() -> None:
+    credit = req("credit_source", template="This story was originally published by {publisher}.")
+    top = req("placement", where="top")
+    line = "This story was originally published by Meridian Review."
+    copy = f"Große Straße, große Maße.\n\n{BODY}\n\n{FILLER}\n\n{line}"
+    [finding] = run(placement, context(doc(copy), credit, top), top)
+    assert finding.evidence[0].snippet == line
+
+
 TOGETHER = req("proximity", within_chars=200)
 
 
@@ -73,6 +82,18 @@ def test_a_credit_far_from_the_link_fails_with_the_distance() -> None:
 def test_absent_elements_are_left_to_their_own_checks() -> None:
     ctx = context(doc(f"{BODY}\n\n[Home]({HOME})"), TOGETHER)
     assert run(proximity, ctx, TOGETHER) == []
+
+
+def test_the_smallest_gap_is_found_among_many_occurrences() -> None:
+    sources = [Span(i * 1000, i * 1000 + 10) for i in range(60)]
+    copyrights = [Span(i * 1000 + 500, i * 1000 + 520) for i in range(60)]
+    links = [Span(100_000 + i * 1000, 100_000 + i * 1000 + 30) for i in range(60)]
+    sources.append(Span(250_000, 250_010))
+    copyrights.append(Span(250_025, 250_040))
+    links.append(Span(250_050, 250_070))
+    distance, combo = proximity.closest([sources, copyrights, links])
+    assert distance == 40
+    assert combo == (Span(250_000, 250_010), Span(250_025, 250_040), Span(250_050, 250_070))
 
 
 PIXEL = Media("pixel", "https://pixel.meridianreview.org/t.gif?id=5577", width=1, height=1)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import random
 
 from compliance.similarity import align
+from compliance.similarity.edges import extend_edges
+from compliance.similarity.params import AlignParams
+from compliance.similarity.text import Text, make_passage
 
 _EDGE = [
     "the",
@@ -58,3 +61,22 @@ def test_unrelated_text_beside_an_edited_passage_stays_outside_it() -> None:
     copy = " ".join(_filler(200, 9) + before + core + _filler(200, 8))
     (passage,) = align(original, copy)
     assert passage.copy.start >= len(" ".join(_filler(200, 9) + before))
+
+
+def test_two_edited_passages_never_both_take_the_words_between_them() -> None:
+    first = [f"alpha{i}" for i in range(20)]
+    between = [f"mid{i}" for i in range(12)]
+    second = [f"beta{i}" for i in range(20)]
+
+    def edited(words: list[str]) -> list[str]:
+        return [f"changed{w}" if i % 4 == 0 else w for i, w in enumerate(words)]
+
+    o = Text.of(" ".join(first + between + second))
+    c = Text.of(" ".join(edited(first) + between + edited(second)))
+    end, start = len(first), len(first) + len(between)
+    passages = [
+        make_passage(o, c, 0, end, 0, end),
+        make_passage(o, c, start, start + len(second), start, start + len(second)),
+    ]
+    before, after = extend_edges(passages, o, c, AlignParams())
+    assert before.copy.end <= after.copy.start

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from rapidfuzz import fuzz
-
 from ..model import CheckContext, Span
 from . import _text
 from .copyright_notice import copyright_lines
@@ -33,13 +31,13 @@ def _template(ctx: CheckContext) -> str | None:
 
 
 def _template_spans(ctx: CheckContext, template: str) -> list[Span]:
-    wanted = fill(template, ctx, "").strip().casefold()
+    wanted = fill(template, ctx, "").strip()
     if not wanted:
         return []
-    found = fuzz.partial_ratio_alignment(wanted, ctx.copy.text.casefold())
-    if found is None or found.score < 85:
+    found = _text.align_casefolded(wanted, ctx.copy.text)
+    if found is None or found[0] < 85:
         return []
-    return [Span(found.dest_start, found.dest_end)]
+    return [found[1]]
 
 
 def locate(ctx: CheckContext, element: str) -> list[Span]:

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from ..documents.urls import is_web_url, resolve, same_article
 from ..linear import compile_linear
 from ..model import (
@@ -80,6 +82,36 @@ _STYLE = (
 
 
 # -- findings -------------------------------------------------------------------------------
+
+
+def casefold_offsets(text: str) -> tuple[str, list[int]]:
+    """``text.casefold()`` and, for each folded character, the index of its source character.
+
+    Casefolding can lengthen the text ("ß" -> "ss"), so offsets in the folded text must be
+    mapped back before they are used on ``text``. The list has one extra entry, ``len(text)``.
+    """
+    folded = text.casefold()
+    if len(folded) == len(text):  # nothing expanded: every character folds to exactly one
+        return folded, list(range(len(text) + 1))
+    parts: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        piece = char.casefold()
+        parts.append(piece)
+        origin.extend([index] * len(piece))
+    origin.append(len(text))
+    return "".join(parts), origin
+
+
+def align_casefolded(wanted: str, text: str) -> tuple[float, Span] | None:
+    """Where ``wanted`` best matches ``text`` ignoring case, as a score and a span of ``text``."""
+    folded, origin = casefold_offsets(text)
+    found = fuzz.partial_ratio_alignment(wanted.casefold(), folded)
+    if found is None:
+        return None
+    start = origin[found.dest_start]
+    end = origin[found.dest_end - 1] + 1 if found.dest_end > found.dest_start else start
+    return found.score, Span(start, end)
 
 
 def capped(req: Requirement, severity: Severity) -> Severity:

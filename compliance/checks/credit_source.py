@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..model import CheckContext, Evidence, Finding, Requirement, Span
+from ..model import CheckContext, Evidence, Finding, Requirement
 from ..params import KindParams, option
 from . import _text
 
@@ -89,13 +89,10 @@ def _template_check(
             best, best_line = score, fill(template, ctx, None)
     if best >= min_score:
         return []
-    align = fuzz.partial_ratio_alignment(
-        _text.normalise_for(best_line, _TOLERANCE).casefold(), text.casefold()
-    )
+    align = _text.align_casefolded(_text.normalise_for(best_line, _TOLERANCE), text)
     evidence: tuple[Evidence, ...] = ()
-    if align is not None and align.score >= 50:
-        span = Span(align.dest_start, align.dest_end)
-        evidence = (_text.span_evidence(ctx.copy, "copy", span, "closest wording in the copy"),)
+    if align is not None and align[0] >= 50:
+        evidence = (_text.span_evidence(ctx.copy, "copy", align[1], "closest wording in the copy"),)
     return [
         _text.finding(
             req,

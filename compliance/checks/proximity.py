@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import product
 
 from ..model import CheckContext, Finding, Requirement, Span
 from ..params import Issue, KindParams, option
@@ -47,24 +46,37 @@ class Params(KindParams, kind=KIND):
             yield Issue("elements", "'elements' must name at least two different elements")
 
 
-_MAX_COMBINATIONS = 20000
-
-
 def gap(spans: tuple[Span, ...]) -> int:
     """Characters between the end of the earliest-ending and the start of the latest-starting."""
     return max(0, max(s.start for s in spans) - min(s.end for s in spans))
 
 
 def closest(groups: list[list[Span]]) -> tuple[int, tuple[Span, ...]]:
-    """The smallest gap over one occurrence of each element, with the occurrences."""
-    groups = [g[:40] for g in groups]
+    """The smallest gap over one occurrence of each element, with the occurrences.
+
+    A sweep over every span in order of start: at each start, each element contributes its
+    latest-ending span among those begun so far, which is the best choice for that start.
+    """
+    if not groups or any(not g for g in groups):
+        raise ValueError("every element needs at least one occurrence")
+    events = sorted(
+        ((span.start, index, span) for index, g in enumerate(groups) for span in g),
+        key=lambda event: (event[0], event[1]),
+    )
+    chosen: list[Span | None] = [None] * len(groups)
     best: tuple[int, tuple[Span, ...]] | None = None
-    for count, combo in enumerate(product(*groups)):
-        if count >= _MAX_COMBINATIONS:
-            break
+    for _, index, span in events:
+        held = chosen[index]
+        if held is None or span.end > held.end:
+            chosen[index] = span
+        if any(c is None for c in chosen):
+            continue
+        combo = tuple(c for c in chosen if c is not None)
         distance = gap(combo)
         if best is None or distance < best[0]:
             best = (distance, combo)
+            if distance == 0:
+                break
     assert best is not None
     return best
 

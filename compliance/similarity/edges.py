@@ -2,10 +2,10 @@
 
 An edited passage's first and last lines keep too few content words in place to seed, yet share
 most of their small words with the original. Each edge of a *modified* passage moves outwards
-(up to ``extend_window`` words, never into a neighbouring passage) to the end of the run of
-shared words where the shared words most exceed ``extend_cost`` times the words taken (averaged
-over both sides). Verbatim passages are left alone: their exact extension already stopped where
-the words differ.
+(up to ``extend_window`` words, never into a neighbouring passage as that one already extended)
+to the end of the run of shared words where the shared words most exceed ``extend_cost`` times
+the words taken (averaged over both sides). Verbatim passages are left alone: their exact
+extension already stopped where the words differ.
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ def extend_edges(passages: list[Passage], o: Text, c: Text, p: AlignParams) -> l
             continue
         a0, a1 = token_range(o, q.original)
         b0, b1 = token_range(c, q.copy)
-        lo_b = token_range(c, ordered[n - 1].copy)[1] if n else 0
+        # The previous passage has already moved its end, so this one starts reaching back
+        # from there: two passages never both take the words between them.
+        lo_b = token_range(c, out[-1].copy)[1] if out else 0
         hi_b = token_range(c, ordered[n + 1].copy)[0] if n + 1 < len(ordered) else len(c.tok)
         # Before the passage: both windows read backwards from its first words.
         back = _reach(o.words[max(0, a0 - w) : a0][::-1], c.words[max(lo_b, b0 - w) : b0][::-1], p)
