@@ -35,18 +35,25 @@ def open_atomic(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]]:
 
     Text handles write UTF-8 with no newline translation; ``binary`` gives a bytes handle.
 
-    If the block raises (or the process dies), ``path`` keeps its old content and the temporary
-    file is removed, so a half-written report or index export never replaces a good one.
+    If the block raises, ``path`` keeps its old content and the temporary file is removed, so a
+    half-written report or index export never replaces a good one. If the process is killed
+    outright, ``path`` is still untouched but a stray ``.<name>.*.tmp`` file may stay beside it.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        os.chmod(tmp, _mode_for(target))
+        # Wrap the descriptor first, so whatever fails later (chmod included) still closes it.
         handle: IO[Any]
-        with (
-            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
-        ) as handle:
+        try:
+            handle = (
+                os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+            )
+        except BaseException:
+            os.close(fd)
+            raise
+        with handle:
+            os.chmod(tmp, _mode_for(target))
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -175,15 +175,18 @@ class Originals:
             from .scan import ScanOptions, scan_document
 
             spec = index_config(self.index_spec)
-            result = scan_document(post, ScanOptions(index=spec, check=options, config=self.config))
-            return list(result.reports)
+            scan = ScanOptions(index=spec, check=options, config=self.config)
+            # This run's own connection, so close() releases everything reuse() opened.
+            return list(scan_document(post, scan, storage=self.index).reports)
         from .pipeline import check_pair
 
         reports = [check_pair(post, original, options) for original in self.folder_docs()]
         return [r for r in reports if r.verdict != "not-a-copy"]
 
     def close(self) -> None:
+        """Release the index connection this run opened (lookups and ``reuse`` share it)."""
         close = getattr(self._index, "close", None)
+        self._index = None
         if callable(close):
             close()
 

@@ -93,16 +93,21 @@ skip) read by the parent."""
 _STATE: dict[str, Any] = {}
 
 
-def _state(options: ScanOptions) -> tuple[Any, Any]:
-    """(storage, search) for this process, rebuilt only when the index changed."""
+def _state(options: ScanOptions, storage: Any = None) -> tuple[Any, Any]:
+    """(storage, search) for this process, rebuilt only when the index changed.
+
+    A caller that already holds the index open (``storage``) passes it and keeps owning it;
+    otherwise this process opens one connection per index and keeps it for its later documents.
+    """
     from .index import ContainmentSearch, open_index
 
     key = repr(sorted(options.index.items()))
-    pid = os.getpid()
-    storage = _STATE.get(f"storage:{pid}:{key}")
     if storage is None:
-        storage = open_index(options.index, create=False)
-        _STATE[f"storage:{pid}:{key}"] = storage
+        pid = os.getpid()
+        storage = _STATE.get(f"storage:{pid}:{key}")
+        if storage is None:
+            storage = open_index(options.index, create=False)
+            _STATE[f"storage:{pid}:{key}"] = storage
     generation = storage.generation()
     cached = _STATE.get(f"search:{key}")
     if cached is None or cached[0] != generation:
@@ -134,16 +139,19 @@ def _options_for(copy: Document, entry: Any, options: ScanOptions) -> Any:
     return replace(base, **changes) if changes else base
 
 
-def scan_document(copy: Document, options: ScanOptions) -> DocumentResult:
+def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> DocumentResult:
     """Every (copy, original) report where ``copy`` reuses an indexed original; a pair whose
-    passages are all notice or common text (``index.evidence``) is no reuse and is dropped."""
+    passages are all notice or common text (``index.evidence``) is no reuse and is dropped.
+
+    ``storage``: the index ``options.index`` names, already open; the caller closes it. Without
+    it the process's own connection is used (opened once, see ``_state``)."""
     from .index import fingerprint
     from .index.evidence import has_evidence
     from .index.search import DEFAULT_MIN_HITS, DEFAULT_THRESHOLD
     from .pipeline import check_pair
 
     started = time.perf_counter()
-    storage, search = _state(options)
+    storage, search = _state(options, storage)
     fp = fingerprint(copy.text)
     candidates = search.query_fingerprint(
         fp,

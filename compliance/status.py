@@ -20,8 +20,9 @@ USAGE = 2
 INTERNAL = 3
 """A bug in the tool: an unexpected exception, told in one line (``--debug`` for the traceback)."""
 SKIPPED = 4
-"""``scan`` only: some documents could not be checked (unreadable, index down, worker error);
-they are named and skipped, and the others' findings are in the output as usual."""
+"""``scan`` (and ``report`` re-rendering its result): some documents could not be checked
+(unreadable, index down, worker error); they are named and skipped, and the others' findings are
+in the output as usual."""
 
 FAIL_ON_LEVELS = ("error", "warning", "advisory", "never")
 

@@ -178,3 +178,15 @@ def test_an_advisory_says_its_request_once() -> None:
     for finding in advisories:
         sentence = finding["message"].rstrip(". ")
         assert finding["message"].count(sentence.split(":")[0]) == 1, finding["message"]
+
+
+def test_sarif_locates_in_the_bytes_of_the_single_bounded_read(tmp_path: Path) -> None:
+    from compliance.cli.check import _load
+    from compliance.documents import DEFAULT_LIMITS
+
+    copy = tmp_path / "copy.html"
+    copy.write_bytes(COMPLIANT.read_bytes())
+    doc, raw = _load(str(copy), 10_000_000, 5.0, False, DEFAULT_LIMITS)
+    copy.write_bytes(b"x" * 20_000_000)  # grown past the limit after the load
+    assert raw() == COMPLIANT.read_bytes()
+    assert doc.origin == str(copy)

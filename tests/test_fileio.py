@@ -42,3 +42,20 @@ def test_a_new_file_gets_the_usual_permissions_and_a_replaced_one_keeps_its_own(
     kept.chmod(0o640)
     write_atomic(kept, "new")
     assert kept.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_failed_chmod_closes_the_temporary_file_and_removes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError("chmod refused")
+
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        pytest.skip("needs /proc/self/fd to count open descriptors")
+    before = len(list(fds.iterdir()))
+    monkeypatch.setattr("compliance.fileio.os.chmod", refuse)
+    with pytest.raises(PermissionError), open_atomic(tmp_path / "report.json"):
+        pass
+    assert len(list(fds.iterdir())) == before
+    assert list(tmp_path.iterdir()) == []

@@ -323,3 +323,24 @@ def test_upgrade_refingerprints_an_old_index_from_its_stored_documents(spec: str
     assert upgrade(spec) == 4
     with open_index(spec, create=False) as store:
         assert sorted(store.signatures()) == fresh
+
+
+def test_removing_several_keys_leaves_the_search_of_a_fresh_build(store: Storage) -> None:
+    import io
+
+    import numpy as np
+
+    from compliance.index import ContainmentSearch
+    from compliance.index.ingest import AddOptions, add_documents
+
+    list(add_documents(store, [article(n) for n in range(5)], AddOptions(terms_id="cc-by-4.0")))
+    gone = [article(1).id, article(3).id]
+    assert store.remove_all([*gone, "0" * 64]) == [[gone[0]], [gone[1]], []]
+    kept = ContainmentSearch.from_bytes(store.search_blob() or b"")
+    fresh = ContainmentSearch.build(store.signatures())
+    assert kept is not None
+    assert kept.ids == fresh.ids == sorted(set(store.ids()))
+    with np.load(io.BytesIO(kept.to_bytes())) as a, np.load(io.BytesIO(fresh.to_bytes())) as b:
+        assert sorted(a.files) == sorted(b.files)
+        for name in a.files:
+            assert np.array_equal(a[name], b[name]), name

@@ -14,6 +14,7 @@ from reports_builders import compliant_report, make_report
 from compliance.cli import app
 from compliance.reports import UnreadableDocument, load_report, render, render_many
 from compliance.serialize import to_dict
+from compliance.status import SKIPPED
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -58,10 +59,53 @@ def test_report_of_json_lines_renders_an_index_and_the_unreadable_pages(tmp_path
     ]
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     result = runner.invoke(app, ["report", str(path), "-f", "markdown"])
-    assert result.exit_code == 1
+    assert result.exit_code == SKIPPED
     unreadable = [UnreadableDocument("x.html", "empty")]
     expected = render_many([make_report(), compliant_report()], "markdown", unreadable=unreadable)
     assert result.stdout == expected
+
+
+def _saved_scan(tmp_path: Path) -> Path:
+    """Scan's JSON lines: a report, a page it could not read, another report."""
+    path = tmp_path / "scan.jsonl"
+    records = [
+        to_dict(make_report()),
+        {"type": "error", "origin": "crawl/broken.html", "message": "not a text document"},
+        to_dict(compliant_report()),
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    return path
+
+
+def test_a_rerendered_scan_as_a_table_lists_its_unreadable_documents(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["report", str(_saved_scan(tmp_path)), "-f", "table"])
+    section = result.stdout[result.stdout.index("Unreadable documents (1)") :]
+    assert "crawl/broken.html" in section and "not a text document" in section
+
+
+def test_a_rerendered_scan_as_json_keeps_its_error_records(tmp_path: Path) -> None:
+    from compliance.reports.load import load_saved
+
+    out = tmp_path / "again.json"
+    runner.invoke(app, ["report", str(_saved_scan(tmp_path)), "-f", "json", "--output", str(out)])
+    records = json.loads(out.read_text(encoding="utf-8"))
+    assert records[-1] == {
+        "type": "error",
+        "origin": "crawl/broken.html",
+        "message": "not a text document",
+    }
+    assert load_saved(out) == (
+        [make_report(), compliant_report()],
+        [UnreadableDocument("crawl/broken.html", "not a text document")],
+    )
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown", "sarif", "html"])
+def test_a_rerendered_scan_with_unreadable_documents_exits_skipped_as_the_scan_did(
+    tmp_path: Path, fmt: str
+) -> None:
+    result = runner.invoke(app, ["report", str(_saved_scan(tmp_path)), "-f", fmt])
+    assert result.exit_code == SKIPPED, result.output
 
 
 def test_round_trip_json_to_json_is_lossless(saved: Path, tmp_path: Path) -> None:

@@ -114,11 +114,15 @@ def _load(
 ) -> tuple[Document, Callable[[], bytes]]:
     """A file or URL as a document, and how to get its raw bytes again (SARIF locates in them).
 
-    A file is re-read only if asked; a download is kept, since fetching twice could differ.
+    Both are read once, within ``size``, and the bytes kept: re-reading a file could differ or
+    exceed the limit.
     """
-    from ..documents.fetch import download, is_url, load_input, to_document
+    from ..documents import load_bytes
+    from ..documents.decode import read_limited
+    from ..documents.fetch import download, is_url, to_document
 
     if is_url(spec):
         got = download(spec, max_bytes=size, timeout=timeout, allow_private=allow_private)
         return to_document(got, max_bytes=size, limits=limits), lambda: got.data
-    return load_input(spec, max_bytes=size, timeout=timeout, limits=limits), Path(spec).read_bytes
+    data = read_limited(spec, size)
+    return load_bytes(data, spec, max_bytes=size, limits=limits), lambda: data

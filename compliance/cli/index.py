@@ -105,8 +105,7 @@ def remove(keys: tuple[str, ...], index: str | None) -> None:
 
     missing: list[str] = []
     with _open(index, create=False) as storage:
-        for key in keys:
-            removed = storage.remove(key)
+        for key, removed in zip(keys, storage.remove_all(keys), strict=True):
             if not removed:
                 missing.append(key)
             for entry_id in removed:

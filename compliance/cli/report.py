@@ -21,18 +21,19 @@ def command(result: Path, fmt: str, output: Path | None, fail_on: str | None) ->
     """Render a saved RESULT (from `check --format json` or `scan`) as html, markdown, sarif...
 
     RESULT is one report, a JSON array of them, or scan's JSON lines. The exit status is
-    `check`'s: 1 when the result holds findings at or above --fail-on.
+    `check`'s: 1 when the result holds findings at or above --fail-on; like `scan`, 4 when it
+    lists documents that could not be checked (every format shows them).
     """
     from ..config import load_config
     from ..reports import render, render_many
     from ..reports.load import load_saved
-    from ..status import exit_status
+    from ..status import SKIPPED, exit_status
 
     if fmt not in FORMATS:
         common.fail(f"--format must be one of {', '.join(FORMATS)} (got {fmt!r})")
     level = common.check_fail_on(fail_on or load_config(Path.cwd()).fail_on)
     loaded, unreadable = load_saved(result)
-    if loaded == [] and not (unreadable and fmt in ("html", "markdown", "sarif")):
+    if loaded == [] and not unreadable:
         common.fail(f"{result}: holds no reports to render")
     color = fmt == "table" and output is None and sys.stdout.isatty()
     width = common.terminal_width() if color else None
@@ -43,4 +44,6 @@ def command(result: Path, fmt: str, output: Path | None, fail_on: str | None) ->
     else:
         reports = [loaded]
         common.emit(render(loaded, fmt, color=color, width=width), output)
+    if unreadable:
+        return SKIPPED
     return exit_status((f for r in reports for f in r.findings), level)

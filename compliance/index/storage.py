@@ -115,11 +115,17 @@ class Storage(ABC):
     def remove(self, key: str) -> list[str]:
         """Remove the originals ``key`` names (id, id prefix or URL), and keep the search of
         what is left inside the index; returns their ids."""
+        return self.remove_all([key])[0]
+
+    def remove_all(self, keys: Sequence[str]) -> list[list[str]]:
+        """Remove the originals every key names in one atomic delete, then rebuild and save the
+        search once; returns the ids each key named (empty for a key that matched nothing)."""
         from .search import ContainmentSearch
 
-        found = self.find(key)
-        if found:
-            self.delete(found)
+        found = [self.find(key) for key in keys]
+        ids = list(dict.fromkeys(entry_id for named in found for entry_id in named))
+        if ids:
+            self.delete(ids)
             ContainmentSearch.save(self)
         return found
 

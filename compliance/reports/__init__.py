@@ -82,9 +82,9 @@ def render_many(
 ) -> str:
     """Render several reports as one document (an HTML index, a SARIF run, a JSON array...).
 
-    ``unreadable`` holds the documents a scan could not check; HTML and Markdown list them in
-    their own section and SARIF as error notifications on each document, so that a failed page
-    is never mistaken for a clean one. Table and JSON ignore them (a scan writes its own).
+    ``unreadable`` holds the documents a scan could not check; table, HTML and Markdown list
+    them in their own section, JSON keeps them as scan's error records and SARIF gives each an
+    error notification, so that a failed page is never mistaken for a clean one.
     """
     options = _Options(color, width, sources, root, library, tuple(unreadable))
     return _call(_module(fmt).render_many, list(reports), fmt, options)
@@ -103,13 +103,15 @@ class _Options:
 def _call(renderer: Any, what: Report | list[Report], fmt: str, o: _Options) -> str:
     """Call a format's renderer with the options it takes (table: colour and width; SARIF)."""
     text: str
-    if fmt == "table":
+    if fmt == "table" and isinstance(what, list):
+        text = renderer(what, color=o.color, width=o.width, unreadable=o.unreadable)
+    elif fmt == "table":
         text = renderer(what, color=o.color, width=o.width)
     elif fmt == "sarif" and isinstance(what, list):
         text = renderer(what, o.sources, root=o.root, library=o.library, unreadable=o.unreadable)
     elif fmt == "sarif":
         text = renderer(what, o.sources, root=o.root, library=o.library)
-    elif fmt in ("html", "markdown") and isinstance(what, list):
+    elif fmt in ("html", "markdown", "json") and isinstance(what, list):
         text = renderer(what, unreadable=o.unreadable)
     else:
         text = renderer(what)

@@ -63,6 +63,12 @@ class UnreadableDocument:
     message: str
 
 
+def error_record(document: Unreadable) -> dict[str, str]:
+    """A document that could not be checked, as scan writes it among the reports in JSON
+    (and as ``reports.load`` reads it back): ``{"type": "error", "origin", "message"}``."""
+    return {"type": "error", "origin": document.origin, "message": document.message}
+
+
 def verdict_label(verdict: str) -> str:
     return VERDICT_LABELS.get(verdict, verdict)
 

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from ..model import Report
+from ._common import error_record
 
 __all__ = ["json_line"]
 
@@ -20,6 +21,4 @@ def json_line(item: Any) -> str:
 
     if isinstance(item, Report):
         return json.dumps(serialize.to_dict(item), ensure_ascii=False)
-    return json.dumps(
-        {"type": "error", "origin": item.origin, "message": item.message}, ensure_ascii=False
-    )
+    return json.dumps(error_record(item), ensure_ascii=False)

@@ -19,6 +19,7 @@ from rich.text import Text
 from ..model import Report
 from ..terminal import printable
 from ._common import (
+    Unreadable,
     percent,
     reuse_figures,
     severity_counts,
@@ -134,12 +135,26 @@ def render(report: Report, *, color: bool = False, width: int | None = None) -> 
     return render_many([report], color=color, width=width)
 
 
-def render_many(reports: Sequence[Report], *, color: bool = False, width: int | None = None) -> str:
-    """Several reports, one after another, then a one-line tally of verdicts."""
+def render_many(
+    reports: Sequence[Report],
+    *,
+    color: bool = False,
+    width: int | None = None,
+    unreadable: Sequence[Unreadable] = (),
+) -> str:
+    """Several reports, one after another, then a one-line tally of verdicts; the documents
+    that could not be checked follow in their own section, never dropped."""
     buffer = StringIO()
     console = _console(buffer, color, width)
     for report in reports:
         print_table(report, console)
     if len(reports) > 1:
         console.print(Text(verdict_tally(reports)))
+    if unreadable:
+        bad = Table(title=f"Unreadable documents ({len(unreadable)})", title_justify="left")
+        bad.add_column("document", overflow="fold")
+        bad.add_column("problem", overflow="fold")
+        for document in unreadable:
+            bad.add_row(Text(printable(document.origin)), Text(printable(document.message)))
+        console.print(bad)
     return buffer.getvalue()
