@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ..checks._text import paragraph_of
 from ..documents.urls import host_matches, host_of, licence_key
 from ..errors import ComplianceError, ConfigError
 from ..model import Attribution, Document, Terms, TermsChoice
@@ -173,8 +174,8 @@ def _names_publisher(text: str, match: PhraseMatch, terms: Terms) -> bool:
     """
     if terms.detect.any_publisher:
         return True
-    begin, end = _paragraph_around(text, match.start)
-    window, _ = _normalised(text[begin : max(end, match.end)])
+    para = paragraph_of(text, match.start)
+    window, _ = _normalised(text[para.start : max(para.end, match.end)])
     squeezed = window.replace(" ", "")
     for name in publisher_names(terms):
         folded = _normalised(name)[0].strip()
@@ -364,13 +365,6 @@ def _choose_catalogued(
     return _by_phrase(original, library)
 
 
-def _paragraph_around(text: str, start: int) -> tuple[int, int]:
-    begin = text.rfind("\n\n", 0, start)
-    begin = 0 if begin < 0 else begin + 2
-    end = text.find("\n\n", start)
-    return begin, len(text) if end < 0 else end
-
-
 def contact_for(original: Document, terms: Terms) -> str | None:
     """Whom to ask for permission: the original's own notice first, else the rule's.
 
@@ -387,9 +381,9 @@ def contact_for(original: Document, terms: Terms) -> str | None:
         text = furniture_text(original)
         match = best_phrase(text, terms)[0] if text else None
     if match is not None:
-        begin, end = _paragraph_around(text, match.start)
-        following = text.find("\n\n", end + 2)
-        window = text[begin : len(text) if following < 0 else following]
+        para = paragraph_of(text, match.start)
+        following = text.find("\n\n", para.end + 2)
+        window = text[para.start : len(text) if following < 0 else following]
         email = _EMAIL.search(window)
         if email:
             return email.group(0).rstrip(".")

@@ -21,6 +21,7 @@ from ..checks import KINDS
 from ..errors import RuleFileError
 from ..model import SEVERITIES, VENUES, Detect, Requirement, Terms
 from ..params import from_rule
+from .structure import got as _got
 from .structure import rule_file_schema, structure_problems
 from .yamlload import LineDict, LineList, YamlProblem, load_yaml
 
@@ -83,10 +84,6 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return "nothing" if value is None else type(value).__name__
-
-
-def _got(value: Any) -> str:
-    return f"{value!r} that is {type(value).__name__}"
 
 
 def _is_str(value: Any) -> TypeGuard[str]:

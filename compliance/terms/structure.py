@@ -55,7 +55,8 @@ def conforms(data: Any) -> bool:
     return True
 
 
-def _got(value: Any) -> str:
+def got(value: Any) -> str:
+    """A value as messages quote it, with its type: ``12 that is int``."""
     return f"{value!r} that is {type(value).__name__}"
 
 
@@ -130,7 +131,7 @@ def _problems(error: ValidationError, data: Any, root: dict[str, Any]) -> Iterat
         "label": context.get("x-label", ""),
         "noun": context.get("x-noun", "entry"),
         "value": repr(instance),
-        "got": _got(instance),
+        "got": got(instance),
         "expected": ", ".join(str(v) for v in error.validator_value)
         if isinstance(error.validator_value, list)
         else "",
