@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from typing import Any
 
 from ..model import Report
+from ._common import severity_counts
 
-__all__ = ["CSV_FIELDS", "csv_header", "csv_line", "csv_row", "severity_counts"]
+__all__ = ["CSV_FIELDS", "csv_header", "csv_line", "csv_row"]
 
 CSV_FIELDS = (
     "copy",
@@ -32,15 +32,11 @@ CSV_FIELDS = (
 )
 
 
-def severity_counts(report: Report) -> Counter[str]:
-    return Counter(f.severity for f in report.findings)
-
-
 def csv_row(item: Any) -> dict[str, str]:
     """One CSV row for a Report (a pair) or a ScanError."""
     if not isinstance(item, Report):
         return {"copy": item.origin, "verdict": "error", "message": item.message}
-    sev = severity_counts(item)
+    sev = severity_counts(item.findings)
     return {
         "copy": item.copy.origin,
         "copy_url": item.copy.url or "",

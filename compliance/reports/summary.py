@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import VERDICTS, Report
-from .csv_rows import severity_counts
+from ._common import severity_counts
 
 __all__ = ["Summary", "render_summary", "site_of"]
 
@@ -51,7 +51,7 @@ class Summary:
         """(site, copies with problems, error findings, warning findings), worst first."""
         table: dict[str, list[int]] = {}
         for report in self.pairs:
-            sev = severity_counts(report)
+            sev = severity_counts(report.findings)
             if report.verdict in ("compliant", "likely-fair-use") and not sev["error"]:
                 continue
             row = table.setdefault(site_of(report), [0, 0, 0])
@@ -83,7 +83,7 @@ def render_summary(summary: Summary, *, color: bool = False, width: int | None =
         for name in ("copy", "original", "terms", "verdict", "E", "W", "copied"):
             pairs.add_column(name, overflow="fold")
         for r in summary.pairs:
-            sev = severity_counts(r)
+            sev = severity_counts(r.findings)
             pairs.add_row(
                 Text(r.copy.url or r.copy.origin),
                 Text(r.original.url or r.original.origin),
