@@ -102,6 +102,12 @@ def test_home_target_accepts_the_publishers_front_page() -> None:
     assert outcome_of(f"{BODY}\n\n[Meridian Review]({HOME})", rule) == "ok"
 
 
+def test_home_target_rejects_another_article_of_the_publisher() -> None:
+    rule = req("link_to_original", target="home")
+    other = "https://www.meridianreview.org/2017/03/ferry-timetable"
+    assert outcome_of(f"{BODY}\n\n[Meridian Review]({other})", rule) == "wrong-article"
+
+
 def test_home_target_still_rejects_another_site() -> None:
     rule = req("link_to_original", target="home")
     assert outcome_of(f"{BODY}\n\n[Echo](https://echo.example/)", rule) == "missing"

@@ -104,11 +104,7 @@ def _classify(ctx: CheckContext, url: str, target: str) -> tuple[str, list[Link]
     if target == "not_pdf":
         good = [lk for lk in to_article if not _is_pdf(resolved[id(lk)])]
     elif target == "home":
-        good = to_article + [
-            lk
-            for lk in text_links
-            if is_web_url(resolved[id(lk)]) and domain(resolved[id(lk)]) == domain(url)
-        ]
+        good = to_article + [lk for lk in text_links if is_home_page(resolved[id(lk)], url)]
     else:
         good = to_article
     if good:
