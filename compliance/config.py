@@ -3,7 +3,9 @@
 Found by walking up from the working directory, like git finds its repository, so the check,
 the hook and the service agree on one project's index, venue, grants and fail level. A project
 without a config gets the defaults. Unknown keys and bad values are ConfigErrors naming the file
-(and, for YAML, the line), because a silently ignored typo would change a verdict.
+(and, for YAML, the line), because a silently ignored typo would change a verdict. The keys, their
+types and allowed values are ``compliance/schemas/config.schema.json``, checked by the mechanism
+rule files use (``compliance.terms.structure``); what a schema cannot say is checked here.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ import datetime as _dt
 import math
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, shown
-from .limits import DEFAULT_LIMITS, LIMIT_NAMES, Limits, check_limit
+from .limits import DEFAULT_LIMITS, Limits, check_limit
 from .model import VENUES, Grant
 from .status import FAIL_ON_LEVELS
 from .thresholds import FairUseThresholds
@@ -30,7 +32,6 @@ __all__ = [
     "CONFIG_NAME",
     "DEFAULT_INDEX_PATH",
     "FAIL_ON_LEVELS",
-    "FRONT_MATTER_ROLES",
     "ProjectConfig",
     "find_config",
     "load_config",
@@ -41,23 +42,6 @@ __all__ = [
 
 CONFIG_NAME = "compliance.yaml"
 DEFAULT_INDEX_PATH = Path(".compliance") / "index.sqlite"  # under the project root
-FRONT_MATTER_ROLES = ("original_url", "source", "license")
-KEYS = (
-    "index",
-    "originals",
-    "rules",
-    "site",
-    "venue",
-    "sites",
-    "domain_map",
-    "grants",
-    "fail_on",
-    "files",
-    "front_matter",
-    "fair_use",
-    "limits",
-)
-GRANT_KEYS = ("site", "terms", "reference", "expires")
 
 
 @dataclass(frozen=True)
@@ -98,7 +82,8 @@ class ProjectConfig:
 
 
 class _Reader:
-    """Validates one raw mapping, naming ``source`` (and lines when the raw data has them)."""
+    """Reads one raw mapping that meets the schema, naming ``source`` (and lines when the raw
+    data has them) in the semantic errors a schema cannot express."""
 
     def __init__(self, source: str, base: Path) -> None:
         self.source = source
@@ -107,52 +92,35 @@ class _Reader:
     def fail(self, container: Any, key: Any, message: str) -> ConfigError:
         from .terms.yamlload import line_of
 
-        line = line_of(container, key)
-        return ConfigError(message, source=f"{self.source}:{line}" if line else self.source)
-
-    def text(self, data: Mapping[str, Any], key: str) -> str | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(data, key, f"{key!r} must be a non-empty string (got {shown(value)})")
-        if "\x00" in value:  # no path, URL or name holds one; os calls would raise on it
-            raise self.fail(data, key, f"{key!r} must not contain a NUL character")
-        return value.strip()
+        return _error(self.source, line_of(container, key), message)
 
     def path(self, data: Mapping[str, Any], key: str) -> Path | None:
-        value = self.text(data, key)
-        return None if value is None else (self.base / value).resolve()
-
-    def mapping(self, data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
         value = data.get(key)
-        if value is None:
-            return {}
-        if not isinstance(value, Mapping):
-            raise self.fail(data, key, f"{key!r} must be a mapping (got {_kind(value)})")
-        return value
-
-    def strings(self, data: Mapping[str, Any], key: str) -> tuple[str, ...]:
-        value = data.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(data, key, f"{key!r} must be a list of strings (got {shown(value)})")
-        if any("\x00" in v for v in value):
-            raise self.fail(data, key, f"{key!r} must not contain a NUL character")
-        return tuple(v.strip() for v in value)
+        return None if value is None else (self.base / value.strip()).resolve()
 
 
-def _kind(value: Any) -> str:
-    from .terms.yamlload import LineDict, LineList
-
-    names: dict[type, str] = {dict: "mapping", LineDict: "mapping", list: "list", LineList: "list"}
-    return names.get(type(value), type(value).__name__)
+def _error(source: str, line: int, message: str) -> ConfigError:
+    return ConfigError(message, source=f"{source}:{line}" if line else source)
 
 
-INDEX_KEYS = ("type", "path", "url", "prefix")
+def _conform(data: Any, source: str) -> None:
+    """Refuse ``data`` unless it meets ``schemas/config.schema.json``: its first problem, at its
+    line (keys, types and allowed values are the schema's; what it cannot say is checked here)."""
+    from .terms.structure import structure_problems
+
+    problems = structure_problems(data, "config")
+    if problems:
+        line, message = problems[0]
+        raise _error(source, line, message)
+
+
+def _strings(value: str | list[str] | None) -> tuple[str, ...]:
+    """A string or a list of strings (the schema allows both), stripped."""
+    if value is None:
+        return ()
+    return tuple(v.strip() for v in ([value] if isinstance(value, str) else value))
+
+
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
@@ -167,8 +135,7 @@ def _index(r: _Reader, data: Mapping[str, Any]) -> str | dict[str, Any] | None:
         return None
     if isinstance(value, Mapping):
         return _index_mapping(r, value)
-    text = r.text(data, "index")
-    assert text is not None
+    text: str = value.strip()
     if "://" not in text:
         return str((r.base / text).resolve())
     if not text.startswith(REDIS_SCHEMES):
@@ -193,22 +160,15 @@ def venue_name(value: object) -> str:
 
 
 def _index_mapping(r: _Reader, value: Mapping[str, Any]) -> dict[str, Any]:
-    """An ``index:`` mapping (type, path, url, prefix), every value a string, checked here."""
-    for key in value:
-        if key not in INDEX_KEYS:
-            expected = ", ".join(INDEX_KEYS)
-            message = f"unknown index key {shown(key)} (expected one of {expected})"
-            raise r.fail(value, key, message)
-    found = {key: r.text(value, key) for key in INDEX_KEYS if value.get(key) is not None}
-    kind = found.setdefault("type", "sqlite")
-    if kind not in ("sqlite", "redis"):
-        raise r.fail(value, "type", f"unknown index type {shown(kind)} (expected sqlite or redis)")
+    """An ``index:`` mapping (type, path, url, prefix): the url's scheme is checked here."""
+    found = {key: v.strip() for key, v in value.items() if v is not None}
+    found.setdefault("type", "sqlite")
     url = found.get("url")
-    if url is not None and not str(url).startswith(REDIS_SCHEMES):
+    if url is not None and not url.startswith(REDIS_SCHEMES):
         expected = ", ".join(REDIS_SCHEMES)
         raise r.fail(value, "url", f"index 'url' must start with {expected} (got {shown(url)})")
     if found.get("path"):
-        found["path"] = str((r.base / str(found["path"])).resolve())
+        found["path"] = str((r.base / found["path"]).resolve())
     return found
 
 
@@ -219,16 +179,8 @@ def _venue(r: _Reader, container: Any, key: str, value: Any) -> str:
         raise r.fail(container, key, str(exc)) from None
 
 
-def _grant(r: _Reader, raw: Any, grants: Any, index: int) -> Grant:
-    if not isinstance(raw, Mapping):
-        raise r.fail(grants, index, f"a grant must be a mapping (got {_kind(raw)})")
-    for key in raw:
-        if key not in GRANT_KEYS:
-            expected = ", ".join(GRANT_KEYS)
-            raise r.fail(raw, key, f"unknown grant key {shown(key)} (expected one of {expected})")
-    for key in ("site", "terms"):
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise r.fail(raw, key if key in raw else None, f"a grant needs {key!r}")
+def _grant(r: _Reader, raw: Mapping[str, Any]) -> Grant:
+    """A grant; the schema has checked its keys, here its end date is read."""
     expires = raw.get("expires")
     if isinstance(expires, _dt.datetime):
         expires = expires.date().isoformat()
@@ -241,12 +193,7 @@ def _grant(r: _Reader, raw: Any, grants: Any, index: int) -> Grant:
             raise r.fail(
                 raw, "expires", f"grant 'expires' must be a date YYYY-MM-DD (got {shown(expires)})"
             ) from None
-    reference = raw.get("reference", "")
-    if reference is not None and (
-        isinstance(reference, bool) or not isinstance(reference, (str, int, float))
-    ):
-        message = f"grant 'reference' must be a string (got {_kind(reference)})"
-        raise r.fail(raw, "reference", message)
+    reference = raw.get("reference")
     return Grant(
         site=_domain(raw["site"]),
         terms=raw["terms"].strip(),
@@ -255,29 +202,13 @@ def _grant(r: _Reader, raw: Any, grants: Any, index: int) -> Grant:
     )
 
 
-def _grants(r: _Reader, data: Mapping[str, Any]) -> tuple[Grant, ...]:
-    raw = data.get("grants")
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        raise r.fail(data, "grants", f"'grants' must be a list (got {_kind(raw)})")
-    return tuple(_grant(r, item, raw, index) for index, item in enumerate(raw))
-
-
 def _fair_use(r: _Reader, data: Mapping[str, Any]) -> dict[str, float]:
-    """Thresholds checked here, by name, range and against each other, so that a bad one is
-    refused with its line when the config is read, not mid-check when fair use first matters."""
-    raw = r.mapping(data, "fair_use")
-    if not raw:
-        return {}
-    names = [f.name for f in fields(FairUseThresholds)]
+    """Thresholds checked here for finiteness, range and against each other, so that a bad one
+    is refused with its line when the config is read, not mid-check when fair use first matters."""
+    raw = data.get("fair_use") or {}
     out: dict[str, float] = {}
     for key, value in raw.items():
-        if key not in names:
-            expected = ", ".join(names)
-            raise r.fail(raw, key, f"unknown fair_use threshold {shown(key)} (expected {expected})")
-        number = not isinstance(value, bool) and isinstance(value, (int, float))
-        if not number or not math.isfinite(value):
+        if not math.isfinite(value):
             raise r.fail(raw, key, f"fair_use {key!r} must be a finite number (got {shown(value)})")
         out[key] = float(value)
     try:
@@ -289,13 +220,11 @@ def _fair_use(r: _Reader, data: Mapping[str, Any]) -> dict[str, float]:
 
 
 def _limits(r: _Reader, data: Mapping[str, Any]) -> Limits:
-    """The ``limits:`` mapping: known names only, each a positive integer."""
-    raw = r.mapping(data, "limits")
+    """The ``limits:`` mapping: the schema allows known names with positive integers; the
+    bound every limit shares (``check_limit``, as for ``--limit``) is checked here."""
+    raw = data.get("limits") or {}
     values: dict[str, int] = {}
     for key, value in raw.items():
-        if key not in LIMIT_NAMES:
-            expected = ", ".join(LIMIT_NAMES)
-            raise r.fail(raw, key, f"unknown limit {key!r} (expected one of {expected})")
         try:
             values[key] = check_limit(key, value)
         except ValueError as exc:
@@ -303,53 +232,42 @@ def _limits(r: _Reader, data: Mapping[str, Any]) -> Limits:
     return Limits(**values) if values else DEFAULT_LIMITS
 
 
+def _domains(r: _Reader, domains: Mapping[Any, Any]) -> None:
+    for domain in domains:
+        if not isinstance(domain, str) or not _domain(domain):
+            raise r.fail(domains, domain, f"{shown(domain)} is not a domain")
+
+
 def parse_config(data: Any, source: str, base: Path) -> ProjectConfig:
-    """Validate raw settings (YAML or TOML) read from ``source``; paths are relative to ``base``."""
+    """Validate raw settings (YAML or TOML) read from ``source``; paths are relative to ``base``.
+
+    Raises:
+        ConfigError: the first problem, naming ``source`` and, for YAML, its line.
+    """
     r = _Reader(source, base)
     if data is None:
         data = {}
-    if not isinstance(data, Mapping):
-        raise ConfigError(f"the config must be a mapping of keys (got {_kind(data)})", source)
-    for key in data:
-        if key not in KEYS:
-            raise r.fail(data, key, f"unknown key {shown(key)} (expected one of {', '.join(KEYS)})")
-    fail_on = data.get("fail_on", "error")
-    if not isinstance(fail_on, str) or fail_on not in FAIL_ON_LEVELS:
-        expected = ", ".join(FAIL_ON_LEVELS)
-        message = f"'fail_on' must be one of {expected} (got {shown(fail_on)})"
-        raise r.fail(data, "fail_on", message)
+    _conform(data, source)
     venue = data.get("venue")
-    sites = r.mapping(data, "sites")
-    domain_map = r.mapping(data, "domain_map")
-    for domains in (sites, domain_map):
-        for domain in domains:
-            if not isinstance(domain, str) or not _domain(domain):
-                raise r.fail(domains, domain, f"{shown(domain)} is not a domain")
-    for domain, terms_id in domain_map.items():
-        if not isinstance(terms_id, str) or not terms_id.strip():
-            raise r.fail(domain_map, domain, f"domain_map {shown(domain)} must name a terms id")
-    front_matter = r.mapping(data, "front_matter")
-    for role, key in front_matter.items():
-        if role not in FRONT_MATTER_ROLES:
-            expected = ", ".join(FRONT_MATTER_ROLES)
-            message = f"unknown front_matter role {shown(role)} (expected one of {expected})"
-            raise r.fail(front_matter, role, message)
-        if not isinstance(key, str) or not key.strip():
-            raise r.fail(front_matter, role, f"front_matter {role!r} must name a key")
+    sites = data.get("sites") or {}
+    domain_map = data.get("domain_map") or {}
+    _domains(r, sites)
+    _domains(r, domain_map)
+    site = data.get("site")
     return ProjectConfig(
         path=None,
         root=base,
         index=_index(r, data),
         originals=r.path(data, "originals"),
-        rules_dirs=tuple((base / d).resolve() for d in r.strings(data, "rules")),
-        site=_domain(r.text(data, "site") or "") or None,
+        rules_dirs=tuple((base / d).resolve() for d in _strings(data.get("rules"))),
+        site=_domain(site) or None if site is not None else None,
         venue=None if venue is None else _venue(r, data, "venue", venue),
         sites={_domain(d): _venue(r, sites, d, v) for d, v in sites.items()},
         domain_map={_domain(d): t.strip() for d, t in domain_map.items()},
-        grants=_grants(r, data),
-        fail_on=fail_on,
-        files=r.strings(data, "files"),
-        front_matter={role: key.strip() for role, key in front_matter.items()},
+        grants=tuple(_grant(r, grant) for grant in data.get("grants") or ()),
+        fail_on=data.get("fail_on", "error"),
+        files=_strings(data.get("files")),
+        front_matter={role: key.strip() for role, key in (data.get("front_matter") or {}).items()},
         fair_use=_fair_use(r, data),
         limits=_limits(r, data),
     )

@@ -14,17 +14,10 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compliance.config import (
-    FRONT_MATTER_ROLES,
-    GRANT_KEYS,
-    INDEX_KEYS,
-    KEYS,
-    ProjectConfig,
-    load_config,
-    parse_config,
-)
+from compliance.config import ProjectConfig, load_config, parse_config
 from compliance.errors import ConfigError
 from compliance.limits import LIMIT_NAMES
+from compliance.shipped import shipped_schema
 
 FAIR_USE_NAMES = ("small_share", "max_share", "max_run", "lede_share")
 
@@ -130,7 +123,16 @@ def test_the_cli_answers_a_hostile_config_with_exit_2(tmp_path: Path) -> None:
 
 # -- properties -------------------------------------------------------------------------------
 
-_NAMES = (*KEYS, *GRANT_KEYS, *INDEX_KEYS, *LIMIT_NAMES, *FAIR_USE_NAMES, *FRONT_MATTER_ROLES)
+_SCHEMA = shipped_schema("config")["properties"]
+KEYS = tuple(_SCHEMA)
+_NAMES = (
+    *KEYS,
+    *_SCHEMA["grants"]["items"]["properties"],
+    *_SCHEMA["index"]["properties"],
+    *LIMIT_NAMES,
+    *FAIR_USE_NAMES,
+    *_SCHEMA["front_matter"]["propertyNames"]["enum"],
+)
 _TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
 _SCALARS = st.one_of(
     st.none(),

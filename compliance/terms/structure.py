@@ -1,4 +1,5 @@
-"""The structure of a rule file, checked against its JSON Schema, with messages at YAML lines.
+"""The structure of a rule file (or the project config), checked against its JSON Schema, with
+messages at YAML lines.
 
 ``compliance/schemas/rule-file.schema.json`` says which keys a rule file has, of which types and
 with which allowed values; it is data, readable beside rules/README.md, and editors that speak
@@ -9,7 +10,8 @@ well formed? Only a file it rejects goes to jsonschema, whose errors carry the s
 module turns into the schema's own ``x-messages`` wording at the line the YAML loader recorded
 (``LineDict`` / ``LineList``), so a reader gets ``rules/x.yaml:6: unknown venue 'online'
 (expected one of ...)`` rather than a JSON path. What a requirement's parameters mean is each
-kind's business, checked elsewhere.
+kind's business, checked elsewhere. The project config
+(``compliance/schemas/config.schema.json``) goes through the same two validators, by name.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ..errors import shown
 from ..shipped import shipped_schema
 from .yamlload import line_of
 
@@ -34,22 +37,22 @@ def rule_file_schema() -> dict[str, Any]:
 
 
 @cache
-def _fast_validator() -> Callable[[Any], Any]:
-    """The schema compiled by fastjsonschema: raises on the first problem, says nothing else."""
+def _fast_validator(name: str = "rule-file") -> Callable[[Any], Any]:
+    """Schema ``name`` compiled by fastjsonschema: raises on the first problem, nothing else."""
     import fastjsonschema
 
     # A deep copy: fastjsonschema rewrites each ``$ref`` in place into an absolute URL.
-    schema = json.loads(json.dumps(rule_file_schema()))
+    schema = json.loads(json.dumps(shipped_schema(name)))
     validate: Callable[[Any], Any] = fastjsonschema.compile(schema)
     return validate
 
 
-def conforms(data: Any) -> bool:
-    """Whether plain ``data`` meets the schema (fast; no messages)."""
+def conforms(data: Any, name: str = "rule-file") -> bool:
+    """Whether plain ``data`` meets schema ``name`` (fast; no messages)."""
     from fastjsonschema import JsonSchemaValueException
 
     try:
-        _fast_validator()(data)
+        _fast_validator(name)(data)
     except JsonSchemaValueException:
         return False
     return True
@@ -58,6 +61,18 @@ def conforms(data: Any) -> bool:
 def got(value: Any) -> str:
     """A value as messages quote it, with its type: ``12 that is int``."""
     return f"{value!r} that is {type(value).__name__}"
+
+
+def kind(value: Any) -> str:
+    """A value's type in a reader's words: ``mapping``, ``list``, ``string``, ``number``..."""
+    if isinstance(value, Mapping):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, bool) or value is None:
+        return repr(value).lower()
+    names = {str: "string", int: "number", float: "number"}
+    return next((n for t, n in names.items() if isinstance(value, t)), type(value).__name__)
 
 
 def _plain(value: Any) -> Any:
@@ -130,12 +145,13 @@ def _problems(error: ValidationError, data: Any, root: dict[str, Any]) -> Iterat
         "path": ".".join(str(p) for p in path) or "(top)",
         "label": context.get("x-label", ""),
         "noun": context.get("x-noun", "entry"),
-        "value": repr(instance),
+        "value": shown(instance),
         "got": got(instance),
+        "kind": kind(instance),
         "expected": ", ".join(str(v) for v in error.validator_value)
         if isinstance(error.validator_value, list)
         else "",
-        "key": next((str(p) for p in reversed(path) if isinstance(p, str)), ""),
+        "key": _cut(next((str(p) for p in reversed(path) if isinstance(p, str)), "")),
     }
     parent = _container(data, path[:-1]) if path else None
     here = _container(data, path)
@@ -149,7 +165,7 @@ def _problems(error: ValidationError, data: Any, root: dict[str, Any]) -> Iterat
         )
         for key in keys:
             line = line_of(here, key) if keyword == "additionalProperties" else line_of(here)
-            yield line, template.format(**{**fields, "key": key, "known": ", ".join(known)})
+            yield line, template.format(**{**fields, "key": _cut(key), "known": ", ".join(known)})
         return
     if "propertyNames" in error.absolute_schema_path:
         # A key that is not allowed: the error's instance is the key itself, inside ``here``.
@@ -159,14 +175,21 @@ def _problems(error: ValidationError, data: Any, root: dict[str, Any]) -> Iterat
     yield line, template.format(**fields)
 
 
-def structure_problems(data: Any) -> list[tuple[int, str]]:
-    """Every structural problem of a loaded rule file, as ``(line, message)`` in line order."""
+def _cut(key: Any) -> str:
+    """A key as messages quote it, cut as ``shown`` cuts values (a key may be 100 KB too)."""
+    text = repr(str(key))[1:-1]  # escaped: a key holding a line break stays on one line
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def structure_problems(data: Any, name: str = "rule-file") -> list[tuple[int, str]]:
+    """Every problem of loaded ``data`` against schema ``name``, as ``(line, message)`` in line
+    order (stable: a value's type problem comes before its other problems)."""
     plain = _plain(data)
-    if conforms(plain):
+    if conforms(plain, name):
         return []
     from jsonschema import Draft202012Validator
 
-    root = rule_file_schema()
+    root = shipped_schema(name)
     validator = Draft202012Validator(root)
     seen: dict[tuple[int, str], None] = {}
     for error in validator.iter_errors(plain):
