@@ -149,3 +149,28 @@ def test_required_embeds_must_be_kept() -> None:
     dropped = context(doc(BODY), rule, original=original)
     assert run(media, kept, rule) == []
     assert [f.outcome for f in run(media, dropped, rule)] == ["embed-missing"]
+
+
+BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/"
+LICENCE_ON_TOP = req("placement", where="top", element="license")
+
+
+def test_the_licence_element_is_the_terms_own_licence_requirement_deed() -> None:
+    licence = req("license_notice", deed_url=BY_SA)
+    copy = doc(f"Shared under [CC BY-SA 4.0]({BY_SA}).\n\n{BODY}")
+    assert run(placement, context(copy, licence, LICENCE_ON_TOP), LICENCE_ON_TOP) == []
+
+
+def test_the_licence_element_is_found_by_the_name_the_terms_give_it() -> None:
+    licence = req("license_notice", license="Harbour Open Licence")
+    copy = doc(f"{BODY}\n\n{FILLER}\n\nShared under the Harbour Open Licence.")
+    [finding] = run(placement, context(copy, licence, LICENCE_ON_TOP), LICENCE_ON_TOP)
+    assert finding.outcome == "misplaced"
+
+
+def test_proximity_measures_the_licence_of_the_terms_own_requirement() -> None:
+    licence = req("license_notice", deed_url=BY_SA)
+    together = req("proximity", within_chars=200, elements=["source", "license"])
+    copy = doc(f"Source: Harbour Light.\n\n{BODY}\n\n{FILLER}\n\n[CC BY-SA 4.0]({BY_SA})")
+    [finding] = run(proximity, context(copy, licence, together), together)
+    assert finding.outcome == "too-far" and "licence notice" in finding.message

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from compliance.terms.licences import code_elements, licence_of_url
+import pytest
+
+from compliance.model import Attribution
+from compliance.terms.licences import code_elements, deed_url, licence_names, licence_of_url
 from compliance.terms.notice import read_notice
+from compliance.terms.notice_rule import rule_data
 
 
 def test_deed_address_in_a_notice_gives_every_element() -> None:
@@ -22,3 +26,61 @@ def test_code_elements_keep_their_order() -> None:
 
 def test_public_domain_address_is_no_licence_code() -> None:
     assert licence_of_url("https://creativecommons.org/publicdomain/zero/1.0/") == "public-domain"
+
+
+@pytest.mark.parametrize(
+    ("url", "licence"),
+    [
+        ("https://creativecommons.org/licenses/by/4.0/", "cc-by-4.0"),
+        ("http://www.creativecommons.org/licenses/by-nd/2.0/legalcode", "cc-by-nd-2.0"),
+        ("https://creativecommons.org/licenses/by-nc-sa/2.5/", "cc-by-nc-sa-2.5"),
+        ("https://creativecommons.org/licenses/by-nc-nd/3.0/us/", "cc-by-nc-nd-3.0"),
+        ("https://creativecommons.org/licenses/by-sa/3.0/de/deed.en", "cc-by-sa-3.0"),
+        ("https://creativecommons.org/licenses/by/1.0/", "cc-by-1.0"),
+        ("https://creativecommons.org/licenses/by-nc/", "cc-by-nc"),
+        ("https://creativecommons.org/publicdomain/mark/1.0/", "public-domain"),
+        ("https://example.org/licenses/by/4.0/", None),
+        ("https://creativecommons.org/licenses/sampling/1.0/", None),
+    ],
+)
+def test_a_deed_address_of_any_version_or_port_is_one_licence_id(
+    url: str, licence: str | None
+) -> None:
+    assert licence_of_url(url) == licence
+
+
+@pytest.mark.parametrize(
+    ("licence", "names"),
+    [
+        ("cc-by-4.0", ("CC BY 4.0", "Creative Commons Attribution 4.0")),
+        (
+            "cc-by-nc-nd-3.0",
+            ("CC BY-NC-ND 3.0", "Creative Commons Attribution-NonCommercial-NoDerivatives 3.0"),
+        ),
+        ("cc-by-sa-2.5", ("CC BY-SA 2.5", "Creative Commons Attribution-ShareAlike 2.5")),
+        ("cc-by-nc", ("CC BY-NC", "Creative Commons Attribution-NonCommercial")),
+        ("cc-unspecified", ("a Creative Commons licence",)),
+        ("public-domain", ()),
+        (None, ()),
+    ],
+)
+def test_a_licence_id_gives_its_short_then_long_name(
+    licence: str | None, names: tuple[str, ...]
+) -> None:
+    assert licence_names(licence) == names
+
+
+def test_a_versioned_licence_id_gives_its_deed_and_an_unversioned_one_none() -> None:
+    assert deed_url("cc-by-nc-sa-4.0") == "https://creativecommons.org/licenses/by-nc-sa/4.0/"
+    assert deed_url("cc-by-sa") is None
+    assert deed_url("cc-unspecified") is None
+
+
+def test_a_notice_rule_names_the_licence_and_links_its_deed_as_the_catalogue_does() -> None:
+    notice = read_notice(
+        "You may republish this story under creativecommons.org/licenses/by-nd/4.0/"
+    )
+    data = rule_data(notice, Attribution(), "x.txt")
+    [entry] = [r for r in data["requirements"] if r["kind"] == "license_notice"]
+    assert entry["license"] == "CC BY-ND 4.0"
+    assert entry["deed_url"] == "https://creativecommons.org/licenses/by-nd/4.0/"

@@ -9,7 +9,7 @@ from . import _text
 from .copyright_notice import copyright_lines
 from .credit_source import Params as CreditParams
 from .credit_source import fill
-from .license_notice import deed_links, licence_names
+from .license_notice import deed_links, licence
 
 Element = Literal["source", "copyright", "link", "byline", "license", "credit"]
 ELEMENTS: tuple[str, ...] = get_args(Element)
@@ -60,9 +60,9 @@ def locate(ctx: CheckContext, element: str) -> list[Span]:
     if element == "byline":
         return _text.find_name(text, ctx.attribution.author)
     if element == "license":
-        deed = ctx.original.meta.license_url or next(iter(ctx.terms.detect.license_urls), None)
-        spans = [s for n in licence_names(deed, None) for s in _text.find_name(text, n)]
-        spans += [Span(lk.start, lk.end) for lk in deed_links(ctx, deed)]
+        given = licence(ctx)
+        spans = [s for n in given.names for s in _text.find_name(text, n)]
+        spans += [Span(lk.start, lk.end) for lk in deed_links(ctx, given.deed)]
         return sorted(spans, key=lambda s: s.start)
     raise KeyError(f"unknown element {element!r} (expected one of {', '.join(ELEMENTS)})")
 

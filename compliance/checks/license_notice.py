@@ -21,7 +21,6 @@ FAIL::
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -45,15 +44,6 @@ class Params(KindParams, kind=KIND):
         "Address of the licence deed the copy must link to (default: the original's)."
     )
     repeat_terms: bool = option("The licence terms must be repeated in the copy.", False)
-
-
-_CC = re.compile(r"creativecommons\.org/(licenses|publicdomain)/([a-z-]+)/(\d\.\d)", re.I)
-_PARTS = {
-    "by": "Attribution",
-    "sa": "ShareAlike",
-    "nd": "NoDerivatives",
-    "nc": "NonCommercial",
-}
 
 
 def article_links(ctx: CheckContext) -> list[Link]:
@@ -80,26 +70,38 @@ def deed_links(ctx: CheckContext, deed: str | None, role: LinkRole = "article") 
     ]
 
 
-def licence_names(url: str | None, given: str | None) -> list[str]:
-    """The names a copy may use for the licence at ``url``."""
-    names = [given] if given else []
-    match = _CC.search(url or "")
-    if match and match.group(1).lower() == "licenses":
-        code = match.group(2).lower()
-        version = match.group(3)
-        names.append(f"CC {code.upper()} {version}")
-        long = "-".join(_PARTS.get(part, part) for part in code.split("-"))
-        names.append(f"Creative Commons {long} {version}")
-    return names
+@dataclass(frozen=True)
+class Licence:
+    """The licence a copy must give: the address of its deed and the names it goes by."""
+
+    deed: str | None
+    names: tuple[str, ...]
 
 
-def _deed_url(ctx: CheckContext, params: Params) -> str | None:
-    given = params.deed_url
-    if isinstance(given, str) and given:
-        return given
-    if ctx.original.meta.license_url:
-        return ctx.original.meta.license_url
-    return ctx.terms.detect.license_urls[0] if ctx.terms.detect.license_urls else None
+def licence(ctx: CheckContext, params: Params | None = None) -> Licence:
+    """The licence element of ``ctx``'s terms, for this check and the placement and proximity
+    checks alike.
+
+    ``params`` are a license_notice requirement's (default: the terms' own license_notice
+    requirement, if any). Its ``deed_url`` wins, else the original's licence link, else the
+    terms' detection URLs; the names are its ``license``, then those of the deed's licence
+    (``terms.licences``: "CC BY-ND 4.0" and "Creative Commons Attribution-NoDerivatives 4.0").
+    """
+    from ..terms.licences import licence_names, licence_of_url  # terms imports the checks
+
+    if params is None:
+        params = next(
+            (r.params for r in ctx.terms.requirements if isinstance(r.params, Params)), None
+        )
+    given = params.deed_url if params else None
+    deed = (
+        given
+        if isinstance(given, str) and given
+        else ctx.original.meta.license_url or next(iter(ctx.terms.detect.license_urls), None)
+    )
+    name = params.license if params else None
+    named = (name,) if isinstance(name, str) and name else ()
+    return Licence(deed, named + licence_names(licence_of_url(deed) if deed else None))
 
 
 def describe(params: Params) -> str:
@@ -110,9 +112,10 @@ def describe(params: Params) -> str:
 
 def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     """The licence is named and linked to its deed (and its terms repeated when asked)."""
-    deed = _deed_url(ctx, params)
-    given = params.license
-    names = licence_names(deed, given if isinstance(given, str) else None)
+    from ..terms.licences import licence_of_url
+
+    found = licence(ctx, params)
+    deed, names = found.deed, found.names
     if not deed and not names:
         return [
             _text.finding(
@@ -127,7 +130,7 @@ def check(ctx: CheckContext, req: Requirement, params: Params) -> list[Finding]:
     named = [s for name in names for s in _text.find_name(text, name)]
     web_links = [lk for lk in article_links(ctx) if is_web_url(_text.resolved_href(ctx, lk))]
     linked = deed_links(ctx, deed)
-    other_deeds = [lk for lk in web_links if _CC.search(lk.href) and lk not in linked]
+    other_deeds = [lk for lk in web_links if licence_of_url(lk.href) and lk not in linked]
     findings: list[Finding] = []
     if not linked:
         if other_deeds:

@@ -1,22 +1,32 @@
-"""Creative Commons licence ids (``cc-by-nc-nd-4.0``) from a deed address or a licence code.
+"""Creative Commons licence ids (``cc-by-nc-nd-4.0``) from a deed address or a licence code,
+and back to the names and deed a copy must give.
 
 Notices name their licence in words ("Attribution-NonCommercial"), which the clause patterns
 read, but also as a deed address (``creativecommons.org/licenses/by-nc/4.0/``, in the text or
 in the page's metadata) or as a code in any case (``cc by-nc-sa``). Both spellings carry every
-element, so they are read here, once, for the notice reader and the metadata reader.
+element, so they are read here, once, for the notice reader, the metadata reader and the
+license_notice check (and the placement and proximity checks' licence element): one reading of
+a deed address, so that a version, a port (``/3.0/us/``) or ``publicdomain/zero`` means the same
+licence everywhere.
 
 Example:
     >>> licence_of_url("https://creativecommons.org/licenses/by-nc-nd/3.0/deed.de")
     'cc-by-nc-nd-3.0'
     >>> code_elements("published under cc by-nc-sa 4.0")
     ('by', 'nc', 'sa')
+    >>> licence_names("cc-by-nd-4.0")
+    ('CC BY-ND 4.0', 'Creative Commons Attribution-NoDerivatives 4.0')
+    >>> deed_url("cc-by-nd-4.0")
+    'https://creativecommons.org/licenses/by-nd/4.0/'
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["code_elements", "licence_of_url"]
+__all__ = ["UNSPECIFIED", "code_elements", "deed_url", "licence_names", "licence_of_url"]
+
+UNSPECIFIED = "cc-unspecified"  # a notice names Creative Commons without saying which licence
 
 _DEED = re.compile(
     r"creativecommons\.org/(?P<kind>licenses|publicdomain)/(?P<code>[a-z]+(?:-[a-z]+)*)"
@@ -25,6 +35,8 @@ _DEED = re.compile(
 )
 _CODE = re.compile(r"\bcc[\s-]+(by(?:[\s-]+(?:nc|nd|sa)\b){0,3})", re.IGNORECASE)
 _ELEMENTS = frozenset({"by", "nc", "nd", "sa"})
+_ID = re.compile(r"cc-(?P<code>[a-z]+(?:-[a-z]+)*?)(?:-(?P<version>\d\.\d))?")
+_LONG = {"by": "Attribution", "sa": "ShareAlike", "nd": "NoDerivatives", "nc": "NonCommercial"}
 
 
 def licence_of_url(url: str) -> str | None:
@@ -50,3 +62,34 @@ def code_elements(text: str) -> tuple[str, ...]:
     if code is None:
         return ()
     return tuple(dict.fromkeys(re.split(r"[\s-]+", code.group(1).lower())))
+
+
+def _parts(licence: str) -> tuple[str, str | None] | None:
+    """``cc-by-nd-4.0`` -> (``by-nd``, ``4.0``); None for ``public-domain``, ``cc-unspecified``."""
+    found = _ID.fullmatch(licence)
+    if found is None or not set(found["code"].split("-")) <= _ELEMENTS:
+        return None
+    return found["code"], found["version"]
+
+
+def licence_names(licence: str | None) -> tuple[str, ...]:
+    """The names a copy may give licence id ``licence``: short (``CC BY-ND 4.0``), then long
+    (``Creative Commons Attribution-NoDerivatives 4.0``); none for a public-domain mark or an
+    unknown id, and ``a Creative Commons licence`` for ``cc-unspecified``."""
+    if licence == UNSPECIFIED:
+        return ("a Creative Commons licence",)
+    parts = _parts(licence or "")
+    if parts is None:
+        return ()
+    code, version = parts
+    tail = f" {version}" if version else ""
+    long = "-".join(_LONG[part] for part in code.split("-"))
+    return f"CC {code.upper()}{tail}", f"Creative Commons {long}{tail}"
+
+
+def deed_url(licence: str) -> str | None:
+    """The deed of a versioned licence id; None when the id names no one deed."""
+    parts = _parts(licence)
+    if parts is None or parts[1] is None:
+        return None
+    return f"https://creativecommons.org/licenses/{parts[0]}/{parts[1]}/"

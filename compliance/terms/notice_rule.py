@@ -9,13 +9,13 @@ contact come from the original (its notice, its attribution facts), never from a
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
 
 from ..documents.regions import without_captions
 from ..model import Attribution, Document, Terms
+from .licences import deed_url, licence_names
 from .metanotice import notice_from_meta, with_page_licence
 from .notice import Clause, Notice, read_notice
 from .schema import parse
@@ -36,7 +36,6 @@ _REQUIREMENTS: dict[str, tuple[str, str, dict[str, Any]]] = {
     "tracking_pixel": ("tracking-pixel", "tracking_pixel", {}),
 }
 _LINK_TARGET = {"article": "article", "home": "home", "any": "home"}  # home accepts the article
-_CC_VERSION = re.compile(r"-(\d\.\d)$")
 
 
 _GRANTS = ("allowed", "allowed-with-conditions")
@@ -64,17 +63,6 @@ def find_notice(doc: Document) -> tuple[Notice, str]:
         if meta.republishing is not None:
             return meta, "metadata"
     return with_page_licence(notice, doc.meta.license_url), where
-
-
-def _licence_name(licence: str) -> tuple[str, str | None]:
-    """``cc-by-nc-nd-4.0`` -> (``CC BY-NC-ND 4.0``, its deed URL); unversioned: no deed."""
-    if licence == "cc-unspecified":
-        return "a Creative Commons licence", None
-    version = _CC_VERSION.search(licence)
-    code = licence[3 : version.start()] if version else licence[3:]
-    name = "CC " + code.upper() + (f" {version.group(1)}" if version else "")
-    deed = f"https://creativecommons.org/licenses/{code}/{version.group(1)}/" if version else None
-    return name, deed
 
 
 def _venues(notice: Notice) -> dict[str, str]:
@@ -122,7 +110,8 @@ def rule_data(notice: Notice, attribution: Attribution, origin: str) -> dict[str
         if name == "link_to_original":
             entry["target"] = _LINK_TARGET[str(value)]
         if name == "license_notice":
-            entry["license"], deed = _licence_name(str(value))
+            entry["license"] = licence_names(str(value))[0]
+            deed = deed_url(str(value))
             if deed:
                 entry["deed_url"] = deed
         clause = clauses.get(name)
