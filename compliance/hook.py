@@ -21,6 +21,8 @@ from .errors import ComplianceError, InputError
 from .model import Finding, Report
 
 if TYPE_CHECKING:
+    import pathspec
+
     from .config import ProjectConfig
     from .model import Document
     from .originals import Originals
@@ -89,37 +91,30 @@ class HookRun:
 # --- choosing files -------------------------------------------------------------------------
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """Compile a gitignore-like glob: ``**/`` spans folders, ``*`` and ``?`` stay in one."""
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
+def posts_spec(globs: Sequence[str]) -> pathspec.GitIgnoreSpec:
+    """The ``files:`` globs as ``scan`` reads its patterns (``compliance.index.inputs``).
+
+    .gitignore rules through pathspec, anchored at the project root: ``*`` and ``?`` stay in one
+    folder, ``**`` spans any number of them (none included), ``[ab]`` is a character class, a
+    pattern naming a folder takes the files below it, and ``!pattern`` takes files back out.
+    """
+    import pathspec
+
+    lines = []
+    for glob in globs:
+        bang = "!" if glob.startswith("!") else ""
+        lines.append(bang + "/" + glob.removeprefix(bang).removeprefix("./").lstrip("/"))
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def select_posts(
     paths: Iterable[Path], globs: Sequence[str] = DEFAULT_GLOBS, root: Path | None = None
 ) -> list[Path]:
-    """The paths a hook should check: those matching any glob, relative to ``root``.
+    """The paths a hook should check: those matching the globs, relative to ``root``.
 
     A path outside ``root`` is matched as given. Order is kept and duplicates dropped.
     """
-    regexes = [glob_regex(g) for g in globs or DEFAULT_GLOBS]
+    spec = posts_spec(globs or DEFAULT_GLOBS)
     chosen: list[Path] = []
     for path in paths:
         rel = path
@@ -129,7 +124,7 @@ def select_posts(
             except ValueError:
                 rel = path
         text = rel.as_posix().removeprefix("./")
-        if any(rx.match(text) for rx in regexes) and path not in chosen:
+        if spec.match_file(text) and path not in chosen:
             chosen.append(path)
     return chosen
 

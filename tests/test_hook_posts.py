@@ -8,20 +8,45 @@ import pytest
 
 from compliance.documents.markdown import body_line, split_front_matter
 from compliance.errors import InputError
-from compliance.hook import declared, glob_regex, html_declarations, select_posts
+from compliance.hook import declared, html_declarations, select_posts
+
+
+def _chosen(globs: list[str], *paths: str) -> list[str]:
+    return [p.as_posix() for p in select_posts([Path(p) for p in paths], globs)]
 
 
 def test_double_star_glob_matches_posts_at_any_depth() -> None:
-    rx = glob_regex("content/**/*.md")
-    assert rx.match("content/a.md")
-    assert rx.match("content/2023/11/a.md")
-    assert not rx.match("themes/content/a.md")
+    chosen = _chosen(
+        ["content/**/*.md"], "content/a.md", "content/2023/11/a.md", "themes/content/a.md"
+    )
+    assert chosen == ["content/a.md", "content/2023/11/a.md"]
 
 
 def test_single_star_glob_stays_within_one_folder() -> None:
-    rx = glob_regex("posts/*.md")
-    assert rx.match("posts/a.md")
-    assert not rx.match("posts/drafts/a.md")
+    assert _chosen(["posts/*.md"], "posts/a.md", "posts/drafts/a.md") == ["posts/a.md"]
+
+
+def test_a_bracket_in_a_glob_is_a_character_class_as_in_scan() -> None:
+    chosen = _chosen(
+        ["posts/[ab]*.md"], "posts/a1.md", "posts/b2.md", "posts/c3.md", "posts/[ab].md"
+    )
+    assert chosen == ["posts/a1.md", "posts/b2.md"]
+
+
+def test_a_glob_without_a_folder_is_anchored_at_the_project_root() -> None:
+    assert _chosen(["*.md"], "a.md", "posts/b.md") == ["a.md"]
+
+
+def test_a_negated_glob_takes_files_back_out() -> None:
+    chosen = _chosen(
+        ["content/**/*.md", "!content/drafts/**"], "content/a.md", "content/drafts/b.md"
+    )
+    assert chosen == ["content/a.md"]
+
+
+def test_a_path_outside_the_project_is_matched_as_given(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere" / "a.md"
+    assert select_posts([outside], ["**/*.md"], tmp_path / "project") == [outside]
 
 
 def test_select_posts_keeps_only_files_matching_the_globs(tmp_path: Path) -> None:
