@@ -7,7 +7,7 @@ points, half-open ``[start, end)``), so every renderer can quote the same eviden
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from .params import KindParams
 
@@ -18,16 +18,10 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "advisory")
 SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "advisory": 1}
 
 Verdict = Literal["compliant", "violations", "needs-permission", "likely-fair-use", "not-a-copy"]
-VERDICTS: tuple[Verdict, ...] = (
-    "compliant",
-    "violations",
-    "needs-permission",
-    "likely-fair-use",
-    "not-a-copy",
-)
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
 Venue = Literal["community", "nonprofit", "commercial", "print"]
-VENUES: tuple[Venue, ...] = ("community", "nonprofit", "commercial", "print")
+VENUES: tuple[Venue, ...] = get_args(Venue)
 VenuePolicy = Literal["allowed", "permission", "forbidden"]
 
 # What a link is about: the article, or a picture (inside a caption, figure or photo credit:

@@ -7,8 +7,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, field_validator
 
 from ..errors import InputError
+from ..model import Venue, Verdict  # the one vocabulary of the CLI, config, rule files and reports
 
-Verdict = Literal["compliant", "violations", "needs-permission", "likely-fair-use", "not-a-copy"]
 DocFormat = Literal["html", "markdown", "text"]
 
 
@@ -27,13 +27,15 @@ class CheckRequest(BaseModel):
     )
     original_id: str | None = Field(None, description="Index id (or 8+ char prefix) of it.")
     terms: str | None = Field(None, description="Apply these terms (a rule id).")
-    venue: Literal["community", "nonprofit", "commercial", "print"] | None = None
+    venue: Venue | None = None
 
     @field_validator("venue", mode="before")
     @classmethod
     def _venue_in_any_case(cls, value: object) -> object:
-        """The CLI's and the config's vocabulary, in any case (``Commercial`` is ``commercial``)."""
-        return value.strip().lower() if isinstance(value, str) else value
+        """The CLI's and the config's reading, in any case (``Commercial`` is ``commercial``)."""
+        from ..config import venue_name
+
+        return None if value is None else venue_name(value)
 
 
 class CheckResponse(BaseModel):
