@@ -95,8 +95,6 @@ class Meta:
     published: str | None = None  # ISO 8601 date
     license_url: str | None = None  # rel=license or a Creative Commons deed link
     language: str | None = None
-    source_line: str | None = None  # "The original source of this article is X"
-    copyright_line: str | None = None  # "Copyright © X, 2017"
     front_matter: dict[str, Any] = field(default_factory=dict)
     # The page's own rights statement (<meta name="copyright">, dc.rights): the copyright holder
     # when no notice is printed in the text.

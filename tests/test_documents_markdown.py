@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from compliance.documents import detect_format, load_bytes
+from compliance.documents.attribution import extract_attribution
 from compliance.errors import InputError
 from compliance.model import Document
 
@@ -123,7 +124,9 @@ def test_images_become_media_not_text() -> None:
 
 
 def test_copyright_line_is_found_in_markdown() -> None:
-    assert _load(ARTICLE).meta.copyright_line == "Copyright © Ona Brack, Northern Ledger, 2017"
+    facts = extract_attribution(_load(ARTICLE))
+    assert (facts.copyright_holder, facts.copyright_year) == ("Ona Brack, Northern Ledger", 2017)
+    assert facts.found["copyright_holder"] == "footer"
 
 
 def test_html_block_inside_markdown_keeps_links_and_text() -> None:

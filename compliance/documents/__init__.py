@@ -22,10 +22,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..model import Document, Link, Media, Meta, Region
-from .attribution import find_copyright_line, find_dateline, find_source_line
+from .attribution import find_dateline
 from .decode import DEFAULT_MAX_BYTES, check_size, decode, read_limited
 from .limits import DEFAULT_LIMITS, Limits, check_limits
-from .regions import CAPTION, Hint, classify, notice_text
+from .regions import CAPTION, Hint, classify
 from .sniff import Format, detect_format
 from .urls import split_url
 
@@ -134,9 +134,6 @@ def _document(
 ) -> Document:
     title_hint = heading or found.get("title")
     regions = classify(text, title_hint, hints)
-    facts = notice_text(text, regions)
-    source = find_source_line(facts)
-    notice = find_copyright_line(facts)
     meta = Meta(
         title=found.get("title"),
         author=found.get("author"),
@@ -145,8 +142,6 @@ def _document(
         published=found.get("published") or find_dateline(text),
         license_url=found.get("license_url"),
         language=found.get("language"),
-        source_line=source.line if source else None,
-        copyright_line=notice.line if notice else None,
         front_matter=front_matter,
         rights=found.get("rights"),
     )

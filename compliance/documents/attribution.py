@@ -3,8 +3,8 @@
 Facts come from three places, and ``Attribution.found`` records which: page metadata ("meta"),
 lines of the text such as "The original source of this article is X" or "Copyright © X, 2017"
 ("footer"), a byline or author note ("byline"); flags given by the user ("flag") win over all.
-The line finders are pure functions over text so the loaders can fill ``Meta.source_line`` and
-``Meta.copyright_line`` with the very lines this module reads.
+The line finders are pure functions over text (the notice lines ``regions.notice_text`` keeps),
+called here alone: a document carries its text and regions, not a second copy of the lines.
 """
 
 from __future__ import annotations
