@@ -42,3 +42,12 @@ def shown(value: object, width: int = 60) -> str:
     """
     text = repr(value)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def exception_text(exc: BaseException) -> str:
+    """An unexpected exception in one line: ``RuntimeError: boom`` (its type alone when silent).
+
+    The one wording of "what failed" in an internal error, wherever it is reported.
+    """
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

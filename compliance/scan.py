@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .documents.warc import SkippedRecord
-from .errors import ComplianceError, IndexFileError, InputError
+from .errors import ComplianceError, IndexFileError, InputError, exception_text
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Document, Report
 
@@ -212,7 +212,7 @@ def scan_task(task: Task, options: ScanOptions) -> DocumentResult:
         message = str(exc) if exc.source and exc.source != page else exc.message
         return DocumentResult(page, error=ScanError(page, message))
     except Exception as exc:  # a bug on one page must not lose the other million
-        message = f"internal error: {exc!r}"
+        message = f"internal error: {exception_text(exc)}"
         return DocumentResult(origin, error=ScanError(origin, message, internal=True))
 
 

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from compliance.cli import app
+from compliance.errors import exception_text
 from compliance.status import INTERNAL
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,6 +114,29 @@ def test_scan_names_the_document_and_exits_3_after_writing_the_rest(
     result = runner.invoke(app, args)
     assert result.exit_code == INTERNAL
     assert result.stderr.strip().splitlines()[-1] == (
-        "compliance: internal error: RuntimeError('boom') in posts/a.md"
+        "compliance: internal error: RuntimeError: boom while checking posts/a.md"
+        " (counted as skipped)"
     )
     assert '"type": "error"' in out.read_text(encoding="utf-8")
+
+
+def test_scan_says_each_failed_document_was_skipped_in_the_skip_line_shape(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = str(project / "i.sqlite")
+    assert runner.invoke(app, ["index", "add", "originals", "--index", index]).exit_code == 0
+    monkeypatch.setattr("compliance.scan.scan_document", _boom)
+    (project / "posts" / "b.md").write_text("Another post.\n", encoding="utf-8")
+    args = ["scan", "posts/a.md", "posts/b.md", "--index", index, "-f", "json"]
+    lines = runner.invoke(app, args).stderr.strip().splitlines()
+    assert lines == [
+        "compliance: skipped posts/a.md: internal error: RuntimeError: boom",
+        "compliance: skipped posts/b.md: internal error: RuntimeError: boom",
+        "compliance: internal error: RuntimeError: boom while checking posts/a.md"
+        " (counted as skipped, like 1 other document with an internal error)",
+    ]
+
+
+def test_an_exception_is_one_line_whatever_its_text() -> None:
+    assert exception_text(RuntimeError("two\nlines")) == "RuntimeError: two lines"
+    assert exception_text(KeyError()) == "KeyError"

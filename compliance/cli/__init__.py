@@ -24,7 +24,7 @@ from typing import Any
 
 import click
 
-from ..errors import ComplianceError
+from ..errors import ComplianceError, exception_text
 from ..status import INTERNAL, USAGE
 
 __all__ = ["ComplianceGroup", "app", "main"]
@@ -38,7 +38,7 @@ def _say(message: str) -> None:
 
 def internal_error_line(exc: BaseException) -> str:
     """``internal error: <what>``, with where it happened (exception notes, e.g. the document)."""
-    what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    what = exception_text(exc)
     notes = " ".join(getattr(exc, "__notes__", ()))
     where = f" {notes}" if notes else ""
     return f"internal error: {what}{where} (run with --debug for the traceback)"

@@ -193,11 +193,23 @@ def command(
             click.echo(f"compliance: skipped {err.origin}: {err.message}", err=True)
     crashed = [e for e in summary.errors if getattr(e, "internal", False)]
     if crashed:
-        click.echo(f"compliance: {crashed[0].message} in {crashed[0].origin}", err=True)
+        click.echo(f"compliance: {_crash_line(crashed)}", err=True)
         return INTERNAL
     if summary.errors:
         return SKIPPED
     return exit_status((f for r in summary.pairs for f in r.findings), level)
+
+
+def _crash_line(crashed: Sequence[Any]) -> str:
+    """The last line of a scan in which documents hit a bug: what failed, where, and that the
+    document was counted as skipped (its error record is in the output, the rest was written):
+    ``internal error: RuntimeError: boom while checking posts/a.md (counted as skipped)``.
+    """
+    first = crashed[0]
+    more = len(crashed) - 1
+    others = f"{more} other document" + ("s" if more > 1 else "")
+    also = f", like {others} with an internal error" if more else ""
+    return f"{first.message} while checking {first.origin} (counted as skipped{also})"
 
 
 def _total(files: Sequence[Path | str]) -> int | None:
