@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from compliance.cli import app
 from compliance.errors import exception_text
@@ -103,15 +103,19 @@ def test_the_hook_names_the_post_it_was_checking(
     assert "while checking posts/a.md" in result.stderr
 
 
-def test_scan_names_the_document_and_exits_3_after_writing_the_rest(
-    project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _crashing_scan(project: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> Result:
+    """``compliance scan ARGS -f json`` against the project's originals, every check a bug."""
     index = str(project / "i.sqlite")
     assert runner.invoke(app, ["index", "add", "originals", "--index", index]).exit_code == 0
     monkeypatch.setattr("compliance.scan.scan_document", _boom)
+    return runner.invoke(app, ["scan", *args, "--index", index, "-f", "json"])
+
+
+def test_scan_names_the_document_and_exits_3_after_writing_the_rest(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = project / "scan.jsonl"
-    args = ["scan", "posts/a.md", "--index", index, "-f", "json", "--output", str(out)]
-    result = runner.invoke(app, args)
+    result = _crashing_scan(project, monkeypatch, "posts/a.md", "--output", str(out))
     assert result.exit_code == INTERNAL
     assert result.stderr.strip().splitlines()[-1] == (
         "compliance: internal error: RuntimeError: boom while checking posts/a.md"
@@ -123,12 +127,9 @@ def test_scan_names_the_document_and_exits_3_after_writing_the_rest(
 def test_scan_says_each_failed_document_was_skipped_in_the_skip_line_shape(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    index = str(project / "i.sqlite")
-    assert runner.invoke(app, ["index", "add", "originals", "--index", index]).exit_code == 0
-    monkeypatch.setattr("compliance.scan.scan_document", _boom)
     (project / "posts" / "b.md").write_text("Another post.\n", encoding="utf-8")
-    args = ["scan", "posts/a.md", "posts/b.md", "--index", index, "-f", "json"]
-    lines = runner.invoke(app, args).stderr.strip().splitlines()
+    result = _crashing_scan(project, monkeypatch, "posts/a.md", "posts/b.md")
+    lines = result.stderr.strip().splitlines()
     assert lines == [
         "compliance: skipped posts/a.md: internal error: RuntimeError: boom",
         "compliance: skipped posts/b.md: internal error: RuntimeError: boom",
