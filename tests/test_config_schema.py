@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from test_config_hostile import _CONFIGS
 
 from compliance.config import starter_config
+from compliance.hook import DEFAULT_KEYS
 from compliance.limits import LIMIT_NAMES, MAX_LIMIT
 from compliance.model import VENUES
 from compliance.shipped import shipped_schema
@@ -90,8 +91,9 @@ def test_fast_and_full_validators_agree_on_any_config(data: dict[str, Any]) -> N
         (("fail_on", "enum"), FAIL_ON_LEVELS),
         (("limits", "propertyNames", "enum"), LIMIT_NAMES),
         (("fair_use", "propertyNames", "enum"), tuple(f.name for f in fields(FairUseThresholds))),
+        (("front_matter", "propertyNames", "enum"), tuple(DEFAULT_KEYS)),
     ],
-    ids=["fail_on", "limits", "fair_use"],
+    ids=["fail_on", "limits", "fair_use", "front_matter"],
 )
 def test_the_schema_allows_exactly_the_values_the_code_knows(
     path: tuple[str, ...], vocabulary: tuple[str, ...]
