@@ -34,10 +34,6 @@ DEFAULT_KEYS: dict[str, str] = {
     "license": "license",
 }
 
-_META_RE = re.compile(
-    r"""<meta\s+(?:name|property)\s*=\s*["']([^"']+)["']\s+content\s*=\s*["']([^"']*)["']""",
-    re.IGNORECASE,
-)
 _URL_RE = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -133,9 +129,23 @@ def select_posts(
 
 
 def html_declarations(raw: str) -> dict[str, str]:
-    """``<meta name|property=KEY content=VALUE>`` pairs near the top of an HTML post."""
-    head = raw[:20000]
-    return dict(_META_RE.findall(head)) if "<meta" in head.lower() else {}
+    """The ``<meta>`` pairs of an HTML post (keys lowercased), read by the HTML parser.
+
+    Attribute order, quoting and case are the parser's business: ``content`` before ``name``
+    declares the same as after it.
+    """
+    from lxml import etree
+    from lxml import html as lhtml
+
+    from .documents.htmlmeta import meta_values
+
+    if "<meta" not in raw.lower():
+        return {}
+    try:
+        root = lhtml.document_fromstring(raw)
+    except (etree.ParserError, ValueError):  # unreadable: the loader has already said so
+        return {}
+    return meta_values(root)
 
 
 def declared(front_matter: Mapping[str, Any], keys: Mapping[str, str] | None = None) -> Declared:
@@ -146,7 +156,8 @@ def declared(front_matter: Mapping[str, Any], keys: Mapping[str, str] | None = N
     names = {**DEFAULT_KEYS, **(keys or {})}
 
     def get(role: str) -> str | None:
-        value = front_matter.get(names[role])
+        key = names[role]
+        value = front_matter.get(key, front_matter.get(key.lower()))
         if isinstance(value, dict):  # e.g. source: {name: ..., url: ...}
             value = value.get("url") or value.get("name")
         if value is None:

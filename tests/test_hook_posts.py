@@ -81,6 +81,16 @@ def test_html_meta_tags_serve_as_declarations() -> None:
     assert html_declarations(raw)["original_url"] == "https://example.org/a"
 
 
+def test_html_meta_content_before_name_is_still_a_declaration() -> None:
+    raw = "<html><head><meta content='https://example.org/a' name='original_url'></head></html>"
+    assert declared(html_declarations(raw)).url == "https://example.org/a"
+
+
+def test_html_meta_names_match_the_configured_keys_in_any_case() -> None:
+    raw = '<html><head><META NAME="License" CONTENT="cc-by-4.0"></head><body>x</body></html>'
+    assert declared(html_declarations(raw), {"license": "License"}).license == "cc-by-4.0"
+
+
 def test_a_post_without_front_matter_declares_nothing() -> None:
     assert split_front_matter("Just a post.\n", "posts/a.md") == ({}, "Just a post.\n")
     assert body_line("Just a post.\n") == 1
