@@ -92,6 +92,55 @@ CASES = [
         ("news-organization",),
         id="news_organizations_named_as_republishers_are_the_venue",
     ),
+    pytest.param(
+        "You may republish our essays as you see fit, provided you credit the Institute.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="use_as_you_see_fit_allows_any_venue_and_commercial_use",
+    ),
+    pytest.param(
+        "Our essays may be reused for any purpose, even commercially, if the author is credited.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="english_even_commercially_allows_commercial_use",
+    ),
+    pytest.param(
+        "Puede republicar nuestras crónicas incluso con fines comerciales, citando la fuente.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="spanish_commercial_ends_included_allow_commercial_use",
+    ),
+    pytest.param(
+        "Vous pouvez reproduire nos chroniques comme bon vous semble, en citant la source.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="french_as_you_see_fit_allows_commercial_use",
+    ),
+    pytest.param(
+        "Sie dürfen die Reportagen auch kommerziell weiterverbreiten, wenn Sie die Quelle nennen.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="german_commercially_too_allows_commercial_use",
+    ),
+    pytest.param(
+        "As crônicas podem ser republicadas como você quiser, desde que citada a fonte.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="portuguese_as_you_wish_allows_commercial_use",
+    ),
+    pytest.param(
+        "As crônicas podem ser republicadas citando a fonte. Para fins comerciais, escreva-nos.",
+        NEEDING,
+        ("commercial",),
+        id="portuguese_commercial_ends_to_ask_about_need_permission",
+    ),
+    pytest.param(
+        "You may republish our essays online if you credit us. For publication in print, "
+        "contact the editors.",
+        NEEDING,
+        ("print",),
+        id="for_publication_in_a_venue_contact_us_needs_permission_for_it",
+    ),
 ]
 
 
