@@ -250,6 +250,9 @@ def test_a_grant_in_the_text_beats_the_footer() -> None:
         "The app is free to use.",
         "Protesters entered the building without permission.",
         "La venta de la cosecha está prohibida.",
+        "Readers can order copies of the report from the ministry.",
+        "He said the drugs were for personal use only. Police copied the files.",
+        "See our terms of use at https://example.org/terms before you post a comment.",
     ],
 )
 def test_ordinary_prose_is_not_read_as_a_notice(prose: str) -> None:
@@ -295,6 +298,45 @@ def test_grant_tied_to_permission_by_only_needs_permission(text: str) -> None:
 )
 def test_russian_and_japanese_grants_are_read(text: str) -> None:
     assert read_notice(text).republishing == "allowed-with-conditions"
+
+
+def test_a_standalone_personal_use_line_is_a_flat_prohibition() -> None:
+    assert read_notice(
+        "Transcript of the evening bulletin.\n\nFor personal use only."
+    ).republishing == ("forbidden")
+
+
+def test_a_personal_use_copy_with_reprints_to_order_needs_permission_for_any_venue() -> None:
+    notice = read_notice(
+        "This copy is for your personal, non-commercial use only. To order reprints for "
+        "distribution to clients, visit https://reprints.example.com/order."
+    )
+    assert (notice.republishing, notice.venues_needing_permission, notice.contact) == (
+        "permission-required",
+        ("any",),
+        "https://reprints.example.com/order",
+    )
+
+
+def test_a_pointer_to_the_terms_of_use_for_reuse_needs_permission_and_names_them() -> None:
+    notice = read_notice(
+        "For any reuse of our reporting, please consult our terms of use at "
+        "https://news.example.org/legal."
+    )
+    assert (notice.republishing, notice.contact) == (
+        "permission-required",
+        "https://news.example.org/legal",
+    )
+
+
+def test_russian_use_with_a_link_to_the_site_is_a_grant_linking_home() -> None:
+    notice = read_notice(
+        "При полном или частичном использовании материалов ссылка на наш сайт обязательна."
+    )
+    assert (notice.republishing, notice.requires.link_to_original) == (
+        "allowed-with-conditions",
+        "home",
+    )
 
 
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:

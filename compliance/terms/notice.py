@@ -417,6 +417,8 @@ def _read(text: str, pats: PatternSet) -> Notice:
                     # "if you publish online, ..." states a condition, not a venue; but "if you
                     # wish to publish in print, contact us" names a venue that needs permission
                     continue
+                if _inside(m, s.hits.get("private_use", [])):
+                    continue  # "for your personal, non-commercial use" is no republishing venue
                 kind = _nearest_kind(s, m.start)
                 if venue == "non-commercial":
                     allowed.append(venue)
