@@ -339,6 +339,44 @@ def test_russian_use_with_a_link_to_the_site_is_a_grant_linking_home() -> None:
     )
 
 
+def test_an_invitation_to_republish_is_a_grant() -> None:
+    notice = read_notice("We encourage you to republish our essays if you credit the author.")
+    assert notice.republishing == "allowed-with-conditions"
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "Las crónicas pueden reproducirse citando la fuente y a la autora, con un enlace a "
+            "nuestra página web.",
+            "home",
+        ),
+        (
+            "Vous pouvez republier nos chroniques en mentionnant la source et l'auteur, avec un "
+            "lien vers notre site.",
+            "home",
+        ),
+        (
+            "Die Reportagen dürfen unter Nennung der Quelle und des Autors sowie mit einem Link "
+            "zu unserer Website weiterverbreitet werden.",
+            "home",
+        ),
+    ],
+)
+def test_grants_with_source_author_and_home_link_are_read_in_es_fr_de(text: str, link: str) -> None:
+    notice = read_notice(text)
+    assert (
+        notice.republishing,
+        notice.requires.credit_source,
+        notice.requires.link_to_original,
+    ) == (
+        "allowed-with-conditions",
+        True,
+        link,
+    )
+
+
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:
     text = "The mayor spoke at noon. Do not alter the text.\n\nYou may republish our stories."
     notice = read_notice(text)

@@ -141,6 +141,33 @@ CASES = [
         ("print",),
         id="for_publication_in_a_venue_contact_us_needs_permission_for_it",
     ),
+    pytest.param(
+        "Essays may be reprinted in print magazines with our permission only. Online "
+        "republication is allowed with a link to our home page.",
+        NEEDING,
+        ("print",),
+        id="a_grant_followed_by_permission_only_needs_permission_for_its_venue",
+    ),
+    pytest.param(
+        "Nonprofit newsrooms may republish our essays for free; commercial outlets should "
+        "contact the desk.",
+        NEEDING,
+        ("commercial",),
+        id="permission_in_the_next_clause_does_not_belong_to_the_grant",
+    ),
+    pytest.param(
+        "Non-profit news organizations may republish our essays if they credit us.",
+        ALLOWED,
+        ("nonprofit",),
+        id="nonprofit_organizations_opening_a_sentence_are_the_venue",
+    ),
+    pytest.param(
+        "Ce reportage est publié sous licence Creative Commons Attribution - Pas d'Utilisation "
+        "Commerciale 4.0.",
+        ALLOWED,
+        ("non-commercial",),
+        id="french_nc_element_name_is_no_commercial_venue",
+    ),
 ]
 
 

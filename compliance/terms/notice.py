@@ -157,11 +157,20 @@ def _inside(hit: _Hit, spans: list[_Hit], slack: int = 0) -> bool:
     return any(c.start - slack <= hit.start < c.end + slack for c in spans)
 
 
-def _tied(grant: _Hit, permission: _Hit, restrictions: list[_Hit]) -> bool:
+def _qualifies(grant: _Hit, permission: _Hit, text: str) -> bool:
+    """True when the ``permission`` phrase follows ``grant`` closely, in the same clause (no
+    semicolon or colon between): it qualifies that grant ("may be reprinted without permission";
+    not "... for free; commercial outlets should contact us")."""
+    between = text[grant.end : permission.start] if permission.start >= grant.end else "\n"
+    return len(between) <= _GRANT_REACH and not any(c in between for c in ";:\n")
+
+
+def _tied(grant: _Hit, permission: _Hit, restrictions: list[_Hit], text: str) -> bool:
     """True when a restriction word joins ``grant`` to the ``permission`` phrase after it
-    ("reproduction is permitted only with our consent"): the grant is conditional on asking."""
-    return 0 <= permission.start - grant.end <= _GRANT_REACH and any(
-        grant.end <= r.start <= permission.start for r in restrictions
+    ("reproduction is permitted only with our consent", "... with our permission only"):
+    the grant is conditional on asking."""
+    return _qualifies(grant, permission, text) and any(
+        grant.end <= r.start <= permission.end for r in restrictions
     )
 
 
@@ -180,20 +189,21 @@ def _sentence(
         hits.pop("prohibition", None)
     permissions = hits.get("permission", [])
     restrictions = hits.get("restriction", [])
+    said = text[span[0] : span[1]]  # the sentence: hits index it
 
     grants = [
         g
         for g in hits.get("grant", [])
         if not _negated(g, hits.get("negation", []))
         # "reproduction is only allowed with our permission" is no grant
-        and not any(g.start <= p.start < g.end or _tied(g, p, restrictions) for p in permissions)
+        and not any(
+            g.start <= p.start < g.end or _tied(g, p, restrictions, said) for p in permissions
+        )
     ]
     hits["grant"] = [] if hits.get("private_use") else grants
     # "may be reprinted without written permission": the permission words belong to the grant.
     hits["permission"] = [
-        p
-        for p in permissions
-        if not any(0 <= p.start - g.end <= _GRANT_REACH for g in hits["grant"])
+        p for p in permissions if not any(_qualifies(g, p, said) for g in hits["grant"])
     ]
     kind = next((s for s in _STATUS_SIGNALS if hits.get(s)), None)
     start, end = span
