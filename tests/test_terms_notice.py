@@ -377,6 +377,39 @@ def test_grants_with_source_author_and_home_link_are_read_in_es_fr_de(text: str,
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may republish this essay if the © line and a credit to the Institute appear.",
+        "Se permite la reproducción siempre que se mantenga el aviso de copyright.",
+        "La reproduction est autorisée à condition de conserver la mention de copyright.",
+        "Der Nachdruck ist gestattet, sofern der Copyright-Hinweis erhalten bleibt.",
+        "A reprodução é permitida desde que mantido o aviso de direitos autorais.",
+    ],
+)
+def test_a_copyright_notice_to_keep_is_required_in_en_es_fr_de_pt(text: str) -> None:
+    assert read_notice(text).requires.copyright_notice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puede republicar nuestras crónicas sin modificar el texto y manteniendo los enlaces.",
+        "Vous pouvez reprendre nos chroniques sans les modifier et en conservant les liens.",
+        "Sie dürfen die Chroniken übernehmen, ohne sie zu verändern; Links bitte beibehalten.",
+        "Você pode republicar nossas crônicas sem alterar o texto e mantendo os links.",
+    ],
+)
+def test_no_edits_and_kept_links_are_read_in_es_fr_de_pt(text: str) -> None:
+    requires = read_notice(text).requires
+    assert (requires.no_modification, requires.keep_links) == (True, True)
+
+
+def test_a_source_named_in_the_german_passive_is_credited() -> None:
+    notice = read_notice("Der Abdruck ist erlaubt, wenn die Quelle genannt wird.")
+    assert notice.requires.credit_source
+
+
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:
     text = "The mayor spoke at noon. Do not alter the text.\n\nYou may republish our stories."
     notice = read_notice(text)
