@@ -410,6 +410,35 @@ def test_a_source_named_in_the_german_passive_is_credited() -> None:
     assert notice.requires.credit_source
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Para reutilizar nuestras crónicas, consulte nuestras condiciones de uso.",
+        "Pour toute réutilisation de nos chroniques, consultez nos conditions d'utilisation.",
+        "Für die Weiterverwendung unserer Chroniken gelten unsere Nutzungsbedingungen.",
+        "Para reutilizar nossas crônicas, consulte nossos termos de uso.",
+        "Nos chroniques ne peuvent être reprises sans l'accord de la rédaction.",
+        "All columns are the property of the Courier and may not be used without permission. "
+        "For licensing, write to the desk.",
+    ],
+)
+def test_pointers_to_terms_and_consent_phrasings_need_permission(text: str) -> None:
+    assert read_notice(text).republishing == "permission-required"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reprodução proibida.",
+        "Reproducción prohibida.",
+        "Riproduzione vietata.",
+        "Nachdruck verboten.",
+    ],
+)
+def test_a_reproduction_marked_prohibited_is_forbidden(text: str) -> None:
+    assert read_notice(text).republishing == "forbidden"
+
+
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:
     text = "The mayor spoke at noon. Do not alter the text.\n\nYou may republish our stories."
     notice = read_notice(text)
