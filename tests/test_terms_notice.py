@@ -6,6 +6,8 @@ bench/notices.py).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from compliance.model import Attribution, Document
@@ -280,18 +282,6 @@ def test_use_named_beside_a_permission_phrase_in_a_granting_sentence_needs_permi
 @pytest.mark.parametrize(
     "text",
     [
-        "Reproduction is permitted only with our written permission.",
-        "La reproducción está permitida solo con autorización previa.",
-        "Der Nachdruck ist nur mit Genehmigung der Redaktion gestattet.",
-    ],
-)
-def test_grant_tied_to_permission_by_only_needs_permission(text: str) -> None:
-    assert read_notice(text).republishing == "permission-required"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "Перепечатка материалов разрешена при условии активной гиперссылки на источник.",
         "記事の転載は、出典を明記すれば自由です。",
     ],
@@ -410,33 +400,55 @@ def test_a_source_named_in_the_german_passive_is_credited() -> None:
     assert notice.requires.credit_source
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Para reutilizar nuestras crónicas, consulte nuestras condiciones de uso.",
-        "Pour toute réutilisation de nos chroniques, consultez nos conditions d'utilisation.",
-        "Für die Weiterverwendung unserer Chroniken gelten unsere Nutzungsbedingungen.",
-        "Para reutilizar nossas crônicas, consulte nossos termos de uso.",
-        "Nos chroniques ne peuvent être reprises sans l'accord de la rédaction.",
-        "All columns are the property of the Courier and may not be used without permission. "
-        "For licensing, write to the desk.",
-    ],
-)
-def test_pointers_to_terms_and_consent_phrasings_need_permission(text: str) -> None:
-    assert read_notice(text).republishing == "permission-required"
+def _status_cases(status: str, family: str, texts: list[str]) -> list[Any]:
+    return [pytest.param(t, status, id=f"{family}-{n}") for n, t in enumerate(texts)]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Reprodução proibida.",
-        "Reproducción prohibida.",
-        "Riproduzione vietata.",
-        "Nachdruck verboten.",
-    ],
-)
-def test_a_reproduction_marked_prohibited_is_forbidden(text: str) -> None:
-    assert read_notice(text).republishing == "forbidden"
+STATUS_CASES = [
+    *_status_cases(
+        "permission-required",
+        "grant_tied_to_permission_by_only",
+        [
+            "Reproduction is permitted only with our written permission.",
+            "La reproducción está permitida solo con autorización previa.",
+            "Der Nachdruck ist nur mit Genehmigung der Redaktion gestattet.",
+        ],
+    ),
+    *_status_cases(
+        "permission-required",
+        "pointer_to_the_terms_of_use_for_reuse",
+        [
+            "Para reutilizar nuestras crónicas, consulte nuestras condiciones de uso.",
+            "Pour toute réutilisation de nos chroniques, consultez nos conditions d'utilisation.",
+            "Für die Weiterverwendung unserer Chroniken gelten unsere Nutzungsbedingungen.",
+            "Para reutilizar nossas crônicas, consulte nossos termos de uso.",
+        ],
+    ),
+    *_status_cases(
+        "permission-required",
+        "use_without_consent",
+        [
+            "Nos chroniques ne peuvent être reprises sans l'accord de la rédaction.",
+            "All columns are the property of the Courier and may not be used without permission. "
+            "For licensing, write to the desk.",
+        ],
+    ),
+    *_status_cases(
+        "forbidden",
+        "reproduction_marked_prohibited",
+        [
+            "Reprodução proibida.",
+            "Reproducción prohibida.",
+            "Riproduzione vietata.",
+            "Nachdruck verboten.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUS_CASES)
+def test_a_phrasing_family_states_its_status(text: str, status: str) -> None:
+    assert read_notice(text).republishing == status
 
 
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:
