@@ -451,6 +451,41 @@ def test_a_phrasing_family_states_its_status(text: str, status: str) -> None:
     assert read_notice(text).republishing == status
 
 
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        (
+            "To reprint our columns, please fill out the form at https://courier.example/rights.",
+            "https://courier.example/rights",
+        ),
+        (
+            "For permission to reprint, call the rights desk at +44 20 7946 0000.",
+            "+44 20 7946 0000",
+        ),
+        (
+            "Reprinting without permission is prohibited. For reprint rights, contact the "
+            "Licensing Office.",
+            "Licensing Office",
+        ),
+        (
+            "Pour toute demande de reproduction, écrivez à droits@chronique.example.",
+            "droits@chronique.example",
+        ),
+        (
+            "Für Abdruckgenehmigungen wenden Sie sich bitte an die Rechteabteilung.",
+            "Rechteabteilung",
+        ),
+        (
+            "Para republicar nossas crônicas, solicite autorização em https://cronica.example/pedido.",
+            "https://cronica.example/pedido",
+        ),
+    ],
+)
+def test_the_contact_is_the_form_phone_office_or_address_to_ask(text: str, contact: str) -> None:
+    notice = read_notice(text)
+    assert (notice.republishing, notice.contact) == ("permission-required", contact)
+
+
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:
     text = "The mayor spoke at noon. Do not alter the text.\n\nYou may republish our stories."
     notice = read_notice(text)

@@ -38,6 +38,7 @@ Status = Literal["allowed", "allowed-with-conditions", "permission-required", "f
 LinkTarget = Literal["article", "home", "any"]
 _LINK_TARGETS: tuple[LinkTarget, ...] = ("article", "home", "any")  # the most specific wins
 _STATUS_SIGNALS = ("grant", "permission", "prohibition", "reserved")
+_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Sentence ends: a line break, a list bullet, or ., !, ? followed by space; 。 in CJK text.
 _BREAK = re.compile(r"\n+|[•·▪●]|(?<=[.!?])\s+|(?<=。)")
@@ -278,7 +279,8 @@ def _licence(read: list[_Sentence]) -> tuple[str | None, list[_Sentence]]:
 
 def _contact(read: list[_Sentence]) -> tuple[str | None, _Sentence | None]:
     """Whom to ask: an address in a sentence of the notice (one with a status or contact cue,
-    or right after one), else a named contact ("contact: the syndication desk")."""
+    or right after one), else a named contact ("contact: the syndication desk"), else a web
+    address in a sentence that asks for permission (a request form)."""
     near = [
         s for i, s in enumerate(read) if s.kind or s.hits.get("contact") or (i and read[i - 1].kind)
     ]
@@ -291,6 +293,10 @@ def _contact(read: list[_Sentence]) -> tuple[str | None, _Sentence | None]:
             value = (m.value or "").strip(" .,;:")
             if value:
                 return value, s
+    for s in read:  # "ask for permission at https://..." in any language
+        address = _ADDRESS.search(s.text) if s.kind == "permission" else None
+        if address:
+            return address.group(0).rstrip(".,;:)"), s
     return None, None
 
 
