@@ -253,6 +253,8 @@ def test_a_grant_in_the_text_beats_the_footer() -> None:
         "Protesters entered the building without permission.",
         "La venta de la cosecha está prohibida.",
         "Readers can order copies of the report from the ministry.",
+        "The new law allows the reproduction of plants in greenhouses.",
+        "Permission is granted to build the tower, the council said in its publication.",
         "He said the drugs were for personal use only. Police copied the files.",
         "See our terms of use at https://example.org/terms before you post a comment.",
     ],
@@ -431,6 +433,23 @@ STATUS_CASES = [
             "Nos chroniques ne peuvent être reprises sans l'accord de la rédaction.",
             "All columns are the property of the Courier and may not be used without permission. "
             "For licensing, write to the desk.",
+        ],
+    ),
+    *_status_cases(
+        "allowed-with-conditions",
+        "invitation_or_permission_to_republish",
+        [
+            "Permission is granted to reprint this column provided the source is acknowledged.",
+            "You have our permission to republish this column with a link to the original.",
+            "Republishing is encouraged, with attribution.",
+            "You are welcome to share this column on your blog if you credit us.",
+            "We allow republication of our columns, provided the byline is kept.",
+            "Republish this column for free. Credit the author.",
+            "Si deseas republicar esta crónica, puedes hacerlo citando la fuente.",
+            "Siéntete libre de republicar nuestras crónicas citando la fuente.",
+            "N'hésitez pas à reprendre nos chroniques en citant la source.",
+            "Gerne dürfen Sie unsere Chroniken übernehmen, bitte nennen Sie die Quelle.",
+            "Fique à vontade para republicar nossas crônicas, citando a fonte.",
         ],
     ),
     *_status_cases(
