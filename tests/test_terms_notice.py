@@ -254,6 +254,7 @@ def test_a_grant_in_the_text_beats_the_footer() -> None:
         "La venta de la cosecha está prohibida.",
         "Readers can order copies of the report from the ministry.",
         "The new law allows the reproduction of plants in greenhouses.",
+        "La playa es de dominio público y su reproducción en maqueta costó poco.",
         "Permission is granted to build the tower, the council said in its publication.",
         "He said the drugs were for personal use only. Police copied the files.",
         "See our terms of use at https://example.org/terms before you post a comment.",
@@ -450,6 +451,17 @@ STATUS_CASES = [
             "N'hésitez pas à reprendre nos chroniques en citant la source.",
             "Gerne dürfen Sie unsere Chroniken übernehmen, bitte nennen Sie die Quelle.",
             "Fique à vontade para republicar nossas crônicas, citando a fonte.",
+        ],
+    ),
+    *_status_cases(
+        "allowed",
+        "public_domain",
+        [
+            "This report is a work of a federal agency and is not subject to copyright.",
+            "Este texto es de dominio público.",
+            "Ces photos sont dans le domaine public.",
+            "Diese Chronik ist gemeinfrei.",
+            "Esta obra está em domínio público.",
         ],
     ),
     *_status_cases(
