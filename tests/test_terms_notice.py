@@ -122,6 +122,39 @@ def test_the_creative_commons_licence_is_named_by_id(wording: str, licence: str)
     assert read_notice(f"This article is {wording}.").requires.license_notice == licence
 
 
+@pytest.mark.parametrize(
+    ("text", "licence"),
+    [
+        (
+            "Esta crónica está bajo una licencia Creative Commons "
+            "Reconocimiento-NoComercial-SinObraDerivada 4.0 Internacional.",
+            "cc-by-nc-nd-4.0",
+        ),
+        (
+            "Cette chronique est mise à disposition selon les termes de la Licence Creative "
+            "Commons Attribution - Partage dans les Mêmes Conditions 4.0 International.",
+            "cc-by-sa-4.0",
+        ),
+        (
+            "Diese Chronik ist lizenziert unter einer Creative Commons Namensnennung - Nicht "
+            "kommerziell 4.0 International Lizenz.",
+            "cc-by-nc-4.0",
+        ),
+        (
+            "Esta crônica está licenciada com uma Licença Creative Commons - "
+            "Atribuição-SemDerivações 4.0 Internacional.",
+            "cc-by-nd-4.0",
+        ),
+        (
+            "この記事はクリエイティブ・コモンズ 表示 - 継承 4.0 国際 ライセンスで提供されています。",
+            "cc-by-sa-4.0",
+        ),
+    ],
+)
+def test_translated_creative_commons_licence_names_are_read(text: str, licence: str) -> None:
+    assert read_notice(text).requires.license_notice == licence
+
+
 def test_a_no_derivatives_licence_forbids_edits_and_an_nc_one_reserves_commercial_use() -> None:
     notice = read_notice("Our work is published under CC BY-NC-ND 4.0.")
     assert notice.requires.no_modification
@@ -454,6 +487,11 @@ STATUS_CASES = [
         ],
     ),
     *_status_cases(
+        "permission-required",
+        "use_allowed_only_with_consent",
+        ["Использование материалов допускается только с согласия редакции."],
+    ),
+    *_status_cases(
         "allowed",
         "public_domain",
         [
@@ -515,6 +553,11 @@ def test_a_phrasing_family_states_its_status(text: str, status: str) -> None:
 def test_the_contact_is_the_form_phone_office_or_address_to_ask(text: str, contact: str) -> None:
     notice = read_notice(text)
     assert (notice.republishing, notice.contact) == ("permission-required", contact)
+
+
+def test_a_source_cited_in_the_italian_passive_is_credited() -> None:
+    notice = read_notice("È consentita la riproduzione purché sia citata la fonte.")
+    assert notice.requires.credit_source
 
 
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:
