@@ -146,7 +146,8 @@ def test_the_creative_commons_licence_is_named_by_id(wording: str, licence: str)
             "cc-by-nd-4.0",
         ),
         (
-            "この記事はクリエイティブ・コモンズ 表示 - 継承 4.0 国際 ライセンスで提供されています。",
+            "この記事はクリエイティブ・コモンズ 表示 - 継承 4.0 国際 "
+            "ライセンスで提供されています。",
             "cc-by-sa-4.0",
         ),
     ],
