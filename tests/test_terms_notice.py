@@ -505,6 +505,24 @@ STATUS_CASES = [
     ),
     *_status_cases(
         "forbidden",
+        "personal_use_only_line",
+        [
+            "Copyright 2021 Example Radio - For Personal Use Only",
+            "For personal, noncommercial use only.",
+            "Use of this feed is for personal, non-commercial use only.",
+        ],
+    ),
+    *_status_cases(
+        "permission-required",
+        "personal_use_with_a_route_to_permission",
+        [
+            "For personal, noncommercial use only. For other uses, prior permission required.",
+            "Copyright: (C) Example Broadcasting, see https://example.org/rss-terms for terms and "
+            "conditions of reuse.",
+        ],
+    ),
+    *_status_cases(
+        "forbidden",
         "reproduction_marked_prohibited",
         [
             "Reprodução proibida.",
