@@ -579,6 +579,19 @@ def test_a_source_cited_in_the_italian_passive_is_credited() -> None:
     assert notice.requires.credit_source
 
 
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("You may republish this column with a hyperlink to our homepage.", "home"),
+        ("Sie dürfen die Chronik übernehmen, wenn Sie auf unsere Website verlinken.", "home"),
+        ("Sie dürfen die Chronik übernehmen, mit einem Link zur Quelle.", "any"),
+        ("Você pode republicar esta crônica com link para a fonte.", "any"),
+    ],
+)
+def test_the_link_target_is_read_from_the_phrase(text: str, link: str) -> None:
+    assert read_notice(text).requires.link_to_original == link
+
+
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:
     text = "The mayor spoke at noon. Do not alter the text.\n\nYou may republish our stories."
     notice = read_notice(text)
