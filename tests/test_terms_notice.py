@@ -592,6 +592,33 @@ def test_the_link_target_is_read_from_the_phrase(text: str, link: str) -> None:
     assert read_notice(text).requires.link_to_original == link
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "author"),
+    [
+        ("You may republish this column. Please attribute it to the Courier.", True, False),
+        (
+            'You may republish this column. Include the line: "This column was first published '
+            'by the Courier."',
+            True,
+            False,
+        ),
+        ("You may republish this column. Please include the writer's name.", False, True),
+        ("You may republish this column if you name the author and the publication.", True, True),
+        ("You may republish this column with proper credit to the reporter.", False, True),
+        ("Puede republicar esta crónica mencionando a la autora y el medio.", True, True),
+        (
+            "Vous pouvez republier cette chronique en indiquant le nom du site et de l'auteur.",
+            True,
+            True,
+        ),
+        ("Sie dürfen die Chronik übernehmen, unter Angabe des Autors und der Quelle.", True, True),
+    ],
+)
+def test_source_and_author_credits_are_told_apart(text: str, source: bool, author: bool) -> None:
+    requires = read_notice(text).requires
+    assert (requires.credit_source, requires.byline) == (source, author)
+
+
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:
     text = "The mayor spoke at noon. Do not alter the text.\n\nYou may republish our stories."
     notice = read_notice(text)
