@@ -168,6 +168,55 @@ CASES = [
         ("non-commercial",),
         id="french_nc_element_name_is_no_commercial_venue",
     ),
+    pytest.param(
+        "You may republish our columns online or in your newsletter if you credit us.",
+        ALLOWED,
+        ("online", "newsletter"),
+        id="a_newsletter_is_a_venue_of_its_own",
+    ),
+    pytest.param(
+        "You may republish our columns as long as you do not charge readers for access.",
+        ALLOWED,
+        ("free-access",),
+        id="not_charging_readers_is_free_access",
+    ),
+    pytest.param(
+        "Puede republicar nuestras crónicas en su sitio web o en papel, citando la fuente.",
+        ALLOWED,
+        ("print", "online"),
+        id="spanish_website_and_paper_are_online_and_print",
+    ),
+    pytest.param(
+        "Vous pouvez reprendre nos chroniques en ligne et dans votre édition imprimée.",
+        ALLOWED,
+        ("print", "online"),
+        id="french_online_and_printed_edition_are_online_and_print",
+    ),
+    pytest.param(
+        "Sie dürfen unsere Chroniken online und in Ihrer Printausgabe übernehmen.",
+        ALLOWED,
+        ("print", "online"),
+        id="german_online_and_print_edition_are_online_and_print",
+    ),
+    pytest.param(
+        "Você pode republicar nossas crônicas na internet ou no jornal impresso.",
+        ALLOWED,
+        ("print", "online"),
+        id="portuguese_internet_and_printed_paper_are_online_and_print",
+    ),
+    pytest.param(
+        "Die Übernahme ist erlaubt; für Printmedien kontaktieren Sie uns bitte.",
+        NEEDING,
+        ("print",),
+        id="german_for_print_contact_us_needs_permission",
+    ),
+    pytest.param(
+        "You may republish our columns. If you want to publish them in full online, we would "
+        "be glad to discuss it.",
+        ALLOWED,
+        ("any",),
+        id="english_online_is_not_read_by_another_languages_patterns",
+    ),
 ]
 
 
