@@ -619,6 +619,25 @@ def test_source_and_author_credits_are_told_apart(text: str, source: bool, autho
     assert (requires.credit_source, requires.byline) == (source, author)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puede republicar esta crónica si cita la fuente junto con un enlace al artículo "
+        "original e incluye el píxel de seguimiento.",
+        "Vous pouvez republier cette chronique en citant la source, accompagnée d'un lien vers "
+        "l'article original, et en gardant le pixel de suivi.",
+        "Sie dürfen die Chronik übernehmen, wenn Sie die Quelle zusammen mit einem Link zum "
+        "Original nennen und das Zählpixel einbinden.",
+        "Você pode republicar esta crônica citando a fonte junto com o link para a matéria "
+        "original e mantendo o pixel de rastreamento.",
+    ],
+)
+def test_credit_with_a_link_together_and_a_tracking_pixel_in_es_fr_de_pt(text: str) -> None:
+    requires = read_notice(text).requires
+    assert (requires.credit_source, requires.together, requires.tracking_pixel) == (True,) * 3
+    assert requires.link_to_original == "article"
+
+
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:
     text = "The mayor spoke at noon. Do not alter the text.\n\nYou may republish our stories."
     notice = read_notice(text)
