@@ -217,6 +217,12 @@ CASES = [
         ("any",),
         id="english_online_is_not_read_by_another_languages_patterns",
     ),
+    pytest.param(
+        "コラムをインターネットや印刷物に無断で転載することを禁じます。",
+        NEEDING,
+        ("any", "print", "online"),
+        id="japanese_internet_and_printed_matter_named_in_a_permission_notice",
+    ),
 ]
 
 
