@@ -19,9 +19,10 @@ Measures:
 
 Usage::
 
-    python bench/notices.py [--data PATH] [--output bench/results/notices.json]
+    python bench/notices.py [--data PATH] [--output bench/results/notices.json] [--misses]
 
-Prints a markdown table (the one in docs/notices.md) and saves every figure as JSON.
+Prints a markdown table (the one in docs/notices.md) and saves every figure as JSON; with
+``--misses``, also each notice's wrong fields with the label's value next to the reader's.
 """
 
 from __future__ import annotations
@@ -189,10 +190,28 @@ def table(notice: dict[str, Any], catalogue: dict[str, Any], count: int) -> str:
     return "\n".join(lines)
 
 
+def _value(labels: dict[str, Any], key: str) -> object:
+    return labels["requires"][key] if key in REQUIRES else labels[key]
+
+
+def miss_lines(records: list[dict[str, Any]], detected: list[dict[str, Any]]) -> list[str]:
+    """One line per wrong field: notice id, language, field, the label's value, the reader's."""
+    wrong = score(records, detected)["misses"]
+    lines = []
+    for record, got in zip(records, detected, strict=True):
+        for key in wrong.get(record["id"], []):
+            lines.append(
+                f"{record['id']} ({record['language']}, {got['terms_id']}) {key}: "
+                f"label {_value(record['labels'], key)!r}, got {_value(got, key)!r}"
+            )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results" / "notices.json")
+    parser.add_argument("--misses", action="store_true", help="print every wrong field")
     args = parser.parse_args()
     try:
         lines = args.data.read_text(encoding="utf-8").splitlines()
@@ -202,7 +221,10 @@ def main() -> None:
         raise SystemExit(2) from None
     from compliance.fileio import write_atomic
 
-    notice = score(records, detect_all(records, catalogue_only=False))
+    detected = detect_all(records, catalogue_only=False)
+    if args.misses:
+        print("\n".join(miss_lines(records, detected)) + "\n")
+    notice = score(records, detected)
     catalogue = score(records, detect_all(records, catalogue_only=True))
     print(table(notice, catalogue, len(records)))
     payload = {

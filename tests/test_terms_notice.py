@@ -6,6 +6,8 @@ bench/notices.py).
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from compliance.model import Attribution, Document
@@ -118,6 +120,40 @@ def test_a_wish_is_not_a_requirement() -> None:
 )
 def test_the_creative_commons_licence_is_named_by_id(wording: str, licence: str) -> None:
     assert read_notice(f"This article is {wording}.").requires.license_notice == licence
+
+
+@pytest.mark.parametrize(
+    ("text", "licence"),
+    [
+        (
+            "Esta crónica está bajo una licencia Creative Commons "
+            "Reconocimiento-NoComercial-SinObraDerivada 4.0 Internacional.",
+            "cc-by-nc-nd-4.0",
+        ),
+        (
+            "Cette chronique est mise à disposition selon les termes de la Licence Creative "
+            "Commons Attribution - Partage dans les Mêmes Conditions 4.0 International.",
+            "cc-by-sa-4.0",
+        ),
+        (
+            "Diese Chronik ist lizenziert unter einer Creative Commons Namensnennung - Nicht "
+            "kommerziell 4.0 International Lizenz.",
+            "cc-by-nc-4.0",
+        ),
+        (
+            "Esta crônica está licenciada com uma Licença Creative Commons - "
+            "Atribuição-SemDerivações 4.0 Internacional.",
+            "cc-by-nd-4.0",
+        ),
+        (
+            "この記事はクリエイティブ・コモンズ 表示 - 継承 4.0 国際 "
+            "ライセンスで提供されています。",
+            "cc-by-sa-4.0",
+        ),
+    ],
+)
+def test_translated_creative_commons_licence_names_are_read(text: str, licence: str) -> None:
+    assert read_notice(text).requires.license_notice == licence
 
 
 def test_a_no_derivatives_licence_forbids_edits_and_an_nc_one_reserves_commercial_use() -> None:
@@ -250,6 +286,12 @@ def test_a_grant_in_the_text_beats_the_footer() -> None:
         "The app is free to use.",
         "Protesters entered the building without permission.",
         "La venta de la cosecha está prohibida.",
+        "Readers can order copies of the report from the ministry.",
+        "The new law allows the reproduction of plants in greenhouses.",
+        "La playa es de dominio público y su reproducción en maqueta costó poco.",
+        "Permission is granted to build the tower, the council said in its publication.",
+        "He said the drugs were for personal use only. Police copied the files.",
+        "See our terms of use at https://example.org/terms before you post a comment.",
     ],
 )
 def test_ordinary_prose_is_not_read_as_a_notice(prose: str) -> None:
@@ -277,24 +319,323 @@ def test_use_named_beside_a_permission_phrase_in_a_granting_sentence_needs_permi
 @pytest.mark.parametrize(
     "text",
     [
-        "Reproduction is permitted only with our written permission.",
-        "La reproducción está permitida solo con autorización previa.",
-        "Der Nachdruck ist nur mit Genehmigung der Redaktion gestattet.",
-    ],
-)
-def test_grant_tied_to_permission_by_only_needs_permission(text: str) -> None:
-    assert read_notice(text).republishing == "permission-required"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "Перепечатка материалов разрешена при условии активной гиперссылки на источник.",
         "記事の転載は、出典を明記すれば自由です。",
     ],
 )
 def test_russian_and_japanese_grants_are_read(text: str) -> None:
     assert read_notice(text).republishing == "allowed-with-conditions"
+
+
+def test_a_standalone_personal_use_line_is_a_flat_prohibition() -> None:
+    assert read_notice(
+        "Transcript of the evening bulletin.\n\nFor personal use only."
+    ).republishing == ("forbidden")
+
+
+def test_a_personal_use_copy_with_reprints_to_order_needs_permission_for_any_venue() -> None:
+    notice = read_notice(
+        "This copy is for your personal, non-commercial use only. To order reprints for "
+        "distribution to clients, visit https://reprints.example.com/order."
+    )
+    assert (notice.republishing, notice.venues_needing_permission, notice.contact) == (
+        "permission-required",
+        ("any",),
+        "https://reprints.example.com/order",
+    )
+
+
+def test_a_pointer_to_the_terms_of_use_for_reuse_needs_permission_and_names_them() -> None:
+    notice = read_notice(
+        "For any reuse of our reporting, please consult our terms of use at "
+        "https://news.example.org/legal."
+    )
+    assert (notice.republishing, notice.contact) == (
+        "permission-required",
+        "https://news.example.org/legal",
+    )
+
+
+def test_russian_use_with_a_link_to_the_site_is_a_grant_linking_home() -> None:
+    notice = read_notice(
+        "При полном или частичном использовании материалов ссылка на наш сайт обязательна."
+    )
+    assert (notice.republishing, notice.requires.link_to_original) == (
+        "allowed-with-conditions",
+        "home",
+    )
+
+
+def test_an_invitation_to_republish_is_a_grant() -> None:
+    notice = read_notice("We encourage you to republish our essays if you credit the author.")
+    assert notice.republishing == "allowed-with-conditions"
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "Las crónicas pueden reproducirse citando la fuente y a la autora, con un enlace a "
+            "nuestra página web.",
+            "home",
+        ),
+        (
+            "Vous pouvez republier nos chroniques en mentionnant la source et l'auteur, avec un "
+            "lien vers notre site.",
+            "home",
+        ),
+        (
+            "Die Reportagen dürfen unter Nennung der Quelle und des Autors sowie mit einem Link "
+            "zu unserer Website weiterverbreitet werden.",
+            "home",
+        ),
+    ],
+)
+def test_grants_with_source_author_and_home_link_are_read_in_es_fr_de(text: str, link: str) -> None:
+    notice = read_notice(text)
+    assert (
+        notice.republishing,
+        notice.requires.credit_source,
+        notice.requires.link_to_original,
+    ) == (
+        "allowed-with-conditions",
+        True,
+        link,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You may republish this essay if the © line and a credit to the Institute appear.",
+        "Se permite la reproducción siempre que se mantenga el aviso de copyright.",
+        "La reproduction est autorisée à condition de conserver la mention de copyright.",
+        "Der Nachdruck ist gestattet, sofern der Copyright-Hinweis erhalten bleibt.",
+        "A reprodução é permitida desde que mantido o aviso de direitos autorais.",
+    ],
+)
+def test_a_copyright_notice_to_keep_is_required_in_en_es_fr_de_pt(text: str) -> None:
+    assert read_notice(text).requires.copyright_notice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puede republicar nuestras crónicas sin modificar el texto y manteniendo los enlaces.",
+        "Vous pouvez reprendre nos chroniques sans les modifier et en conservant les liens.",
+        "Sie dürfen die Chroniken übernehmen, ohne sie zu verändern; Links bitte beibehalten.",
+        "Você pode republicar nossas crônicas sem alterar o texto e mantendo os links.",
+    ],
+)
+def test_no_edits_and_kept_links_are_read_in_es_fr_de_pt(text: str) -> None:
+    requires = read_notice(text).requires
+    assert (requires.no_modification, requires.keep_links) == (True, True)
+
+
+def test_a_source_named_in_the_german_passive_is_credited() -> None:
+    notice = read_notice("Der Abdruck ist erlaubt, wenn die Quelle genannt wird.")
+    assert notice.requires.credit_source
+
+
+def _status_cases(status: str, family: str, texts: list[str]) -> list[Any]:
+    return [pytest.param(t, status, id=f"{family}-{n}") for n, t in enumerate(texts)]
+
+
+STATUS_CASES = [
+    *_status_cases(
+        "permission-required",
+        "grant_tied_to_permission_by_only",
+        [
+            "Reproduction is permitted only with our written permission.",
+            "La reproducción está permitida solo con autorización previa.",
+            "Der Nachdruck ist nur mit Genehmigung der Redaktion gestattet.",
+        ],
+    ),
+    *_status_cases(
+        "permission-required",
+        "pointer_to_the_terms_of_use_for_reuse",
+        [
+            "Para reutilizar nuestras crónicas, consulte nuestras condiciones de uso.",
+            "Pour toute réutilisation de nos chroniques, consultez nos conditions d'utilisation.",
+            "Für die Weiterverwendung unserer Chroniken gelten unsere Nutzungsbedingungen.",
+            "Para reutilizar nossas crônicas, consulte nossos termos de uso.",
+        ],
+    ),
+    *_status_cases(
+        "permission-required",
+        "use_without_consent",
+        [
+            "Nos chroniques ne peuvent être reprises sans l'accord de la rédaction.",
+            "All columns are the property of the Courier and may not be used without permission. "
+            "For licensing, write to the desk.",
+        ],
+    ),
+    *_status_cases(
+        "allowed-with-conditions",
+        "invitation_or_permission_to_republish",
+        [
+            "Permission is granted to reprint this column provided the source is acknowledged.",
+            "You have our permission to republish this column with a link to the original.",
+            "Republishing is encouraged, with attribution.",
+            "You are welcome to share this column on your blog if you credit us.",
+            "We allow republication of our columns, provided the byline is kept.",
+            "Republish this column for free. Credit the author.",
+            "Si deseas republicar esta crónica, puedes hacerlo citando la fuente.",
+            "Siéntete libre de republicar nuestras crónicas citando la fuente.",
+            "N'hésitez pas à reprendre nos chroniques en citant la source.",
+            "Gerne dürfen Sie unsere Chroniken übernehmen, bitte nennen Sie die Quelle.",
+            "Fique à vontade para republicar nossas crônicas, citando a fonte.",
+        ],
+    ),
+    *_status_cases(
+        "permission-required",
+        "use_allowed_only_with_consent",
+        ["Использование материалов допускается только с согласия редакции."],
+    ),
+    *_status_cases(
+        "allowed",
+        "public_domain",
+        [
+            "This report is a work of a federal agency and is not subject to copyright.",
+            "Este texto es de dominio público.",
+            "Ces photos sont dans le domaine public.",
+            "Diese Chronik ist gemeinfrei.",
+            "Esta obra está em domínio público.",
+        ],
+    ),
+    *_status_cases(
+        "forbidden",
+        "personal_use_only_line",
+        [
+            "Copyright 2021 Example Radio - For Personal Use Only",
+            "For personal, noncommercial use only.",
+            "Use of this feed is for personal, non-commercial use only.",
+        ],
+    ),
+    *_status_cases(
+        "permission-required",
+        "personal_use_with_a_route_to_permission",
+        [
+            "For personal, noncommercial use only. For other uses, prior permission required.",
+            "Copyright: (C) Example Broadcasting, see https://example.org/rss-terms for terms and "
+            "conditions of reuse.",
+        ],
+    ),
+    *_status_cases(
+        "forbidden",
+        "reproduction_marked_prohibited",
+        [
+            "Reprodução proibida.",
+            "Reproducción prohibida.",
+            "Riproduzione vietata.",
+            "Nachdruck verboten.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUS_CASES)
+def test_a_phrasing_family_states_its_status(text: str, status: str) -> None:
+    assert read_notice(text).republishing == status
+
+
+@pytest.mark.parametrize(
+    ("text", "contact"),
+    [
+        (
+            "To reprint our columns, please fill out the form at https://courier.example/rights.",
+            "https://courier.example/rights",
+        ),
+        (
+            "For permission to reprint, call the rights desk at +44 20 7946 0000.",
+            "+44 20 7946 0000",
+        ),
+        (
+            "Reprinting without permission is prohibited. For reprint rights, contact the "
+            "Licensing Office.",
+            "Licensing Office",
+        ),
+        (
+            "Pour toute demande de reproduction, écrivez à droits@chronique.example.",
+            "droits@chronique.example",
+        ),
+        (
+            "Für Abdruckgenehmigungen wenden Sie sich bitte an die Rechteabteilung.",
+            "Rechteabteilung",
+        ),
+        (
+            "Para republicar nossas crônicas, solicite autorização em https://cronica.example/pedido.",
+            "https://cronica.example/pedido",
+        ),
+    ],
+)
+def test_the_contact_is_the_form_phone_office_or_address_to_ask(text: str, contact: str) -> None:
+    notice = read_notice(text)
+    assert (notice.republishing, notice.contact) == ("permission-required", contact)
+
+
+def test_a_source_cited_in_the_italian_passive_is_credited() -> None:
+    notice = read_notice("È consentita la riproduzione purché sia citata la fonte.")
+    assert notice.requires.credit_source
+
+
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("You may republish this column with a hyperlink to our homepage.", "home"),
+        ("Sie dürfen die Chronik übernehmen, wenn Sie auf unsere Website verlinken.", "home"),
+        ("Sie dürfen die Chronik übernehmen, mit einem Link zur Quelle.", "any"),
+        ("Você pode republicar esta crônica com link para a fonte.", "any"),
+    ],
+)
+def test_the_link_target_is_read_from_the_phrase(text: str, link: str) -> None:
+    assert read_notice(text).requires.link_to_original == link
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "author"),
+    [
+        ("You may republish this column. Please attribute it to the Courier.", True, False),
+        (
+            'You may republish this column. Include the line: "This column was first published '
+            'by the Courier."',
+            True,
+            False,
+        ),
+        ("You may republish this column. Please include the writer's name.", False, True),
+        ("You may republish this column if you name the author and the publication.", True, True),
+        ("You may republish this column with proper credit to the reporter.", False, True),
+        ("Puede republicar esta crónica mencionando a la autora y el medio.", True, True),
+        (
+            "Vous pouvez republier cette chronique en indiquant le nom du site et de l'auteur.",
+            True,
+            True,
+        ),
+        ("Sie dürfen die Chronik übernehmen, unter Angabe des Autors und der Quelle.", True, True),
+    ],
+)
+def test_source_and_author_credits_are_told_apart(text: str, source: bool, author: bool) -> None:
+    requires = read_notice(text).requires
+    assert (requires.credit_source, requires.byline) == (source, author)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puede republicar esta crónica si cita la fuente junto con un enlace al artículo "
+        "original e incluye el píxel de seguimiento.",
+        "Vous pouvez republier cette chronique en citant la source, accompagnée d'un lien vers "
+        "l'article original, et en gardant le pixel de suivi.",
+        "Sie dürfen die Chronik übernehmen, wenn Sie die Quelle zusammen mit einem Link zum "
+        "Original nennen und das Zählpixel einbinden.",
+        "Você pode republicar esta crônica citando a fonte junto com o link para a matéria "
+        "original e mantendo o pixel de rastreamento.",
+    ],
+)
+def test_credit_with_a_link_together_and_a_tracking_pixel_in_es_fr_de_pt(text: str) -> None:
+    requires = read_notice(text).requires
+    assert (requires.credit_source, requires.together, requires.tracking_pixel) == (True,) * 3
+    assert requires.link_to_original == "article"
 
 
 def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms() -> None:

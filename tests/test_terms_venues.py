@@ -92,6 +92,137 @@ CASES = [
         ("news-organization",),
         id="news_organizations_named_as_republishers_are_the_venue",
     ),
+    pytest.param(
+        "You may republish our essays as you see fit, provided you credit the Institute.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="use_as_you_see_fit_allows_any_venue_and_commercial_use",
+    ),
+    pytest.param(
+        "Our essays may be reused for any purpose, even commercially, if the author is credited.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="english_even_commercially_allows_commercial_use",
+    ),
+    pytest.param(
+        "Puede republicar nuestras crónicas incluso con fines comerciales, citando la fuente.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="spanish_commercial_ends_included_allow_commercial_use",
+    ),
+    pytest.param(
+        "Vous pouvez reproduire nos chroniques comme bon vous semble, en citant la source.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="french_as_you_see_fit_allows_commercial_use",
+    ),
+    pytest.param(
+        "Sie dürfen die Reportagen auch kommerziell weiterverbreiten, wenn Sie die Quelle nennen.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="german_commercially_too_allows_commercial_use",
+    ),
+    pytest.param(
+        "As crônicas podem ser republicadas como você quiser, desde que citada a fonte.",
+        ALLOWED,
+        ("any", "commercial"),
+        id="portuguese_as_you_wish_allows_commercial_use",
+    ),
+    pytest.param(
+        "As crônicas podem ser republicadas citando a fonte. Para fins comerciais, escreva-nos.",
+        NEEDING,
+        ("commercial",),
+        id="portuguese_commercial_ends_to_ask_about_need_permission",
+    ),
+    pytest.param(
+        "You may republish our essays online if you credit us. For publication in print, "
+        "contact the editors.",
+        NEEDING,
+        ("print",),
+        id="for_publication_in_a_venue_contact_us_needs_permission_for_it",
+    ),
+    pytest.param(
+        "Essays may be reprinted in print magazines with our permission only. Online "
+        "republication is allowed with a link to our home page.",
+        NEEDING,
+        ("print",),
+        id="a_grant_followed_by_permission_only_needs_permission_for_its_venue",
+    ),
+    pytest.param(
+        "Nonprofit newsrooms may republish our essays for free; commercial outlets should "
+        "contact the desk.",
+        NEEDING,
+        ("commercial",),
+        id="permission_in_the_next_clause_does_not_belong_to_the_grant",
+    ),
+    pytest.param(
+        "Non-profit news organizations may republish our essays if they credit us.",
+        ALLOWED,
+        ("nonprofit",),
+        id="nonprofit_organizations_opening_a_sentence_are_the_venue",
+    ),
+    pytest.param(
+        "Ce reportage est publié sous licence Creative Commons Attribution - Pas d'Utilisation "
+        "Commerciale 4.0.",
+        ALLOWED,
+        ("non-commercial",),
+        id="french_nc_element_name_is_no_commercial_venue",
+    ),
+    pytest.param(
+        "You may republish our columns online or in your newsletter if you credit us.",
+        ALLOWED,
+        ("online", "newsletter"),
+        id="a_newsletter_is_a_venue_of_its_own",
+    ),
+    pytest.param(
+        "You may republish our columns as long as you do not charge readers for access.",
+        ALLOWED,
+        ("free-access",),
+        id="not_charging_readers_is_free_access",
+    ),
+    pytest.param(
+        "Puede republicar nuestras crónicas en su sitio web o en papel, citando la fuente.",
+        ALLOWED,
+        ("print", "online"),
+        id="spanish_website_and_paper_are_online_and_print",
+    ),
+    pytest.param(
+        "Vous pouvez reprendre nos chroniques en ligne et dans votre édition imprimée.",
+        ALLOWED,
+        ("print", "online"),
+        id="french_online_and_printed_edition_are_online_and_print",
+    ),
+    pytest.param(
+        "Sie dürfen unsere Chroniken online und in Ihrer Printausgabe übernehmen.",
+        ALLOWED,
+        ("print", "online"),
+        id="german_online_and_print_edition_are_online_and_print",
+    ),
+    pytest.param(
+        "Você pode republicar nossas crônicas na internet ou no jornal impresso.",
+        ALLOWED,
+        ("print", "online"),
+        id="portuguese_internet_and_printed_paper_are_online_and_print",
+    ),
+    pytest.param(
+        "Die Übernahme ist erlaubt; für Printmedien kontaktieren Sie uns bitte.",
+        NEEDING,
+        ("print",),
+        id="german_for_print_contact_us_needs_permission",
+    ),
+    pytest.param(
+        "You may republish our columns. If you want to publish them in full online, we would "
+        "be glad to discuss it.",
+        ALLOWED,
+        ("any",),
+        id="english_online_is_not_read_by_another_languages_patterns",
+    ),
+    pytest.param(
+        "コラムをインターネットや印刷物に無断で転載することを禁じます。",
+        NEEDING,
+        ("any", "print", "online"),
+        id="japanese_internet_and_printed_matter_named_in_a_permission_notice",
+    ),
 ]
 
 

@@ -242,7 +242,7 @@ def _disagreement(terms: Terms, notice: Notice) -> str:
     """Where the original's own notice says something other than the catalogued rule, or ''."""
     if notice.republishing is None:
         return ""
-    own, rule = notice_summary(notice), terms_summary(terms)
+    own, rule = notice_summary(notice), terms_summary(terms, notice)
     fields = ["republishing"] if own["republishing"] != rule["republishing"] else []
     fields += [
         name

@@ -50,7 +50,7 @@ def detection(
         if where == "metadata":  # a fact of the page's markup: no offsets into a text
             clauses = [{**c, "start": None, "end": None} for c in clauses]
     else:
-        fields = terms_summary(terms)
+        fields = terms_summary(terms, notice)
         fields["contact"] = contact_for(original, terms) if own_notice else terms.contact
         clauses = _rule_clauses(terms)
     return {

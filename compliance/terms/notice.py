@@ -38,6 +38,7 @@ Status = Literal["allowed", "allowed-with-conditions", "permission-required", "f
 LinkTarget = Literal["article", "home", "any"]
 _LINK_TARGETS: tuple[LinkTarget, ...] = ("article", "home", "any")  # the most specific wins
 _STATUS_SIGNALS = ("grant", "permission", "prohibition", "reserved")
+_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Sentence ends: a line break, a list bullet, or ., !, ? followed by space; 。 in CJK text.
 _BREAK = re.compile(r"\n+|[•·▪●]|(?<=[.!?])\s+|(?<=。)")
@@ -157,11 +158,20 @@ def _inside(hit: _Hit, spans: list[_Hit], slack: int = 0) -> bool:
     return any(c.start - slack <= hit.start < c.end + slack for c in spans)
 
 
-def _tied(grant: _Hit, permission: _Hit, restrictions: list[_Hit]) -> bool:
+def _qualifies(grant: _Hit, permission: _Hit, text: str) -> bool:
+    """True when the ``permission`` phrase follows ``grant`` closely, in the same clause (no
+    semicolon or colon between): it qualifies that grant ("may be reprinted without permission";
+    not "... for free; commercial outlets should contact us")."""
+    between = text[grant.end : permission.start] if permission.start >= grant.end else "\n"
+    return len(between) <= _GRANT_REACH and not any(c in between for c in ";:\n")
+
+
+def _tied(grant: _Hit, permission: _Hit, restrictions: list[_Hit], text: str) -> bool:
     """True when a restriction word joins ``grant`` to the ``permission`` phrase after it
-    ("reproduction is permitted only with our consent"): the grant is conditional on asking."""
-    return 0 <= permission.start - grant.end <= _GRANT_REACH and any(
-        grant.end <= r.start <= permission.start for r in restrictions
+    ("reproduction is permitted only with our consent", "... with our permission only"):
+    the grant is conditional on asking."""
+    return _qualifies(grant, permission, text) and any(
+        grant.end <= r.start <= permission.end for r in restrictions
     )
 
 
@@ -180,20 +190,21 @@ def _sentence(
         hits.pop("prohibition", None)
     permissions = hits.get("permission", [])
     restrictions = hits.get("restriction", [])
+    said = text[span[0] : span[1]]  # the sentence: hits index it
 
     grants = [
         g
         for g in hits.get("grant", [])
         if not _negated(g, hits.get("negation", []))
         # "reproduction is only allowed with our permission" is no grant
-        and not any(g.start <= p.start < g.end or _tied(g, p, restrictions) for p in permissions)
+        and not any(
+            g.start <= p.start < g.end or _tied(g, p, restrictions, said) for p in permissions
+        )
     ]
     hits["grant"] = [] if hits.get("private_use") else grants
     # "may be reprinted without written permission": the permission words belong to the grant.
     hits["permission"] = [
-        p
-        for p in permissions
-        if not any(0 <= p.start - g.end <= _GRANT_REACH for g in hits["grant"])
+        p for p in permissions if not any(_qualifies(g, p, said) for g in hits["grant"])
     ]
     kind = next((s for s in _STATUS_SIGNALS if hits.get(s)), None)
     start, end = span
@@ -268,7 +279,8 @@ def _licence(read: list[_Sentence]) -> tuple[str | None, list[_Sentence]]:
 
 def _contact(read: list[_Sentence]) -> tuple[str | None, _Sentence | None]:
     """Whom to ask: an address in a sentence of the notice (one with a status or contact cue,
-    or right after one), else a named contact ("contact: the syndication desk")."""
+    or right after one), else a named contact ("contact: the syndication desk"), else a web
+    address in a sentence that asks for permission (a request form)."""
     near = [
         s for i, s in enumerate(read) if s.kind or s.hits.get("contact") or (i and read[i - 1].kind)
     ]
@@ -281,6 +293,10 @@ def _contact(read: list[_Sentence]) -> tuple[str | None, _Sentence | None]:
             value = (m.value or "").strip(" .,;:")
             if value:
                 return value, s
+    for s in read:  # "ask for permission at https://..." in any language
+        address = _ADDRESS.search(s.text) if s.kind == "permission" else None
+        if address:
+            return address.group(0).rstrip(".,;:)"), s
     return None, None
 
 
@@ -417,6 +433,8 @@ def _read(text: str, pats: PatternSet) -> Notice:
                     # "if you publish online, ..." states a condition, not a venue; but "if you
                     # wish to publish in print, contact us" names a venue that needs permission
                     continue
+                if _inside(m, s.hits.get("private_use", [])):
+                    continue  # "for your personal, non-commercial use" is no republishing venue
                 kind = _nearest_kind(s, m.start)
                 if venue == "non-commercial":
                     allowed.append(venue)

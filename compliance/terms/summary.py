@@ -16,7 +16,7 @@ from ..checks import excerpt_limit, license_notice, link_to_original, params_of,
 from ..model import Requirement, Terms
 from ..params import KindParams
 from .notice import Notice, Requires
-from .venues import label_venues
+from .venues import label_venues, model_venues, open_sites
 
 P = TypeVar("P", bound=KindParams)
 
@@ -54,8 +54,29 @@ def _typed(req: Requirement | None, cls: type[P]) -> P | None:
     return params
 
 
-def terms_summary(terms: Terms) -> dict[str, Any]:
-    """The fields a catalogued rule file states, in the labels' vocabulary."""
+def _same_sites(terms: Terms, notice: Notice) -> bool:
+    """Whether the rule and the original's own notice open the same kinds of site (a notice
+    that opens none, forbidden or by permission, agrees with a rule that licenses no venue)."""
+    if notice.republishing is None:
+        return False
+    if notice.republishing in ("permission-required", "forbidden"):
+        read: frozenset[str] = frozenset()
+    else:
+        venues = model_venues(notice.venues_allowed, notice.venues_needing_permission)
+        read = open_sites(venues)
+    return read == open_sites(terms.venues, terms.licensed)
+
+
+def terms_summary(terms: Terms, notice: Notice | None = None) -> dict[str, Any]:
+    """The fields a catalogued rule file states, in the labels' vocabulary.
+
+    A rule file knows four kinds of site, the labels many more venues. With ``notice`` (the
+    original's own notice) that opens the same kinds of site as the rule, the venues, and the
+    status of a rule that licenses no venue, are worded as the notice words them: the rule
+    decides what is open, the notice only names it ("community internet sites" for the rule's
+    community and nonprofit sites; "may not be published" with no one to ask, for a rule that
+    licenses only a separate contract's holders, is ``forbidden``).
+    """
     kinds = {r.kind: r for r in terms.requirements}
     link = _typed(kinds.get("link_to_original"), link_to_original.Params)
     excerpt = _typed(kinds.get("excerpt_limit"), excerpt_limit.Params)  # "then link to the full"
@@ -81,15 +102,21 @@ def terms_summary(terms: Terms) -> dict[str, Any]:
         tracking_pixel="tracking_pixel" in kinds,
         together=proximity is not None,
     )
-    if not terms.licensed or (terms.venues and "allowed" not in terms.venues.values()):
+    if not open_sites(terms.venues, terms.licensed):
         # No licence, or one only for those who hold a separate grant (wire subscribers).
-        status = "permission-required"
-        allowed, needing = [], ["any"]
+        forbidden = bool(terms.venues) and set(terms.venues.values()) == {"forbidden"}
+        status = "forbidden" if forbidden else "permission-required"
+        allowed, needing = [], [] if forbidden else ["any"]
         requires = Requires()
     else:
         status = "allowed-with-conditions" if requires.any() else "allowed"
         allowed = label_venues(terms.venues, "allowed") or ["any"]
         needing = label_venues(terms.venues, "permission")
+    if notice is not None and _same_sites(terms, notice):
+        allowed = list(notice.venues_allowed)
+        needing = list(notice.venues_needing_permission)
+        if not allowed and notice.republishing is not None:
+            status = notice.republishing
     forbids = []
     if commerce is not None and commerce.no_selling:
         forbids.append("selling")

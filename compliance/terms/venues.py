@@ -31,6 +31,7 @@ __all__ = [
     "label_venues",
     "licence_venues",
     "model_venues",
+    "open_sites",
     "settle",
 ]
 
@@ -117,6 +118,16 @@ def model_venues(allowed: Iterable[str], needing: Iterable[str]) -> dict[str, st
     venues = {v: "allowed" for v in MODEL_VENUES if v in opened and v not in reserved}
     venues.update({v: "permission" for v in MODEL_VENUES if v not in venues})
     return venues
+
+
+def open_sites(venues: Mapping[str, str], licensed: bool = True) -> frozenset[str]:
+    """The model venues a rule file's ``venues`` let republish without asking (none when the
+    terms offer no licence; every one when a licence names no venue)."""
+    if not licensed:
+        return frozenset()
+    if not venues:
+        return frozenset(MODEL_VENUES)
+    return frozenset(v for v, p in venues.items() if p == "allowed")
 
 
 def label_venues(venues: Mapping[str, str], policy: str) -> list[str]:
