@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -371,6 +370,8 @@ def _from_yaml(path: Path) -> ProjectConfig:
 
 
 def _pyproject_table(path: Path) -> dict[str, Any] | None:
+    import tomllib  # only a project configured in pyproject.toml needs it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
