@@ -71,6 +71,12 @@ def test_the_hook_with_a_named_original_loads_no_array_library(project: Path) ->
     assert not names & ARRAYS
 
 
+def test_the_hook_looking_up_a_canonical_address_loads_no_url_library(project: Path) -> None:
+    names, done = imported(project, "hook", "posts/declared.md")
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    assert not names & {"courlan", "urllib3"}
+
+
 def test_the_hook_searching_the_index_loads_numpy_but_not_scipy(project: Path) -> None:
     names, done = imported(project, "hook", "posts/searched.md")
     assert done.returncode in (0, 1), done.stderr[-2000:]
