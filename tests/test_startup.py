@@ -64,17 +64,26 @@ def imported(cwd: Path, *args: str) -> tuple[set[str], subprocess.CompletedProce
     return names, done
 
 
-def test_the_hook_with_a_named_original_loads_no_array_library(project: Path) -> None:
+@pytest.fixture(scope="module")
+def declared(project: Path) -> set[str]:
+    """What the hook imported to check a post that names its original by a canonical URL (no
+    HTML in the post), after checking that it did check the post against that original."""
     names, done = imported(project, "hook", "posts/declared.md")
     assert done.returncode in (0, 1), done.stderr[-2000:]
-    assert "link-to-original" in done.stdout  # it did check the post against its original
-    assert not names & ARRAYS
+    assert "link-to-original" in done.stdout
+    return names
 
 
-def test_the_hook_looking_up_a_canonical_address_loads_no_url_library(project: Path) -> None:
-    names, done = imported(project, "hook", "posts/declared.md")
-    assert done.returncode in (0, 1), done.stderr[-2000:]
-    assert not names & {"courlan", "urllib3"}
+def test_the_hook_with_a_named_original_loads_no_array_library(declared: set[str]) -> None:
+    assert not declared & ARRAYS
+
+
+def test_the_hook_looking_up_a_canonical_address_loads_no_url_library(declared: set[str]) -> None:
+    assert not declared & {"courlan", "urllib3"}
+
+
+def test_the_hook_on_a_markdown_post_without_html_loads_no_html_parser(declared: set[str]) -> None:
+    assert "lxml" not in declared
 
 
 def test_the_hook_searching_the_index_loads_numpy_but_not_scipy(project: Path) -> None:
