@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 from ..model import Document, Region, Role
 
@@ -63,7 +63,7 @@ def entries() -> tuple[Entry, ...]:
     is trusted and well formed: libyaml's safe loader reads it, no line numbers needed)."""
     import yaml
 
-    text = files("compliance.documents").joinpath("regions.yaml").read_text("utf-8")
+    text = Path(__file__).with_name("regions.yaml").read_text("utf-8")
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return tuple(
         Entry(
