@@ -37,7 +37,9 @@ RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from compliance.index import ContainmentSearch, fingerprint, make_entry, open_index  # noqa: E402
+from compliance.index import make_entry, open_index  # noqa: E402
+from compliance.index.fingerprint import fingerprint  # noqa: E402
+from compliance.index.search import ContainmentSearch  # noqa: E402
 from compliance.model import Attribution, Document, TermsChoice  # noqa: E402
 from compliance.similarity import compare, is_copy  # noqa: E402
 

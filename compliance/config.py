@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -289,6 +288,8 @@ def _from_yaml(path: Path) -> ProjectConfig:
 
 
 def _pyproject_table(path: Path) -> dict[str, Any] | None:
+    import tomllib  # only a project configured in pyproject.toml needs it
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -39,6 +38,8 @@ def open_atomic(path: str | Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     half-written report or index export never replaces a good one. If the process is killed
     outright, ``path`` is still untouched but a stray ``.<name>.*.tmp`` file may stay beside it.
     """
+    import tempfile  # (with shutil, bz2, lzma...) only for a command that writes
+
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

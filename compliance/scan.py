@@ -99,7 +99,8 @@ def _state(options: ScanOptions, storage: Any = None) -> tuple[Any, Any]:
     A caller that already holds the index open (``storage``) passes it and keeps owning it;
     otherwise this process opens one connection per index and keeps it for its later documents.
     """
-    from .index import ContainmentSearch, open_index
+    from .index import open_index
+    from .index.search import ContainmentSearch
 
     key = repr(sorted(options.index.items()))
     if storage is None:
@@ -145,8 +146,8 @@ def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> 
 
     ``storage``: the index ``options.index`` names, already open; the caller closes it. Without
     it the process's own connection is used (opened once, see ``_state``)."""
-    from .index import fingerprint
     from .index.evidence import has_evidence
+    from .index.fingerprint import fingerprint
     from .index.search import DEFAULT_MIN_HITS, DEFAULT_THRESHOLD
     from .pipeline import check_pair
 

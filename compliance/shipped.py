@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 __all__ = ["shipped_schema"]
@@ -20,6 +20,6 @@ def shipped_schema(name: str) -> dict[str, Any]:
 
     Callers must not mutate it: the same object is returned each time.
     """
-    text = files("compliance").joinpath("schemas", f"{name}.schema.json").read_text("utf-8")
+    text = (Path(__file__).with_name("schemas") / f"{name}.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from compliance.errors import IndexFileError
-from compliance.index import ContainmentSearch, fingerprint
-from compliance.index.search import common_cutoff
+from compliance.index.fingerprint import fingerprint
+from compliance.index.search import ContainmentSearch, common_cutoff
 
 _RNG = random.Random(42)
 VOCAB = [
@@ -161,6 +161,17 @@ def test_fingerprint_minima_are_datasketchs_affine32_minhash() -> None:
     reference = MinHash(num_perm=128, seed=1, scheme="affine32", hashfunc=int)
     reference.update_batch((hashes >> np.uint64(32)).tolist())
     assert np.array_equal(fingerprint(ARCHIVE["o5"]).hashvalues, reference.hashvalues)
+
+
+def test_fingerprint_permutations_are_datasketchs_without_importing_it() -> None:
+    from datasketch import MinHash
+
+    from compliance.index.fingerprint import _permutations
+    from compliance.similarity.minhash import NUM_PERM, SCHEME, SEED
+
+    a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    assert np.array_equal(_permutations()[0], a)
+    assert np.array_equal(_permutations()[1], b)
 
 
 def test_fingerprint_tokens_are_the_alignments_words() -> None:

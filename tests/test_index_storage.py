@@ -250,7 +250,7 @@ def test_an_index_built_with_other_signatures_must_be_rebuilt(tmp_path: Path) ->
 
 
 def test_the_built_search_is_kept_inside_the_index(store: Storage) -> None:
-    from compliance.index import ContainmentSearch
+    from compliance.index.search import ContainmentSearch
 
     store.add([entry(n) for n in range(5)])
     assert store.search_blob() is None
@@ -260,7 +260,7 @@ def test_the_built_search_is_kept_inside_the_index(store: Storage) -> None:
 
 
 def test_a_kept_search_goes_stale_when_the_index_changes(store: Storage) -> None:
-    from compliance.index import ContainmentSearch
+    from compliance.index.search import ContainmentSearch
 
     store.add([entry(n) for n in range(5)])
     ContainmentSearch.save(store)
@@ -270,7 +270,7 @@ def test_a_kept_search_goes_stale_when_the_index_changes(store: Storage) -> None
 
 
 def test_loading_the_search_never_writes_to_the_index(store: Storage) -> None:
-    from compliance.index import ContainmentSearch
+    from compliance.index.search import ContainmentSearch
 
     store.add([entry(n) for n in range(5)])
     generation = store.generation()
@@ -280,8 +280,8 @@ def test_loading_the_search_never_writes_to_the_index(store: Storage) -> None:
 
 
 def test_adding_and_removing_originals_keep_the_search_current(store: Storage) -> None:
-    from compliance.index import ContainmentSearch
     from compliance.index.ingest import AddOptions, add_documents
+    from compliance.index.search import ContainmentSearch
 
     list(add_documents(store, [article(n) for n in range(4)], AddOptions(terms_id="cc-by-4.0")))
     kept = ContainmentSearch.from_bytes(store.search_blob() or b"")
@@ -330,8 +330,8 @@ def test_removing_several_keys_leaves_the_search_of_a_fresh_build(store: Storage
 
     import numpy as np
 
-    from compliance.index import ContainmentSearch
     from compliance.index.ingest import AddOptions, add_documents
+    from compliance.index.search import ContainmentSearch
 
     list(add_documents(store, [article(n) for n in range(5)], AddOptions(terms_id="cc-by-4.0")))
     gone = [article(1).id, article(3).id]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance.documents.urls import (
     domain,
@@ -181,3 +183,39 @@ def test_a_two_label_host_is_its_own_domain_under_every_rule_of_the_list() -> No
     wrong = [h for h in two if (_suffixes().privatesuffix(h) or h) != domain(h)]
     assert len(two) > 1000
     assert wrong == []
+
+
+_HOST = st.from_regex(r"[a-z0-9-]{1,12}(\.[a-z0-9-]{1,12}){1,3}", fullmatch=True)
+_SEGMENT = st.text(alphabet=st.sampled_from("abcXYZ019_.~!=:,-%é /?#&+@;"), min_size=1, max_size=8)
+
+
+@given(_HOST, st.lists(_SEGMENT, max_size=4), st.sampled_from(["https://", "http://"]))
+@settings(max_examples=400, deadline=None)
+def test_an_address_taken_as_courlans_normal_form_is_one(
+    host: str, segments: list[str], scheme: str
+) -> None:
+    from courlan import normalize_url
+
+    from compliance.documents.urls import _COURLAN_FIXED
+
+    url = scheme + host + "".join("/" + s for s in segments)
+    if _COURLAN_FIXED.fullmatch(url):
+        assert normalize_url(url, trailing_slash=False) == url
+
+
+def test_a_canonical_address_needs_no_courlan_but_others_do() -> None:
+    from compliance.documents.urls import _COURLAN_FIXED
+
+    assert _COURLAN_FIXED.fullmatch(ARTICLE.replace("www.", ""))
+    for changed in (
+        "https://Example.org/a",
+        "https://xn--bcher-kva.example/a",
+        "https://example.org/a//b",
+        "https://example.org/a/../b",
+        "https://example.org/a/",
+        "https://example.org/caf%C3%A9",
+        "https://example.org/a?id=1",
+        "https://example.org:8080/a",
+        "http://example.org/a",
+    ):
+        assert not _COURLAN_FIXED.fullmatch(changed), changed

@@ -10,6 +10,7 @@ import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -44,6 +45,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _ACRONYM_MAX = 5
 _SQUEEZED_MIN = 6
 _ALNUM = re.compile(r"[^\W_]+")
+_GAPS = re.compile(r"[\W_]+")
 _QUOTES = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -168,22 +170,31 @@ def links_seen(doc: Document, limit: int = 12) -> tuple[Evidence, ...]:
 
 def name_pattern(name: str) -> Any | None:
     """A case- and spacing-insensitive pattern for ``name`` ("South Front" finds "SouthFront"; a
-    short upper-case acronym keeps its case: "AP" is not "ap").
+    short upper-case acronym keeps its case: "AP" is not "ap"), to search in ``_spaced(text)``.
 
     Names come from documents, rule files and the command line, so the pattern runs on RE2
     (``compile_linear``): linear in the text whatever the name. RE2 has no look-around, so
-    ``find_name`` checks the word boundaries at both ends itself.
+    ``find_name`` checks the word boundaries at both ends itself. Between words the pattern
+    allows spaces, which ``_spaced`` makes of every character outside words: a Unicode class
+    ("not a letter or digit") would make RE2 build a large automaton for every name.
     """
     words = _ALNUM.findall(fold_quotes(name))
     if not words:
         return None
     if len(words) == 1 and name.islower() and len(name) >= _SQUEEZED_MIN:
         # A domain's name ("thehill") is the publication's words run together: "The Hill".
-        body = r"[^\p{L}\p{N}]?".join(re.escape(c) for c in words[0])
+        body = " ?".join(re.escape(c) for c in words[0])
     else:
-        body = r"[^\p{L}\p{N}]*".join(re.escape(w) for w in words)
+        body = " *".join(re.escape(w) for w in words)
     acronym = name.isupper() and len(name) <= _ACRONYM_MAX  # "AP" is not "ap"
     return compile_linear(body, ignore_case=not acronym)
+
+
+@lru_cache(maxsize=32)
+def _spaced(text: str) -> str:
+    """``text`` with every character outside words (``[\\W_]``) as a space: same length, so
+    offsets hold."""
+    return _GAPS.sub(lambda m: " " * len(m.group()), text)
 
 
 def find_name(text: str, name: str | None) -> list[Span]:
@@ -196,7 +207,7 @@ def find_name(text: str, name: str | None) -> list[Span]:
     folded = fold_quotes(text)
     return [
         Span(m.start(), m.end())
-        for m in pattern.finditer(folded)
+        for m in pattern.finditer(_spaced(folded))
         if _word_edge(folded, m.start() - 1) and _word_edge(folded, m.end())
     ]
 

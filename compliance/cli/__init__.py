@@ -18,7 +18,6 @@ import importlib
 import os
 import pkgutil
 import sys
-import traceback
 from collections.abc import Sequence
 from typing import Any
 
@@ -95,6 +94,8 @@ class ComplianceGroup(click.Group):
             raise click.exceptions.Exit(130) from None
         except Exception as exc:
             if ctx.params.get("debug"):
+                import traceback  # only a bug's report needs it
+
                 traceback.print_exception(exc, file=sys.stderr)
             _say(internal_error_line(exc))
             raise click.exceptions.Exit(INTERNAL) from None

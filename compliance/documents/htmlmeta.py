@@ -11,12 +11,13 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
-from typing import Any
-
-from lxml import html as lhtml
+from typing import TYPE_CHECKING, Any
 
 from ._text import squash
 from .urls import host_of, resolve
+
+if TYPE_CHECKING:  # lxml loads only for a document with HTML in it
+    from lxml import html as lhtml
 
 _DATE_KEYS = (
     "article:published_time",

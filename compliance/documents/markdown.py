@@ -4,6 +4,7 @@ markdown-it-py's token stream is walked directly (never rendered to HTML and re-
 ``[text](url)`` link keeps its exact place in the plain text. Raw HTML inside Markdown counts:
 inline ``<a href>`` tags are links in the text, HTML blocks are read with the HTML rules, and
 links hidden in HTML comments are recorded as such. Bare URLs are not links, as in CommonMark.
+lxml parses that HTML, so it is imported only for a post that has some.
 """
 
 from __future__ import annotations
@@ -12,9 +13,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
-
-from lxml import etree
-from lxml import html as lhtml
 
 from ..errors import InputError
 from ..model import Link, Media
@@ -230,6 +228,8 @@ class _Renderer:
             self.builder.line_break()
             return
         if content.lower().startswith("<img"):
+            from lxml import html as lhtml
+
             self.media.extend(
                 media_of_fragment([lhtml.fragment_fromstring(content)], self.base_url)
             )
@@ -238,6 +238,9 @@ class _Renderer:
         for body in _COMMENT.findall(content):
             if "<a" not in body.lower():
                 continue
+            from lxml import etree
+            from lxml import html as lhtml
+
             try:
                 fragment = lhtml.fragment_fromstring(body, create_parent="div")
             except (etree.ParserError, ValueError):
@@ -261,6 +264,9 @@ class _Renderer:
         visible = _COMMENT.sub("", content)
         if not visible.strip():
             return
+        from lxml import etree
+        from lxml import html as lhtml
+
         try:
             fragments = lhtml.fragments_fromstring(visible)
         except (etree.ParserError, ValueError):

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-
-from lxml import html as lhtml
+from typing import TYPE_CHECKING
 
 from ..model import Media
 from .urls import resolve
+
+if TYPE_CHECKING:  # lxml loads only for a document with HTML in it
+    from lxml import html as lhtml
 
 _BEACON = re.compile(
     r"pixel|beacon|tracker|tracking|/track[/?.]|/count\.gif|/counter[/.]|counter\.|/1x1\b|1x1\.gif|/t\.gif"

@@ -12,11 +12,18 @@ same length (offsets and line breaks kept) where the head, front matter, comment
 styles and every tag are blanked out. Only if the words are not seen there is the *markup-free
 view* (tags blanked, everything else kept) searched. Both views are built in linear time, and
 the search pattern has a single way to match each gap, so no input makes it backtrack.
+
+The pattern is built from the document's words, so it runs on RE2 (linear time). RE2 turns a
+Unicode class such as "not a letter or digit" into a large automaton, rebuilt for every pattern,
+so the view is searched *spaced*: each character outside words (as the words are split), ``&``,
+``#`` and ``;`` is a space, and the gaps of the pattern are spaces, ``#``, ``;`` and entities.
+Same matches, from a pattern of literals.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..linear import compile_linear
@@ -24,9 +31,10 @@ from ..linear import compile_linear
 __all__ = ["locate", "locate_span", "visible_view"]
 
 _WORD = re.compile(r"\w+")
-# Between two words of the text: non-word characters and character entities (tags are blanked
-# first). The pattern is built from the document's words, so it runs on RE2 (linear time).
-_GAP = r"(?:[^\p{L}\p{N}_&]|&#?[\p{L}\p{N}_]+;|&)+"
+_OUTSIDE_WORDS = re.compile(r"[^\w&#;]+")
+# Between two words of the spaced view: non-word characters and character entities (tags are
+# blanked first).
+_GAP = r"(?:[ #;]|&#?[^ #;&]+;|&)+"
 _EDGE_WORDS = 8
 _TAG = re.compile(r"<[^<>]*>")
 _HIDDEN_OPEN = re.compile(r"<!--|<script\b|<style\b|<template\b", re.IGNORECASE)
@@ -92,6 +100,18 @@ def visible_view(source: str) -> str:
     return _blank_tags("".join(pieces))
 
 
+def _spaced(view: str) -> str:
+    """``view`` with every character outside words, ``&``, ``#`` and ``;`` as a space."""
+    return _OUTSIDE_WORDS.sub(lambda m: " " * len(m.group()), view)
+
+
+@lru_cache(maxsize=8)
+def _views(source: str) -> tuple[str, str]:
+    """The visible view, then the markup-free view, both spaced (kept for a source's several
+    stretches)."""
+    return _spaced(visible_view(source)), _spaced(_blank_tags(source))
+
+
 def _pattern(words: list[str]) -> Any:
     return compile_linear(_GAP.join(re.escape(w) for w in words))
 
@@ -121,7 +141,7 @@ def locate(source: str, stretch: str, start_hint: int = 0) -> tuple[int, int] | 
     words = _WORD.findall(stretch)
     if not words:
         return None
-    for view in (visible_view(source), _blank_tags(source)):
+    for view in _views(source):
         found = _search(view, words, start_hint)
         if found is not None:
             return found

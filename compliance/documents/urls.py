@@ -15,6 +15,9 @@ Two libraries, each imported on first use, which a hook run whose post has no UR
 never needs: courlan (trafilatura's own) normalises URLs, and publicsuffixlist, which ships the
 public-suffix list and reads it into a dictionary in a fraction of the time courlan's ``tld``
 takes to build its trie, gives registrable domains. Each host's domain is kept for the process.
+courlan is not even needed for an address it would return unchanged (``https``, a lower-case
+host, a path of characters it never escapes; a canonical URL is usually one): a hook run that
+looks up such an address in the index does without courlan's import and its network stack.
 """
 
 from __future__ import annotations
@@ -55,6 +58,12 @@ _AMP_VALUES = {"", "1", "true", "amp"}
 _LICENCE_SUFFIX = re.compile(r"/(?:deed(?:\.[a-z-]+)?|legalcode(?:\.[a-z-]+)?)$", re.IGNORECASE)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")  # as urlsplit reads one
 _INDEX_PAGE = re.compile(r"/(?:index|default|home)\.(?:html?|php|aspx?)$", re.IGNORECASE)
+# An address courlan's normalize_url returns as it is: https, a lower-case ASCII host without
+# punycode, port or user, and a path of characters it never escapes, with no empty segment, dot
+# segment or trailing slash; no query, fragment or "&" (courlan unescapes character references).
+_COURLAN_FIXED = re.compile(
+    r"https://(?!(?:[^/]*\.)?xn--)[a-z0-9.-]+(?:/(?!\.\.?(?:/|$))[A-Za-z0-9_.~!=:,-]+)*"
+)
 
 
 def split_url(url: str) -> SplitResult | None:
@@ -142,9 +151,17 @@ def normalise_url(url: str) -> str:
         return raw
 
 
-def _normalised(raw: str) -> str:
+def _courlan(raw: str) -> str:
+    """courlan's normal form of ``raw`` (imported only for an address it would change)."""
+    if _COURLAN_FIXED.fullmatch(raw):
+        return raw
     from courlan import normalize_url
 
+    normal: str = normalize_url(raw, trailing_slash=False)
+    return normal
+
+
+def _normalised(raw: str) -> str:
     pairs = parse_qsl(urlsplit(raw).query, keep_blank_values=True)
     amp_query = any(
         (name.lower() == "amp" and value.lower() in _AMP_VALUES)
@@ -152,7 +169,7 @@ def _normalised(raw: str) -> str:
         for name, value in pairs
     )
     try:  # courlan: case of scheme and host, punycode, default port, dot segments, escapes
-        parts = urlsplit(normalize_url(raw, trailing_slash=False))
+        parts = urlsplit(_courlan(raw))
         port = parts.port
     except ValueError:  # a malformed address (bad port, broken IPv6 host) is only itself
         return raw

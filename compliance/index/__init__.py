@@ -3,6 +3,9 @@
 ``open_index`` dispatches on ``config["type"]`` like datasketch's ``ordered_storage``: ``sqlite``
 (default, one file) or ``redis`` (shared; needs ``compliance[redis]``). A plain string works too:
 a file path, or a ``redis://host:port/db`` URL with an optional ``#name`` to pick a key prefix.
+
+What needs numpy (``fingerprint.fingerprint``, ``search.ContainmentSearch``) is imported from
+its own module, not from here: a lookup by URL (the hook with a named original) needs no array.
 """
 
 from __future__ import annotations
@@ -14,19 +17,14 @@ from typing import Any
 from ..config import DEFAULT_INDEX_PATH
 from ..errors import IndexFileError
 from .entry import IndexEntry, make_entry
-from .fingerprint import fingerprint
-from .search import Candidate, ContainmentSearch
 from .storage import SCHEMA_VERSION, IndexStats, Storage
 
 __all__ = [
     "DEFAULT_INDEX_PATH",
     "SCHEMA_VERSION",
-    "Candidate",
-    "ContainmentSearch",
     "IndexEntry",
     "IndexStats",
     "Storage",
-    "fingerprint",
     "index_config",
     "make_entry",
     "open_index",

@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import zlib
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, Document, TermsChoice
-from .fingerprint import fingerprint
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "IndexEntry",
@@ -54,14 +55,20 @@ class IndexEntry:
 
 def encode_signature(hashvalues: np.ndarray) -> bytes:
     """The MinHash minima as stored: little-endian uint32 (the affine32 scheme's width)."""
+    import numpy as np
+
     return np.asarray(hashvalues, dtype="<u4").tobytes()
 
 
 def make_entry(
     doc: Document, attribution: Attribution, terms: TermsChoice, *, added_at: str = ""
 ) -> IndexEntry:
-    """Fingerprint ``doc`` and package it with its attribution facts and terms."""
+    """Fingerprint ``doc`` and package it with its attribution facts and terms.
+
+    numpy (through ``fingerprint``) is imported here, not with the module: a lookup by URL
+    reads entries and needs no array."""
     from ..documents.urls import normalise_url
+    from .fingerprint import fingerprint
 
     fp = fingerprint(doc.text)
     url = doc.meta.canonical_url or attribution.url

@@ -30,6 +30,7 @@ import numpy as np
 from ..similarity.minhash import NUM_PERM, SCHEME, SEED
 from ..similarity.shingles import tokens
 from .notices import without_notices
+from .scheme import ANCHOR_MOD, SHINGLE_K, fingerprint_scheme
 
 __all__ = [
     "ANCHOR_MOD",
@@ -39,21 +40,6 @@ __all__ = [
     "fingerprint_scheme",
     "shingle_hashes",
 ]
-
-SHINGLE_K = 5
-"""Words per shingle for the index signature. Longer than the alignment's shingles on purpose:
-3-word shingles such as "one of the" recur across unrelated articles and gave unrelated pairs
-up to 6 shared minima out of 128 in the benchmark; with 5 words they share at most 1-2, while
-an excerpt of 150 words still shares 7 or more with its source (bench/bench_scan.py)."""
-
-ANCHOR_MOD = 4
-"""One shingle in ANCHOR_MOD (chosen by its hash, so the same ones in every document) is kept as
-an anchor. MinHash cannot see a 30-word quotation in an 800-word original (Jaccard ~0.03, about
-four shared minima of 128, often none); anchors can: the quote's ~26 shingles hold ~6 anchors,
-and the chance of none is 0.75**26 < 0.1%."""
-
-HASH_NAME = "poly64-fmix64"
-"""Names the shingle hash; part of ``fingerprint_scheme`` so an index made with another fails."""
 
 _MULTIPLIERS = np.array(
     [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
@@ -147,11 +133,18 @@ def shingle_hashes(text: str, k: int = SHINGLE_K) -> np.ndarray:
 
 @functools.lru_cache(maxsize=1)
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine32 permutations for (NUM_PERM, SEED): the (a, b) of ``a * h + b``."""
-    from datasketch import MinHash
+    """datasketch's affine32 permutations for (NUM_PERM, SEED): the (a, b) of ``a * h + b``.
 
-    a, b = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
-    return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
+    Drawn the way ``MinHash._init_permutations`` draws them (numpy's legacy ``RandomState``
+    seeded with SEED: an odd 32-bit ``a``, then a 32-bit ``b``), so a query needs numpy only;
+    ``import datasketch`` loads scipy. tests/test_index_search.py checks they equal datasketch's.
+    """
+    if SCHEME != "affine32":
+        raise ValueError(f"fingerprints use the affine32 scheme (got {SCHEME!r})")
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def _minhash(hashes: np.ndarray) -> np.ndarray:
@@ -176,14 +169,4 @@ def fingerprint(text: str) -> Fingerprint:
         anchors=np.unique(hashes[is_anchor]),
         anchor_hashes=hashes[is_anchor],
         anchor_positions=np.flatnonzero(is_anchor).astype(np.int64),
-    )
-
-
-def fingerprint_scheme() -> str:
-    """Names what makes fingerprints comparable; an index made under another must be rebuilt."""
-    from .notices import NOTICES_VERSION
-
-    return (
-        f"k={SHINGLE_K};perm={NUM_PERM};seed={SEED};scheme={SCHEME};hash={HASH_NAME};"
-        f"anchors=%{ANCHOR_MOD};notices={NOTICES_VERSION}"
     )

@@ -20,7 +20,7 @@ from .. import serialize
 from ..errors import IndexFileError
 from ..model import Attribution, TermsChoice
 from .entry import IndexEntry
-from .fingerprint import fingerprint_scheme
+from .scheme import fingerprint_scheme
 from .storage import (
     FORMAT_NAME,
     SCHEMA_VERSION,

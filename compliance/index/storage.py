@@ -14,7 +14,7 @@ from types import TracebackType
 
 from ..errors import IndexFileError
 from .entry import IndexEntry
-from .fingerprint import fingerprint_scheme
+from .scheme import fingerprint_scheme
 
 __all__ = [
     "FORMAT_NAME",

@@ -10,7 +10,7 @@ milliseconds and needs no cache on disk; within one process each file is parsed 
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -35,11 +35,11 @@ _ID_KEY = re.compile(r"^id\s*:")
 
 def builtin_rules_dir() -> Path:
     """Folder of the built-in rule files, installed (``compliance.rules``) or in a checkout."""
-    try:
-        root = importlib.resources.files("compliance.rules")
-    except ModuleNotFoundError:
+    try:  # the rules/ folder, installed as this package (pyproject.toml's package-dir)
+        rules = importlib.import_module("compliance.rules")
+    except ImportError:
         return Path(__file__).resolve().parents[2] / "rules"
-    return Path(str(root))
+    return Path(str(rules.__file__)).parent
 
 
 def rule_files(paths: Iterable[str | Path]) -> list[Path]:
