@@ -6,6 +6,7 @@ Everything here reads a ``CheckContext`` and returns plain values with offsets i
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 from collections.abc import Iterable, Sequence
@@ -93,14 +94,16 @@ def casefold_offsets(text: str) -> tuple[str, list[int]]:
     folded = text.casefold()
     if len(folded) == len(text):  # nothing expanded: every character folds to exactly one
         return folded, list(range(len(text) + 1))
-    parts: list[str] = []
+    # Only the few characters that expand need a walk; the stretches between map one to one.
+    expanding = "".join(ch for ch in set(text) if len(ch.casefold()) != 1)
     origin: list[int] = []
-    for index, char in enumerate(text):
-        piece = char.casefold()
-        parts.append(piece)
-        origin.extend([index] * len(piece))
-    origin.append(len(text))
-    return "".join(parts), origin
+    done = 0
+    for m in re.finditer(f"[{re.escape(expanding)}]", text):
+        origin.extend(range(done, m.start()))
+        origin.extend([m.start()] * len(m.group().casefold()))
+        done = m.end()
+    origin.extend(range(done, len(text) + 1))
+    return folded, origin
 
 
 def align_casefolded(wanted: str, text: str) -> tuple[float, Span] | None:
@@ -315,9 +318,29 @@ def changed_passages(ctx: CheckContext, tolerance: Iterable[str]) -> list[Edit]:
         if passage.kind == "verbatim" and before == after:
             continue
         story = _story(ctx, ctx.original, passage.original), _story(ctx, ctx.copy, passage.copy)
-        if normalise_for(story[0], allowed) != normalise_for(story[1], allowed):
+        if not reads_same(*story, allowed):
             edits.append(Edit(passage, before, after))
     return edits
+
+
+def reads_same(before: str, after: str, tolerance: Iterable[str]) -> bool:
+    """True when the two texts read the same once the tolerated edits are folded away.
+
+    A tolerance folds edits within a paragraph, so the paragraphs the two texts share word for
+    word (matched in order, as a diff matches lines) fold alike and only the stretches between
+    them are normalised: a copy keeps most paragraphs of a long article as they were, and
+    folding all of them was most of a check.
+    """
+    if before == after:
+        return True
+    a, b = before.split("\n\n"), after.split("\n\n")
+    blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return all(
+        normalise_for("\n\n".join(a[i1:i2]), tolerance)
+        == normalise_for("\n\n".join(b[j1:j2]), tolerance)
+        for op, i1, i2, j1, j2 in blocks
+        if op != "equal"
+    )
 
 
 _FOOTER = re.compile(

@@ -71,7 +71,7 @@ def _run_through(a: list[str], b: list[str], i: int, j: int, n: int) -> int:
 def _own(text: str) -> int:
     """The text's own characters: whitespace excluded, so the spaces that blank notice and
     furniture (:func:`~compliance.documents.regions.mask`) count on neither side of a share."""
-    return len(text) - sum(ch.isspace() for ch in text)
+    return sum(map(len, text.split()))  # split() cuts at exactly the characters isspace() names
 
 
 def _share(passages: tuple[Passage, ...], side: str, text: str) -> float:
