@@ -312,12 +312,18 @@ def changed_passages(ctx: CheckContext, tolerance: Iterable[str]) -> list[Edit]:
     """
     allowed = tuple(tolerance)
     edits: list[Edit] = []
+    paras: dict[str, list[Span]] = {}  # each side's paragraphs, found once for all passages
     for passage in ctx.comparison.passages:
         before = ctx.original.text[passage.original.start : passage.original.end]
         after = ctx.copy.text[passage.copy.start : passage.copy.end]
         if passage.kind == "verbatim" and before == after:
             continue
-        story = _story(ctx, ctx.original, passage.original), _story(ctx, ctx.copy, passage.copy)
+        for side in ("original", "copy"):
+            paras.setdefault(side, paragraphs(getattr(ctx, side).text))
+        story = (
+            _story(ctx, ctx.original, paras["original"], passage.original),
+            _story(ctx, ctx.copy, paras["copy"], passage.copy),
+        )
         if not reads_same(*story, allowed):
             edits.append(Edit(passage, before, after))
     return edits
@@ -372,10 +378,10 @@ def is_boilerplate(ctx: CheckContext, paragraph: str) -> bool:
     return any(" ".join(p.split()).casefold() in squashed for p in ctx.terms.detect.phrases)
 
 
-def _story(ctx: CheckContext, doc: Document, span: Span) -> str:
-    """The text of ``span`` of ``doc`` without the boilerplate paragraphs at its start and end,
-    each judged whole (a passage may end inside one)."""
-    parts = [p for p in paragraphs(doc.text) if p.end > span.start and p.start < span.end]
+def _story(ctx: CheckContext, doc: Document, paras: list[Span], span: Span) -> str:
+    """The text of ``span`` of ``doc`` (whose paragraphs are ``paras``) without the boilerplate
+    paragraphs at its start and end, each judged whole (a passage may end inside one)."""
+    parts = [p for p in paras if p.end > span.start and p.start < span.end]
     while parts and is_boilerplate(ctx, doc.text[parts[-1].start : parts[-1].end]):
         parts.pop()
     while parts and is_boilerplate(ctx, doc.text[parts[0].start : parts[0].end]):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..model import Comparison, Passage
 from .align import DEFAULT_PARAMS, AlignParams, align_texts
 from .minhash import containment, exact_jaccard
-from .shingles import shingles_of
+from .shingles import shingle_keys
 from .text import Text, token_range
 from .wordalign import equal_runs
 
@@ -29,7 +29,7 @@ def compare(original: str, copy: str, params: AlignParams | None = None) -> Comp
     """
     p = params or DEFAULT_PARAMS
     o, c = Text.of(original), Text.of(copy)
-    o_sh, c_sh = shingles_of(o.words, p.shingle_k), shingles_of(c.words, p.shingle_k)
+    o_sh, c_sh = shingle_keys(o.words, p.shingle_k), shingle_keys(c.words, p.shingle_k)
     passages = tuple(align_texts(o, c, p))
     return Comparison(
         jaccard=round(exact_jaccard(o_sh, c_sh), 4),
