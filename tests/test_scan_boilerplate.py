@@ -133,3 +133,12 @@ def test_a_quotation_both_texts_carry_is_not_the_pairs_own_run(tmp_path: Path) -
     assert is_copy(found)
     common = archive_search(tmp_path, [original, story(5)]).common
     assert not has_distinctive_run(original, copy, found, common=common)
+
+
+def test_a_run_through_notice_lines_is_not_the_pairs_own(tmp_path: Path) -> None:
+    original = f"{story(0)}\n{CREDIT}"
+    copy = f"{story(999)}\n{CREDIT}"
+    found = compare(original, copy)
+    assert is_copy(found)
+    common = archive_search(tmp_path, [original, story(5)]).common
+    assert not has_distinctive_run(original, copy, found, common=common)

@@ -20,11 +20,11 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..model import Comparison, Passage
+from ..model import Comparison, Passage, Span
 from ..similarity import MIN_COPY_RUN
 from ..similarity.compare import shared_runs
 from ..similarity.shingles import tokens
-from ..similarity.text import Text
+from ..similarity.text import Text, token_range
 from .fingerprint import ANCHOR_MOD, SHINGLE_K, fingerprint, shingle_hashes
 from .notices import notice_spans
 
@@ -100,8 +100,9 @@ def has_distinctive_run(
     min_containment: float | None = None,
 ) -> bool:
     """True when the pair keeps a run of ``MIN_COPY_RUN`` shared words in a row that are its
-    own: no word of a short quotation of the copy, none inside a shingle many originals hold
-    (the archive's common text), and at least ``MIN_RARE_ANCHORS`` anchors few originals hold.
+    own: no word of a notice line of the original or of a short quotation of the copy, none
+    inside a shingle many originals hold (the archive's common text), and at least
+    ``MIN_RARE_ANCHORS`` anchors few originals hold.
 
     Reports of one event string the topic's stock phrases, the event's names and facts and
     its quoted statement together into runs of 7-14 words; a copy keeps runs of the article's
@@ -120,7 +121,10 @@ def has_distinctive_run(
     is_common = np.zeros(len(hashes), bool)
     is_common[anchor] = common(hashes[anchor])
     rare = np.concatenate(([0], np.cumsum(anchor & ~is_common)))  # rare anchors before each start
-    skip = _covered(np.flatnonzero(is_common), len(o.words))
+    skip = bytearray(_covered(np.flatnonzero(is_common), len(o.words)))
+    for start, end in notice_spans(original):  # never fingerprinted, so never common: skip them
+        lo, hi = token_range(o, Span(start, end))
+        skip[lo:hi] = bytes([1]) * (hi - lo)
     for a, b, n in shared_runs(o, c, comparison.passages):
         own = bytes(x | y for x, y in zip(skip[a : a + n], c.quoted[b : b + n], strict=True))
         at = a
