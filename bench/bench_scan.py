@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 
@@ -342,13 +343,15 @@ def topical_size(path: Path, n: int, queries: int, confirm: int, pool) -> dict:
              for t, src in excerpts]  # fmt: skip
     lsh_found = [ids[src] in set(lsh.query(_datasketch_fingerprint(t))) for t, src in excerpts]
 
+    common = cast(ContainmentSearch, search).common
+
     def confirmed_copy(original: str, copy: str) -> bool:
         """As scan_document confirms a candidate: the check, then the archive's evidence."""
         c = compare(original, copy)
         return (
             is_copy(c)
-            and has_evidence(original, c.passages, common=search.common)
-            and has_distinctive_run(original, copy, c, common=search.common)
+            and has_evidence(original, c.passages, common=common)
+            and has_distinctive_run(original, copy, c, common=common)
         )
 
     confirmed = sum(
