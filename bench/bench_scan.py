@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from compliance.index import make_entry, open_index  # noqa: E402
+from compliance.index.evidence import has_distinctive_run, has_evidence  # noqa: E402
 from compliance.index.fingerprint import fingerprint  # noqa: E402
 from compliance.index.search import ContainmentSearch  # noqa: E402
 from compliance.model import Attribution, Document, TermsChoice  # noqa: E402
@@ -342,10 +344,24 @@ def topical_size(path: Path, n: int, queries: int, confirm: int, pool) -> dict:
     found = [ids[src] in {c.id for c in search.query_fingerprint(fingerprint(t))}
              for t, src in excerpts]  # fmt: skip
     lsh_found = [ids[src] in set(lsh.query(_datasketch_fingerprint(t))) for t, src in excerpts]
-    confirmed = 0
-    for t in negatives[:confirm]:
-        for c in search.query_fingerprint(fingerprint(t), limit=25):
-            confirmed += is_copy(compare(texts[c.id], t))
+
+    common = cast(ContainmentSearch, search).common
+
+    def confirmed_copy(original: str, copy: str) -> bool:
+        """As scan_document confirms a candidate: the check, then the archive's evidence."""
+        c = compare(original, copy)
+        return (
+            is_copy(c)
+            and has_evidence(original, c.passages, common=common)
+            and has_distinctive_run(original, copy, c, common=common)
+        )
+
+    confirmed = sum(
+        confirmed_copy(texts[c.id], t)
+        for t in negatives[:confirm]
+        for c in search.query_fingerprint(fingerprint(t), limit=25)
+    )
+    excerpts_confirmed = sum(confirmed_copy(texts[ids[src]], t) for t, src in excerpts[:confirm])
     return {
         "originals": n,
         "queries": queries,
@@ -353,6 +369,7 @@ def topical_size(path: Path, n: int, queries: int, confirm: int, pool) -> dict:
         "same_topic_queries_with_a_candidate": round(float(np.mean([f > 0 for f in false])), 4),
         "excerpt_recall": round(float(np.mean(found)), 4),
         "same_topic_negatives_confirmed": f"{confirmed} of {min(confirm, queries)}",
+        "excerpts_confirmed": f"{excerpts_confirmed} of {min(confirm, queries)}",
         "fingerprint_and_query_cpu_ms": round(ours_ms, 3),
         "datasketch_lsh_cpu_ms": round(theirs_ms, 3),
         "ratio_to_datasketch_lsh": round(ours_ms / theirs_ms, 2),

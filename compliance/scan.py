@@ -142,11 +142,13 @@ def _options_for(copy: Document, entry: Any, options: ScanOptions) -> Any:
 
 def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> DocumentResult:
     """Every (copy, original) report where ``copy`` reuses an indexed original; a pair whose
-    passages are all notice or common text (``index.evidence``) is no reuse and is dropped.
+    passages are all notice or common text, or whose run of words in a row is only long with
+    the archive's common text (``index.evidence``), is no reuse and is dropped.
 
     ``storage``: the index ``options.index`` names, already open; the caller closes it. Without
     it the process's own connection is used (opened once, see ``_state``)."""
-    from .index.evidence import has_evidence
+    from .documents.regions import work_text
+    from .index.evidence import has_distinctive_run, has_evidence
     from .index.fingerprint import fingerprint
     from .index.search import DEFAULT_MIN_HITS, DEFAULT_THRESHOLD
     from .pipeline import check_pair
@@ -170,10 +172,19 @@ def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> 
             continue
         checked += 1
         original = entry.load_document()
-        report = check_pair(copy, original, _options_for(copy, entry, options))
+        check = _options_for(copy, entry, options)
+        report = check_pair(copy, original, check)
         if report.verdict == "not-a-copy":
             continue
-        if has_evidence(original.text, report.comparison.passages, common=search.common):
+        if has_evidence(
+            original.text, report.comparison.passages, common=search.common
+        ) and has_distinctive_run(
+            work_text(original),
+            work_text(copy),
+            report.comparison,
+            common=search.common,
+            min_containment=check.min_containment,
+        ):
             reports.append(report)
     reports.sort(key=lambda r: -r.comparison.coverage)  # the copied share, from the passages
     return DocumentResult(

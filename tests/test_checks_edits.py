@@ -193,3 +193,36 @@ def test_typographic_quotes_and_dashes_fold_to_ascii_and_nothing_else_changes() 
     from compliance.checks._text import fold_quotes
 
     assert fold_quotes("«Le “port” — l’été» −2 ‚a‛ ″ ′") == '"Le "port" - l\'été" -2 \'a\' " \''
+
+
+def test_texts_differing_only_by_tolerated_edits_in_one_paragraph_read_the_same() -> None:
+    from compliance.checks._text import reads_same
+
+    before = "\n\n".join([LEDE, MIDDLE, CLOSE])
+    after = "\n\n".join([LEDE, MIDDLE.replace(" ", "  "), CLOSE])
+    assert reads_same(before, after, ("whitespace",))
+
+
+def test_an_untolerated_edit_between_unchanged_paragraphs_is_a_change() -> None:
+    from compliance.checks._text import reads_same
+
+    before = "\n\n".join([LEDE, MIDDLE, CLOSE])
+    after = "\n\n".join([LEDE, EDITED_MIDDLE, CLOSE])
+    assert not reads_same(before, after, ("whitespace", "punctuation", "quotes"))
+
+
+def test_paragraphs_swapped_are_a_change_whatever_the_tolerance() -> None:
+    from compliance.checks._text import reads_same
+
+    before = "\n\n".join([LEDE, MIDDLE, CLOSE])
+    after = "\n\n".join([MIDDLE, LEDE, CLOSE])
+    assert not reads_same(before, after, ("whitespace", "punctuation", "quotes", "style"))
+
+
+def test_two_paragraphs_joined_into_one_differ_only_in_whitespace() -> None:
+    from compliance.checks._text import reads_same
+
+    before = "\n\n".join([LEDE, MIDDLE, CLOSE])
+    after = "\n\n".join([LEDE + " " + MIDDLE, CLOSE])
+    assert reads_same(before, after, ("whitespace",))
+    assert not reads_same(before, after, ())

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from compliance.index import make_entry, open_index
-from compliance.index.evidence import is_evidence
+from compliance.index import ContainmentSearch, make_entry, open_index
+from compliance.index.evidence import has_distinctive_run, is_evidence
 from compliance.model import Attribution, Document, TermsChoice
 from compliance.pipeline import CheckOptions, with_library
 from compliance.scan import ScanOptions, scan_document
+from compliance.similarity import compare, is_copy
 
 _RNG = random.Random(3)
 VOCAB = ["".join(_RNG.choice("bdfgklmnprstvz") + _RNG.choice("aeiou") for _ in range(3))
@@ -82,3 +83,62 @@ def test_a_passage_inside_notice_lines_is_not_evidence() -> None:
     start = text.index(CREDIT)
     assert not is_evidence(text, start, len(text))
     assert is_evidence(text, 0, start)
+
+
+STOCK = (
+    "officials from the regional harbour authority said on Monday that the inspection of the"
+    " breakwater would continue through the winter"
+)  # a stock sentence every report of a topic carries
+
+
+def archive_search(tmp_path: Path, originals: list[str]) -> ContainmentSearch:
+    """The candidate search of a real index of ``originals`` (what knows the common text)."""
+    with open_index(tmp_path / "index.sqlite") as store:
+        store.add(
+            [
+                make_entry(document(t, f"o{i}"), Attribution(), TermsChoice("cc-by-4.0", "flag"))
+                for i, t in enumerate(originals)
+            ]
+        )
+        return ContainmentSearch.build(store.signatures())
+
+
+def test_a_copy_only_through_phrases_many_originals_share_is_not_confirmed(
+    tmp_path: Path,
+) -> None:
+    originals = [f"{story(i)}\n\n{STOCK}\n\n{story(100 + i)}" for i in range(12)]
+    copy = f"{story(999)}\n\n{STOCK}\n\n{story(998)}"
+    found = compare(originals[0], copy)
+    assert is_copy(found)  # the check alone calls it a copy: a verbatim passage
+    common = archive_search(tmp_path, originals).common
+    assert not has_distinctive_run(originals[0], copy, found, common=common)
+
+
+def test_a_copied_sentence_beside_the_shared_phrases_is_confirmed(tmp_path: Path) -> None:
+    originals = [f"{story(i)}\n\n{STOCK}\n\n{story(100 + i)}" for i in range(12)]
+    sentence = " ".join(story(0).split()[40:70])
+    copy = f"{story(999)}\n\n{STOCK}\n\n{sentence}\n\n{story(998)}"
+    found = compare(originals[0], copy)
+    common = archive_search(tmp_path, originals).common
+    assert has_distinctive_run(originals[0], copy, found, common=common)
+
+
+def test_a_quotation_both_texts_carry_is_not_the_pairs_own_run(tmp_path: Path) -> None:
+    words = story(0, 80).split()
+    loose = [w if n % 4 else "and" for n, w in enumerate(words)]  # shared runs of three words
+    quote = " ".join(story(7, 40).split()[:14])
+    original = " ".join(words) + f' "{quote}," said the minister.'
+    copy = " ".join(loose) + f' "{quote}," said the minister.'
+    found = compare(original, copy)
+    assert is_copy(found)
+    common = archive_search(tmp_path, [original, story(5)]).common
+    assert not has_distinctive_run(original, copy, found, common=common)
+
+
+def test_a_run_through_notice_lines_is_not_the_pairs_own(tmp_path: Path) -> None:
+    original = f"{story(0)}\n{CREDIT}"
+    copy = f"{story(999)}\n{CREDIT}"
+    found = compare(original, copy)
+    assert is_copy(found)
+    common = archive_search(tmp_path, [original, story(5)]).common
+    assert not has_distinctive_run(original, copy, found, common=common)

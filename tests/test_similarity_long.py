@@ -69,3 +69,9 @@ def test_the_score_of_long_lists_is_close_to_rapidfuzz_ratio() -> None:
     a = _prose(3_000).split()
     b = _edited(" ".join(a), random.Random(1)).split()
     assert abs(ratio(a, b) - fuzz.ratio(" ".join(a), " ".join(b))) < 0.5
+
+
+def test_remembered_runs_are_a_fresh_list_each_time() -> None:
+    a, b = ["a", "b", "c", "d", "e"], ["a", "b", "x", "d", "e"]
+    equal_runs(a, b).clear()
+    assert equal_runs(a, b) == [(0, 0, 2), (3, 3, 2)]

@@ -6,6 +6,7 @@ Everything here reads a ``CheckContext`` and returns plain values with offsets i
 
 from __future__ import annotations
 
+import difflib
 import re
 import string
 from collections.abc import Iterable, Sequence
@@ -95,14 +96,16 @@ def casefold_offsets(text: str) -> tuple[str, list[int]]:
     folded = text.casefold()
     if len(folded) == len(text):  # nothing expanded: every character folds to exactly one
         return folded, list(range(len(text) + 1))
-    parts: list[str] = []
+    # Only the few characters that expand need a walk; the stretches between map one to one.
+    expanding = "".join(ch for ch in set(text) if len(ch.casefold()) != 1)
     origin: list[int] = []
-    for index, char in enumerate(text):
-        piece = char.casefold()
-        parts.append(piece)
-        origin.extend([index] * len(piece))
-    origin.append(len(text))
-    return "".join(parts), origin
+    done = 0
+    for m in re.finditer(f"[{re.escape(expanding)}]", text):
+        origin.extend(range(done, m.start()))
+        origin.extend([m.start()] * len(m.group().casefold()))
+        done = m.end()
+    origin.extend(range(done, len(text) + 1))
+    return folded, origin
 
 
 def align_casefolded(wanted: str, text: str) -> tuple[float, Span] | None:
@@ -320,15 +323,41 @@ def changed_passages(ctx: CheckContext, tolerance: Iterable[str]) -> list[Edit]:
     """
     allowed = tuple(tolerance)
     edits: list[Edit] = []
+    paras: dict[str, list[Span]] = {}  # each side's paragraphs, found once for all passages
     for passage in ctx.comparison.passages:
         before = ctx.original.text[passage.original.start : passage.original.end]
         after = ctx.copy.text[passage.copy.start : passage.copy.end]
         if passage.kind == "verbatim" and before == after:
             continue
-        story = _story(ctx, ctx.original, passage.original), _story(ctx, ctx.copy, passage.copy)
-        if normalise_for(story[0], allowed) != normalise_for(story[1], allowed):
+        for side in ("original", "copy"):
+            paras.setdefault(side, paragraphs(getattr(ctx, side).text))
+        story = (
+            _story(ctx, ctx.original, paras["original"], passage.original),
+            _story(ctx, ctx.copy, paras["copy"], passage.copy),
+        )
+        if not reads_same(*story, allowed):
             edits.append(Edit(passage, before, after))
     return edits
+
+
+def reads_same(before: str, after: str, tolerance: Iterable[str]) -> bool:
+    """True when the two texts read the same once the tolerated edits are folded away.
+
+    A tolerance folds edits within a paragraph, so the paragraphs the two texts share word for
+    word (matched in order, as a diff matches lines) fold alike and only the stretches between
+    them are normalised: a copy keeps most paragraphs of a long article as they were, and
+    folding all of them was most of a check.
+    """
+    if before == after:
+        return True
+    a, b = before.split("\n\n"), after.split("\n\n")
+    blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return all(
+        normalise_for("\n\n".join(a[i1:i2]), tolerance)
+        == normalise_for("\n\n".join(b[j1:j2]), tolerance)
+        for op, i1, i2, j1, j2 in blocks
+        if op != "equal"
+    )
 
 
 _FOOTER = re.compile(
@@ -360,10 +389,10 @@ def is_boilerplate(ctx: CheckContext, paragraph: str) -> bool:
     return any(" ".join(p.split()).casefold() in squashed for p in ctx.terms.detect.phrases)
 
 
-def _story(ctx: CheckContext, doc: Document, span: Span) -> str:
-    """The text of ``span`` of ``doc`` without the boilerplate paragraphs at its start and end,
-    each judged whole (a passage may end inside one)."""
-    parts = [p for p in paragraphs(doc.text) if p.end > span.start and p.start < span.end]
+def _story(ctx: CheckContext, doc: Document, paras: list[Span], span: Span) -> str:
+    """The text of ``span`` of ``doc`` (whose paragraphs are ``paras``) without the boilerplate
+    paragraphs at its start and end, each judged whole (a passage may end inside one)."""
+    parts = [p for p in paras if p.end > span.start and p.start < span.end]
     while parts and is_boilerplate(ctx, doc.text[parts[-1].start : parts[-1].end]):
         parts.pop()
     while parts and is_boilerplate(ctx, doc.text[parts[0].start : parts[0].end]):

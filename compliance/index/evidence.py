@@ -4,7 +4,9 @@ A passage the alignment found between a copy and an original proves copying only
 words of the original that are neither notice lines (``notices.py``: credits, copyright and
 licence lines, republish boxes, appeals) nor common text of the archive (shingles whose anchors
 more than ``search.common_cutoff`` originals hold: a site's footer, an author's credit line).
-A scan drops a pair whose passages are all such shared text.
+A scan drops a pair whose passages are all such shared text, and a pair the check called a
+copy only through text like it: the run of words in a row that decides a copy
+(``similarity.MIN_COPY_RUN``) must be the pair's own (:func:`has_distinctive_run`).
 
 Example:
     >>> text = "Story words one two three.\\nCopyright 2024 Example News. All rights reserved."
@@ -18,12 +20,22 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..model import Passage
+from ..model import Comparison, Passage, Span
+from ..similarity import MIN_COPY_RUN
+from ..similarity.compare import shared_runs
 from ..similarity.shingles import tokens
-from .fingerprint import fingerprint
+from ..similarity.text import Text, token_range
+from .fingerprint import ANCHOR_MOD, SHINGLE_K, fingerprint, shingle_hashes
 from .notices import notice_spans
 
-__all__ = ["MIN_EVIDENCE_WORDS", "Common", "has_evidence", "is_evidence"]
+__all__ = [
+    "MIN_EVIDENCE_WORDS",
+    "MIN_RARE_ANCHORS",
+    "Common",
+    "has_distinctive_run",
+    "has_evidence",
+    "is_evidence",
+]
 
 MIN_EVIDENCE_WORDS = 16
 """Words outside notice lines a passage needs, as the alignment's own bar for a passage
@@ -68,3 +80,67 @@ def has_evidence(
     return any(
         is_evidence(original, p.original.start, p.original.end, common=common) for p in passages
     )
+
+
+MIN_RARE_ANCHORS = 2
+"""Anchors that few originals hold a deciding run must contain, as a quotation holds them.
+
+With one, 1 of 200 same-topic reports of ``bench_scan.py --topical`` at 10,000 originals was
+still a copy (a name after the quoted statement and the event's fact that opens the next
+sentence: 9 words, one of their shingles in no other original); with two, none at 1,000 or
+10,000, and every excerpt stays one (docs/accuracy.md, eighth round)."""
+
+
+def has_distinctive_run(
+    original: str,
+    copy: str,
+    comparison: Comparison,
+    *,
+    common: Common,
+    min_containment: float | None = None,
+) -> bool:
+    """True when the pair keeps a run of ``MIN_COPY_RUN`` shared words in a row that are its
+    own: no word of a notice line of the original or of a short quotation of the copy, none
+    inside a shingle many originals hold (the archive's common text), and at least
+    ``MIN_RARE_ANCHORS`` anchors few originals hold.
+
+    Reports of one event string the topic's stock phrases, the event's names and facts and
+    its quoted statement together into runs of 7-14 words; a copy keeps runs of the article's
+    own sentences. A pair decided without a passage (the opt-in containment) is not asked.
+    ``original`` and ``copy`` are the texts ``comparison`` aligned (its offsets index them).
+    """
+    if not comparison.passages:
+        return True
+    if min_containment is not None and comparison.containment >= min_containment:
+        return True
+    o, c = Text.of(original), Text.of(copy)
+    hashes = shingle_hashes(" ".join(o.words))
+    if len(hashes) != len(o.words) - SHINGLE_K + 1:  # no shingle per word: nothing to ask
+        return True
+    anchor = hashes % np.uint64(ANCHOR_MOD) == 0
+    is_common = np.zeros(len(hashes), bool)
+    is_common[anchor] = common(hashes[anchor])
+    rare = np.concatenate(([0], np.cumsum(anchor & ~is_common)))  # rare anchors before each start
+    skip = bytearray(_covered(np.flatnonzero(is_common), len(o.words)))
+    for start, end in notice_spans(original):  # never fingerprinted, so never common: skip them
+        lo, hi = token_range(o, Span(start, end))
+        skip[lo:hi] = bytes([1]) * (hi - lo)
+    for a, b, n in shared_runs(o, c, comparison.passages):
+        own = bytes(x | y for x, y in zip(skip[a : a + n], c.quoted[b : b + n], strict=True))
+        at = a
+        for piece in own.split(b"\x01"):
+            lo, hi = at, at + len(piece)
+            at = hi + 1
+            last = hi - SHINGLE_K + 1  # shingles starting in [lo, last) lie inside the piece
+            if hi - lo >= MIN_COPY_RUN and rare[last] - rare[lo] >= MIN_RARE_ANCHORS:
+                return True
+    return False
+
+
+def _covered(starts: np.ndarray, words: int) -> bytes:
+    """1 for each of ``words`` inside a shingle starting at one of ``starts``."""
+    edges = np.zeros(words + 1, np.int64)
+    np.add.at(edges, starts, 1)
+    np.add.at(edges, starts + SHINGLE_K, -1)
+    flags: bytes = (np.cumsum(edges[:-1]) > 0).astype(np.uint8).tobytes()
+    return flags

@@ -41,6 +41,7 @@ from .passages import passages
 from .seeds import cluster, seeds
 from .summary import summaries
 from .text import Text
+from .wordalign import forget
 
 __all__ = ["DEFAULT_PARAMS", "AlignParams", "align", "align_texts"]
 
@@ -53,6 +54,7 @@ def align(original: str, copy: str, params: AlignParams | None = None) -> list[P
 def align_texts(o: Text, c: Text, params: AlignParams | None = None) -> list[Passage]:
     """:func:`align` over texts already tokenised (a comparison tokenises each side once)."""
     p = params or DEFAULT_PARAMS
+    forget()  # the word runs remembered are this pair's only
     found = seeds(o, c, p)
     if not found:
         return []

@@ -8,14 +8,16 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..model import Comparison, Passage
 from .align import DEFAULT_PARAMS, AlignParams, align_texts
 from .minhash import containment, exact_jaccard
-from .shingles import shingles_of
+from .shingles import shingle_keys
 from .text import Text, token_range
 from .wordalign import equal_runs
 
-__all__ = ["compare", "longest_run"]
+__all__ = ["compare", "longest_run", "shared_runs"]
 
 
 def compare(original: str, copy: str, params: AlignParams | None = None) -> Comparison:
@@ -27,7 +29,7 @@ def compare(original: str, copy: str, params: AlignParams | None = None) -> Comp
     """
     p = params or DEFAULT_PARAMS
     o, c = Text.of(original), Text.of(copy)
-    o_sh, c_sh = shingles_of(o.words, p.shingle_k), shingles_of(c.words, p.shingle_k)
+    o_sh, c_sh = shingle_keys(o.words, p.shingle_k), shingle_keys(c.words, p.shingle_k)
     passages = tuple(align_texts(o, c, p))
     return Comparison(
         jaccard=round(exact_jaccard(o_sh, c_sh), 4),
@@ -45,33 +47,34 @@ def longest_run(o: Text, c: Text, passages: tuple[Passage, ...] | list[Passage])
     A verbatim passage is one run; inside a modified one, the longest run of shared words in
     the word alignment the aligner itself uses (:func:`~.wordalign.equal_runs`).
     """
-    best = 0
+    return max((n for _, _, n in shared_runs(o, c, passages)), default=0)
+
+
+def shared_runs(
+    o: Text, c: Text, passages: tuple[Passage, ...] | list[Passage]
+) -> Iterator[tuple[int, int, int]]:
+    """``(word in o, word in c, length)`` of each run of shared words inside the passages: a
+    verbatim passage whole, a modified one's runs from its word alignment, each extended both
+    ways (the alignment may have broken a longer run where a word recurs)."""
     for p in passages:
-        if p.kind == "verbatim":
-            best = max(best, p.words)
-            continue
         a0, a1 = token_range(o, p.original)
         b0, b1 = token_range(c, p.copy)
+        if p.kind == "verbatim":
+            yield a0, b0, a1 - a0
+            continue
         a, b = o.words[a0:a1], c.words[b0:b1]
         for i, j, n in equal_runs(a, b):
-            best = max(best, _run_through(a, b, i, j, n))
-    return best
-
-
-def _run_through(a: list[str], b: list[str], i: int, j: int, n: int) -> int:
-    """Length of the run of shared words through the aligned run ``a[i:i+n] == b[j:j+n]``,
-    extended both ways: the word alignment may have broken a longer run where a word recurs."""
-    while i > 0 and j > 0 and a[i - 1] == b[j - 1]:
-        i, j, n = i - 1, j - 1, n + 1
-    while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
-        n += 1
-    return n
+            while i > 0 and j > 0 and a[i - 1] == b[j - 1]:
+                i, j, n = i - 1, j - 1, n + 1
+            while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n]:
+                n += 1
+            yield a0 + i, b0 + j, n
 
 
 def _own(text: str) -> int:
     """The text's own characters: whitespace excluded, so the spaces that blank notice and
     furniture (:func:`~compliance.documents.regions.mask`) count on neither side of a share."""
-    return len(text) - sum(ch.isspace() for ch in text)
+    return sum(map(len, text.split()))  # split() cuts at exactly the characters isspace() names
 
 
 def _share(passages: tuple[Passage, ...], side: str, text: str) -> float:

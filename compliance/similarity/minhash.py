@@ -17,7 +17,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # datasketch's package import loads scipy (~0.5 s): only where a signature is
@@ -63,13 +64,13 @@ def jaccard(a: LeanMinHash, b: LeanMinHash) -> float:
     return float(a.jaccard(b))
 
 
-def exact_jaccard(a: set[str], b: set[str]) -> float:
+def exact_jaccard(a: AbstractSet[Hashable], b: AbstractSet[Hashable]) -> float:
     """Exact Jaccard similarity of two shingle sets (0.0 for two empty sets)."""
     union = len(a | b)
     return len(a & b) / union if union else 0.0
 
 
-def containment(original: set[str], copy: set[str]) -> float:
+def containment(original: AbstractSet[Hashable], copy: AbstractSet[Hashable]) -> float:
     """Exact share of the original's shingles that occur in the copy (0.0 for an empty original)."""
     return len(original & copy) / len(original) if original else 0.0
 

@@ -43,28 +43,34 @@ def seeds(o: Text, c: Text, p: AlignParams) -> list[Seed]:
     at_c: Sequence[int] = range(len(cw))
     out: list[Seed] = []
     for k in range(p.seed_k, p.seed_k + p.seed_growth + 1):
+        o_keys, c_keys = _keys(ow, k), _keys(cw, k)
+        n_o, n_c, most = len(o_keys), len(c_keys), p.max_occurrences
         where: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for i in at_o:
-            if i + k <= len(ow):
-                where[tuple(ow[i : i + k])].append(i)
+            if i < n_o:
+                where[o_keys[i]].append(i)
         in_copy: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for j in at_c:
-            key = tuple(cw[j : j + k])
-            if len(key) == k and key in where:
+            if j < n_c and (key := c_keys[j]) in where:
                 in_copy[key].append(j)
         common_o: list[int] = []
         common_c: list[int] = []
         for key, js in in_copy.items():
             is_ = where[key]
-            if len(is_) > p.max_occurrences or len(js) > p.max_occurrences:
+            if len(is_) > most or len(js) > most:
                 common_o.extend(is_)
                 common_c.extend(js)
             else:
-                out.extend((i, j) for i in is_ for j in js)
+                out.extend(itertools.product(is_, js))
         if not common_o:
             break
         at_o, at_c = common_o, common_c
     return out
+
+
+def _keys(words: list[str], k: int) -> list[tuple[str, ...]]:
+    """The ``k`` words starting at each position that has ``k`` words left (built in C)."""
+    return list(zip(*(words[s:] for s in range(k)), strict=False))
 
 
 def _diagonal(seed: Seed) -> int:
@@ -94,30 +100,30 @@ def _split(group: list[Seed], axis: int, gap: int, k: int) -> list[list[Seed]]:
 def cluster(
     group: list[Seed], gap: int, k: int, axes: tuple[int, ...] = (1, 0), least: int = 1
 ) -> list[list[Seed]]:
-    """Split seed groups along each of ``axes`` in turn until a full round splits nothing.
+    """Split seed groups along each of ``axes`` in turn until none splits; the groups in order
+    of their first seed.
 
-    Groups split independently, so a group a full round leaves whole is final and set aside.
+    A part a split leaves has no gap along that axis, so a group is final once it has passed
+    every axis whole since it last lost seeds: only the axes not yet passed are checked again
+    (checking every axis of every part each round sorted most groups once more than needed).
     Splitting never grows a group, so one with fewer than ``least`` seeds is dropped as soon as
-    it appears (chance seeds stand alone; dropping them early spares most of the rounds).
+    it appears (chance seeds stand alone; dropping them early spares most of the splitting).
     """
     done: list[list[Seed]] = []
-    todo = [group] if len(group) >= least else []
+    # (group, index in axes of the next axis to check, axes passed whole since it lost seeds)
+    todo = [(group, 0, 0)] if len(group) >= least else []
     while todo:
-        nxt: list[list[Seed]] = []
-        for g in todo:
-            parts = [g]
-            for axis in axes:
-                parts = [
-                    q
-                    for part in parts
-                    for q in (_split(part, axis, gap, k) if len(part) > 1 else [part])
-                    if len(q) >= least
-                ]
-            if len(parts) == 1 and len(parts[0]) == len(g):
+        g, at, passed = todo.pop()
+        parts = _split(g, axes[at], gap, k) if len(g) > 1 else [g]
+        after = (at + 1) % len(axes)
+        if len(parts) == 1:
+            if passed + 1 >= len(axes):
                 done.append(g)
             else:
-                nxt.extend(parts)
-        todo = nxt
+                todo.append((g, after, passed + 1))
+        else:
+            todo.extend((q, after, 1) for q in reversed(parts) if len(q) >= least)
+    done.sort(key=min)
     return done
 
 

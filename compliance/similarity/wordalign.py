@@ -18,13 +18,15 @@ Example:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .seeds import chain
 
-__all__ = ["DIRECT_PAIRS", "equal_runs", "ratio"]
+__all__ = ["DIRECT_PAIRS", "equal_runs", "forget", "ratio"]
 
 Run = tuple[int, int, int]  # (start in a, start in b, words)
 
@@ -33,8 +35,27 @@ DIRECT_PAIRS = 4_000_000
 words: a few milliseconds). Every PAN13 passage is below it, so their figures are unchanged."""
 
 
-def equal_runs(a: list[str], b: list[str]) -> list[Run]:
-    """Runs of words ``a`` and ``b`` share, in order (a longest common subsequence)."""
+def equal_runs(a: Sequence[str], b: Sequence[str]) -> list[Run]:
+    """Runs of words ``a`` and ``b`` share, in order (a longest common subsequence).
+
+    Remembered for the last few pairs until :func:`forget`: trimming, scoring, the evidence
+    bar, verbatim pieces and the longest run each ask for the runs of the same passage, and a
+    long one costs milliseconds.
+    """
+    return list(_remembered(tuple(a), tuple(b)))
+
+
+def forget() -> None:
+    """Drop the remembered runs: each alignment starts afresh (its texts are not the last ones)."""
+    _remembered.cache_clear()
+
+
+@lru_cache(maxsize=8)
+def _remembered(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[Run, ...]:
+    return tuple(_runs(a, b))
+
+
+def _runs(a: Sequence[str], b: Sequence[str]) -> list[Run]:
     if len(a) * len(b) <= DIRECT_PAIRS:
         return _direct(a, b)
     anchors = _anchors(a, b)
@@ -43,7 +64,7 @@ def equal_runs(a: list[str], b: list[str]) -> list[Run]:
     runs: list[Run] = []
     pa = pb = 0
     for i, j in [*_cuts(anchors, len(a), len(b)), (len(a), len(b))]:
-        runs += [(pa + x, pb + y, n) for x, y, n in equal_runs(a[pa:i], b[pb:j])]
+        runs += [(pa + x, pb + y, n) for x, y, n in _runs(a[pa:i], b[pb:j])]
         if i < len(a):
             runs.append((i, j, 1))
         pa, pb = i + 1, j + 1
@@ -87,7 +108,7 @@ def ratio(a: list[str], b: list[str]) -> float:
     return 100.0 * (1.0 - distance / total)
 
 
-def _direct(a: list[str], b: list[str]) -> list[Run]:
+def _direct(a: Sequence[str], b: Sequence[str]) -> list[Run]:
     return [
         (op.src_start, op.dest_start, op.src_end - op.src_start)
         for op in Indel.opcodes(a, b)
@@ -95,7 +116,7 @@ def _direct(a: list[str], b: list[str]) -> list[Run]:
     ]
 
 
-def _anchors(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+def _anchors(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
     """Positions of the words that occur once in each list, longest chain rising in both."""
     in_a, in_b = Counter(a), Counter(b)
     where = {w: i for i, w in enumerate(a) if in_a[w] == 1 and in_b[w] == 1}
