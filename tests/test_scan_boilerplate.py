@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from compliance.index import ContainmentSearch, make_entry, open_index
+from compliance.index import make_entry, open_index
 from compliance.index.evidence import has_distinctive_run, is_evidence
+from compliance.index.search import ContainmentSearch
 from compliance.model import Attribution, Document, TermsChoice
 from compliance.pipeline import CheckOptions, with_library
 from compliance.scan import ScanOptions, scan_document
