@@ -231,6 +231,21 @@ def _limits(r: _Reader, data: Mapping[str, Any]) -> Limits:
     return Limits(**values) if values else DEFAULT_LIMITS
 
 
+def _files(r: _Reader, data: Mapping[str, Any]) -> tuple[str, ...]:
+    """The hook's globs, each one readable (a bad one is refused here, at its line)."""
+    files = _strings(data.get("files"))
+    if files:
+        from .globs import glob_problem  # imports pathspec: only a config that sets files: pays
+
+        raw = data["files"]
+        for i, glob in enumerate(files):
+            problem = glob_problem(glob.removeprefix("!"))
+            if problem:
+                where, key = (raw, i) if isinstance(raw, list) else (data, "files")
+                raise r.fail(where, key, f"{shown(glob)} is not a valid glob: {problem}")
+    return files
+
+
 def _domains(r: _Reader, domains: Mapping[Any, Any]) -> None:
     for domain in domains:
         if not isinstance(domain, str) or not _domain(domain):
@@ -265,7 +280,7 @@ def parse_config(data: Any, source: str, base: Path) -> ProjectConfig:
         domain_map={_domain(d): t.strip() for d, t in domain_map.items()},
         grants=tuple(_grant(r, grant) for grant in data.get("grants") or ()),
         fail_on=data.get("fail_on", "error"),
-        files=_strings(data.get("files")),
+        files=_files(r, data),
         front_matter={role: key.strip() for role, key in (data.get("front_matter") or {}).items()},
         fair_use=_fair_use(r, data),
         limits=_limits(r, data),

@@ -88,19 +88,23 @@ class HookRun:
 
 
 def posts_spec(globs: Sequence[str]) -> pathspec.GitIgnoreSpec:
-    """The ``files:`` globs as ``scan`` reads its patterns (``compliance.index.inputs``).
+    """The ``files:`` globs as ``scan`` reads its patterns (``compliance.globs``).
 
-    .gitignore rules through pathspec, anchored at the project root: ``*`` and ``?`` stay in one
-    folder, ``**`` spans any number of them (none included), ``[ab]`` is a character class, a
-    pattern naming a folder takes the files below it, and ``!pattern`` takes files back out.
+    Anchored at the project root; a pattern naming a folder takes the files below it. A list of
+    exclusions only (``!drafts/**``) takes files out of the default globs, not out of nothing.
+
+    Raises:
+        ValueError: a glob is not valid (the config refuses it first, at its line).
     """
-    import pathspec
+    from .globs import gitignore_spec
 
+    if all(glob.startswith("!") for glob in globs):
+        globs = [*DEFAULT_GLOBS, *globs]
     lines = []
     for glob in globs:
         bang = "!" if glob.startswith("!") else ""
         lines.append(bang + "/" + glob.removeprefix(bang).removeprefix("./").lstrip("/"))
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    return gitignore_spec(lines)
 
 
 def select_posts(
@@ -126,26 +130,6 @@ def select_posts(
 
 
 # --- reading what a post declares -----------------------------------------------------------
-
-
-def html_declarations(raw: str) -> dict[str, str]:
-    """The ``<meta>`` pairs of an HTML post (keys lowercased), read by the HTML parser.
-
-    Attribute order, quoting and case are the parser's business: ``content`` before ``name``
-    declares the same as after it.
-    """
-    from lxml import etree
-    from lxml import html as lhtml
-
-    from .documents.htmlmeta import meta_values
-
-    if "<meta" not in raw.lower():
-        return {}
-    try:
-        root = lhtml.document_fromstring(raw)
-    except (etree.ParserError, ValueError):  # unreadable: the loader has already said so
-        return {}
-    return meta_values(root)
 
 
 def declared(front_matter: Mapping[str, Any], keys: Mapping[str, str] | None = None) -> Declared:
@@ -229,8 +213,7 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
     # As a text-mode read would give it: universal newlines, undecodable bytes replaced.
     raw = data.decode(post.encoding or "utf-8", errors="replace")
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    front = post.meta.front_matter if post.format == "markdown" else html_declarations(raw)
-    claim = declared(front, config.front_matter)
+    claim = declared(post.meta.front_matter, config.front_matter)
     terms_id = claim.license if claim.license in originals.library else None
     options = originals.options(terms_id)
 

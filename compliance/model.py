@@ -95,6 +95,8 @@ class Meta:
     published: str | None = None  # ISO 8601 date
     license_url: str | None = None  # rel=license or a Creative Commons deed link
     language: str | None = None
+    # What the document declares about itself: a Markdown file's front matter, an HTML page's
+    # <meta name|property=... content=...> pairs (keys lowercased).
     front_matter: dict[str, Any] = field(default_factory=dict)
     # The page's own rights statement (<meta name="copyright">, dc.rights): the copyright holder
     # when no notice is printed in the text.

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from compliance.documents import load_bytes
 from compliance.documents.markdown import body_line, split_front_matter
 from compliance.errors import InputError
-from compliance.hook import declared, html_declarations, select_posts
+from compliance.hook import Declared, declared, select_posts
 
 
 def _chosen(globs: list[str], *paths: str) -> list[str]:
@@ -44,6 +45,11 @@ def test_a_negated_glob_takes_files_back_out() -> None:
     assert chosen == ["content/a.md"]
 
 
+def test_a_list_of_exclusions_only_takes_files_out_of_the_default_globs() -> None:
+    chosen = _chosen(["!drafts/**"], "posts/a.md", "drafts/b.md", "notes.txt")
+    assert chosen == ["posts/a.md"]
+
+
 def test_a_path_outside_the_project_is_matched_as_given(tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere" / "a.md"
     assert select_posts([outside], ["**/*.md"], tmp_path / "project") == [outside]
@@ -76,19 +82,34 @@ def test_toml_front_matter_is_parsed_and_left_out_of_the_body() -> None:
     assert raw.split("\n")[body_line(raw) - 1] == "Body"
 
 
+def _html_post(head: str, prolog: str = "") -> Declared:
+    """What an HTML post declares, loaded as the hook loads it, under the default keys."""
+    raw = f"{prolog}<html><head>{head}</head><body><p>A post.</p></body></html>"
+    return declared(load_bytes(raw.encode("utf-8"), "posts/a.html").meta.front_matter)
+
+
 def test_html_meta_tags_serve_as_declarations() -> None:
-    raw = '<html><head><meta name="original_url" content="https://example.org/a"></head></html>'
-    assert html_declarations(raw)["original_url"] == "https://example.org/a"
+    found = _html_post('<meta name="original_url" content="https://example.org/a">')
+    assert found.url == "https://example.org/a"
 
 
 def test_html_meta_content_before_name_is_still_a_declaration() -> None:
-    raw = "<html><head><meta content='https://example.org/a' name='original_url'></head></html>"
-    assert declared(html_declarations(raw)).url == "https://example.org/a"
+    found = _html_post("<meta content='https://example.org/a' name='original_url'>")
+    assert found.url == "https://example.org/a"
 
 
 def test_html_meta_names_match_the_configured_keys_in_any_case() -> None:
     raw = '<html><head><META NAME="License" CONTENT="cc-by-4.0"></head><body>x</body></html>'
-    assert declared(html_declarations(raw), {"license": "License"}).license == "cc-by-4.0"
+    front = load_bytes(raw.encode("utf-8"), "posts/a.html").meta.front_matter
+    assert declared(front, {"license": "License"}).license == "cc-by-4.0"
+
+
+def test_an_xhtml_post_with_an_xml_declaration_keeps_its_meta_declarations() -> None:
+    found = _html_post(
+        '<meta name="original_url" content="https://example.org/a"/>',
+        prolog='<?xml version="1.0" encoding="utf-8"?>\n',
+    )
+    assert found.url == "https://example.org/a"
 
 
 def test_a_post_without_front_matter_declares_nothing() -> None:

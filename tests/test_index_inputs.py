@@ -72,3 +72,8 @@ def test_an_absolute_pattern_gives_absolute_paths(tree: Path) -> None:
 def test_a_pattern_that_matches_nothing_is_an_input_error(tree: Path) -> None:
     with pytest.raises(InputError, match=r"^posts/\*\*/\*\.pdf: no files match this pattern"):
         expand_inputs(["posts/**/*.pdf"])
+
+
+def test_a_pattern_that_is_not_a_valid_glob_is_an_input_error(tree: Path) -> None:
+    with pytest.raises(InputError, match=r"^posts/\[z-a\]\*\.md: not a valid glob: bad character"):
+        expand_inputs(["posts/[z-a]*.md"])

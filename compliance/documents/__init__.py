@@ -83,7 +83,7 @@ def load_bytes(
             html.links,
             html.media,
             html.meta,
-            {},
+            html.meta.get("declared") or {},
             html.heading,
             encoding,
             url,

@@ -274,7 +274,8 @@ def _not_url(value: str | None) -> str | None:
 
 
 def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any]:
-    """Title, author, site name, canonical URL, published date, licence URL, language, rights."""
+    """Title, author, site name, canonical URL, published date, licence URL, language, rights,
+    and every ``<meta>`` pair as ``declared`` (an HTML page's front matter, keys lowercased)."""
     values = meta_values(root)
     objects = json_ld(root)
 
@@ -360,6 +361,7 @@ def extract_meta(root: lhtml.HtmlElement, base_url: str | None) -> dict[str, Any
         "license_url": license_url,
         "language": language.replace("_", "-") if language else None,
         "rights": rights,
+        "declared": values,
     }
 
 

@@ -57,13 +57,21 @@ def expand_pattern(pattern: str) -> list[Path]:
 
     Only folders the pattern can reach are walked (``*.md`` lists one folder, not the tree),
     and hidden ones only when the pattern names a hidden part itself.
+
+    Raises:
+        InputError: the pattern is not a valid glob (``compliance.globs``).
     """
-    import pathspec
+    from ..globs import gitignore_spec, glob_problem
 
     base, rest = _split_pattern(pattern)
     if not base.is_dir():
         return []
-    spec = pathspec.GitIgnoreSpec.from_lines(["/" + rest])
+    try:
+        spec = gitignore_spec(["/" + rest])
+    except ValueError:
+        raise InputError(
+            f"not a valid glob: {glob_problem(rest) or 'unreadable'}", pattern
+        ) from None
     parts = rest.split("/")
     depth = None if "**" in parts else len(parts)  # folders below it cannot match
     hidden = any(part.startswith(".") for part in parts)
