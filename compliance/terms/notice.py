@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Literal
 
-from .licences import code_elements
+from .licences import code_elements, licence_version
 from .patterns import PatternSet, load_patterns
 from .venues import settle
 
@@ -273,7 +273,8 @@ def _licence(read: list[_Sentence]) -> tuple[str | None, list[_Sentence]]:
         return "cc-unspecified", named
     if "by" not in elements:
         elements.insert(0, "by")  # every Creative Commons licence since 2.0 requires attribution
-    version = next((m.value for s in named for m in s.hits.get("cc_version", [])), None)
+    captured = (m.value or "" for s in named for m in s.hits.get("cc_version", []))
+    version = next(filter(None, map(licence_version, captured)), None)
     return "-".join(["cc", *elements, *([version] if version else [])]), named
 
 
