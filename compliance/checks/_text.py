@@ -17,7 +17,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..documents.urls import is_web_url, resolve, same_article
-from ..linear import compile_linear
+from ..linear import compile_linear, spaced
 from ..model import (
     SEVERITY_RANK,
     CheckContext,
@@ -193,11 +193,10 @@ def name_pattern(name: str) -> Any | None:
     return compile_linear(body, ignore_case=not acronym)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=2)  # a check searches its copy and its original; more keeps whole texts alive
 def _spaced(text: str) -> str:
-    """``text`` with every character outside words (``[\\W_]``) as a space: same length, so
-    offsets hold."""
-    return _GAPS.sub(lambda m: " " * len(m.group()), text)
+    """``text`` with every character outside words (``[\\W_]``) as a space (`linear.spaced`)."""
+    return spaced(text, _GAPS)
 
 
 def find_name(text: str, name: str | None) -> list[Span]:
