@@ -9,7 +9,7 @@ patterns given here use ``\\p{L}\\p{N}`` classes for Unicode words.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["compile_linear", "spaced"]
@@ -17,9 +17,9 @@ __all__ = ["compile_linear", "spaced"]
 _MEMORY = 64 << 20  # DFA states enough for long patterns with Unicode classes
 
 
-@cache
+@lru_cache(maxsize=256)  # patterns are made from names and words: a long-lived process meets many
 def compile_linear(pattern: str, *, ignore_case: bool = False) -> Any:
-    """``pattern`` compiled by RE2 (offsets in characters, like ``re``); cached."""
+    """``pattern`` compiled by RE2 (offsets in characters, like ``re``); the last 256 kept."""
     import re2
 
     options = re2.Options()
