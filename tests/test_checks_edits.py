@@ -18,6 +18,8 @@ from checks_builders import (
     run,
     terms,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance.checks import disclose_changes, excerpt_limit, no_modification
 from compliance.model import CheckContext, Detect, Requirement
@@ -226,3 +228,47 @@ def test_two_paragraphs_joined_into_one_differ_only_in_whitespace() -> None:
     after = "\n\n".join([LEDE + " " + MIDDLE, CLOSE])
     assert reads_same(before, after, ("whitespace",))
     assert not reads_same(before, after, ())
+
+
+def test_a_re_paragraphing_that_lines_up_with_a_repeated_paragraph_reads_the_same() -> None:
+    from compliance.checks._text import reads_same
+
+    before = "Police said.\n\nNo one was hurt. Police said."
+    after = "Police said. No one was hurt.\n\nPolice said."
+    assert reads_same(before, after, ["whitespace"])
+
+
+def test_an_inserted_empty_paragraph_is_a_change_when_spacing_is_not_tolerated() -> None:
+    from compliance.checks._text import reads_same
+
+    assert not reads_same("p\n\nq", "p\n\n\n\nq", [])
+    assert reads_same("p\n\nq", "p\n\n\n\nq", ["whitespace"])
+
+
+def test_no_tolerated_fold_reaches_across_a_blank_line() -> None:
+    from compliance.checks._text import normalise_for
+
+    assert normalise_for("rose 5 per\n\ncent", ["style"]) == "rose 5 per\n\ncent"
+
+
+_PARAGRAPH = st.lists(
+    st.sampled_from(
+        ["Police said.", "no one", "per cent", "%", "this", "week", "\u201cA\u201d", ""]
+    ),
+    max_size=3,
+).map(" ".join)
+_TEXT = st.lists(_PARAGRAPH, min_size=1, max_size=4).map("\n\n".join)
+_TOLERANCE = st.sets(
+    st.sampled_from(["whitespace", "punctuation", "quotes", "style", "relative_time"])
+)
+
+
+@given(_TEXT, _TEXT, _TOLERANCE)
+@settings(max_examples=400, deadline=None)
+def test_reading_the_same_is_folding_the_whole_texts_alike(
+    before: str, after: str, tolerance: set[str]
+) -> None:
+    from compliance.checks._text import normalise_for, reads_same
+
+    whole = normalise_for(before, tolerance) == normalise_for(after, tolerance)
+    assert reads_same(before, after, tolerance) == whole

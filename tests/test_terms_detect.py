@@ -131,6 +131,13 @@ def test_catalogued_rule_states_where_the_original_notice_disagrees() -> None:
     assert "own notice differs from this rule on byline" in choice.detail
 
 
+def test_catalogued_rule_asking_permission_states_a_notice_that_forbids() -> None:
+    text = "Story.\n\nThis article may not be republished or reproduced in any form."
+    choice = choose_terms(doc(text, url="https://apnews.com/a/1"), Attribution(), LIBRARY)
+    assert (choice.terms_id, choice.reason) == ("wire-service", "domain")
+    assert "own notice differs from this rule on republishing" in choice.detail
+
+
 def test_own_notice_beats_a_licence_link() -> None:
     links = (Link(href="https://creativecommons.org/licenses/by/4.0/", text="CC BY"),)
     text = "Story.\n\nYou may republish this story as long as you credit Example News."

@@ -5,8 +5,14 @@ from __future__ import annotations
 import pytest
 
 from compliance.model import Attribution
-from compliance.terms.licences import code_elements, deed_url, licence_names, licence_of_url
-from compliance.terms.notice import read_notice
+from compliance.terms.licences import (
+    code_elements,
+    deed_url,
+    licence_names,
+    licence_of_url,
+    licence_version,
+)
+from compliance.terms.notice import Notice, Requires, read_notice
 from compliance.terms.notice_rule import rule_data
 
 
@@ -59,6 +65,8 @@ def test_a_deed_address_of_any_version_or_port_is_one_licence_id(
         ),
         ("cc-by-sa-2.5", ("CC BY-SA 2.5", "Creative Commons Attribution-ShareAlike 2.5")),
         ("cc-by-nc", ("CC BY-NC", "Creative Commons Attribution-NonCommercial")),
+        ("cc-by-4", ("CC BY 4.0", "Creative Commons Attribution 4.0")),
+        ("cc-by-v4x", ("CC BY", "Creative Commons Attribution")),
         ("cc-unspecified", ("a Creative Commons licence",)),
         ("public-domain", ()),
         (None, ()),
@@ -68,6 +76,15 @@ def test_a_licence_id_gives_its_short_then_long_name(
     licence: str | None, names: tuple[str, ...]
 ) -> None:
     assert licence_names(licence) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "version"), [("4", "4.0"), ("2.5", "2.5"), ("4.0", "4.0"), ("v4", None), ("", None)]
+)
+def test_a_captured_version_is_written_as_the_deeds_write_it(
+    text: str, version: str | None
+) -> None:
+    assert licence_version(text) == version
 
 
 def test_a_versioned_licence_id_gives_its_deed_and_an_unversioned_one_none() -> None:
@@ -84,3 +101,17 @@ def test_a_notice_rule_names_the_licence_and_links_its_deed_as_the_catalogue_doe
     [entry] = [r for r in data["requirements"] if r["kind"] == "license_notice"]
     assert entry["license"] == "CC BY-ND 4.0"
     assert entry["deed_url"] == "https://creativecommons.org/licenses/by-nd/4.0/"
+
+
+@pytest.mark.parametrize(
+    ("licence", "name"), [("cc-by-4", "CC BY 4.0"), ("cc-by-v4x", "CC BY"), ("public-domain", None)]
+)
+def test_a_notice_rule_names_any_licence_id_the_reader_gives_without_failing(
+    licence: str, name: str | None
+) -> None:
+    notice = Notice(
+        republishing="allowed-with-conditions", requires=Requires(license_notice=licence)
+    )
+    data = rule_data(notice, Attribution(), "x.txt")
+    [entry] = [r for r in data["requirements"] if r["kind"] == "license_notice"]
+    assert entry.get("license") == name

@@ -437,7 +437,7 @@ def test_a_source_named_in_the_german_passive_is_credited() -> None:
     assert notice.requires.credit_source
 
 
-def _status_cases(status: str, family: str, texts: list[str]) -> list[Any]:
+def _status_cases(status: str | None, family: str, texts: list[str]) -> list[Any]:
     return [pytest.param(t, status, id=f"{family}-{n}") for n, t in enumerate(texts)]
 
 
@@ -531,11 +531,47 @@ STATUS_CASES = [
             "Nachdruck verboten.",
         ],
     ),
+    *_status_cases(
+        "forbidden",
+        "personal_use_only_sentence_after_a_copyright_line",
+        [
+            "© 2024 Example News. For Personal Use Only.",
+            "Copyright 2024 Example News. For personal use only.",
+        ],
+    ),
+    *_status_cases(
+        "permission-required",
+        "permission_stated_as_required",
+        [
+            "Prior permission is required to republish our articles.",
+            "Written permission is needed to reprint this story.",
+            "Se requiere autorización previa para republicar nuestros artículos.",
+            "Une autorisation préalable est requise pour republier nos articles.",
+            "Für die Veröffentlichung unserer Artikel ist eine vorherige Genehmigung erforderlich.",
+            "É necessária autorização prévia para republicar os nossos artigos.",
+        ],
+    ),
+    *_status_cases(
+        None,
+        "permission_stated_as_not_required",
+        [
+            "No prior permission is required to republish our articles.",
+            "No written permission is needed to reprint this story.",
+            "There is no need to ask for permission to republish our stories.",
+            "No se requiere autorización previa para republicar nuestros artículos.",
+            "Aucune autorisation préalable n'est requise pour republier nos articles.",
+            "La republication de nos articles ne nécessite aucune autorisation.",
+            "Zum Nachdruck unserer Artikel ist keine vorherige Genehmigung erforderlich.",
+            "Die Veröffentlichung unserer Artikel bedarf keiner Genehmigung.",
+            "Não é necessária autorização prévia para republicar os nossos artigos.",
+            "Você não precisa de autorização para republicar os nossos artigos.",
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "status"), STATUS_CASES)
-def test_a_phrasing_family_states_its_status(text: str, status: str) -> None:
+def test_a_phrasing_family_states_its_status(text: str, status: str | None) -> None:
     assert read_notice(text).republishing == status
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from compliance.terms import load_library
-from compliance.terms.notice import read_notice
+from compliance.terms.notice import Notice, read_notice
 from compliance.terms.summary import terms_summary
 
 LIBRARY = load_library()
@@ -48,18 +50,26 @@ def test_notice_opening_other_sites_leaves_the_rules_venues() -> None:
     )
 
 
-def test_rule_licensing_no_venue_needs_permission_for_any() -> None:
-    fields = terms_summary(SUBSCRIBERS_ONLY)
+@pytest.mark.parametrize(
+    "notice",
+    [None, read_notice("This dispatch may not be published, broadcast or redistributed.")],
+    ids=["alone", "under-a-notice-that-forbids"],
+)
+def test_rule_licensing_no_venue_needs_permission_for_any(notice: Notice | None) -> None:
+    fields = terms_summary(SUBSCRIBERS_ONLY, notice)
     assert (fields["republishing"], fields["venues_needing_permission"]) == (
         "permission-required",
         ["any"],
     )
 
 
-def test_flat_prohibition_in_the_notice_words_a_rule_licensing_no_venue_as_forbidden() -> None:
-    notice = read_notice("This dispatch may not be published, broadcast or redistributed.")
+def test_notice_asking_permission_names_the_venues_of_a_rule_asking_permission() -> None:
+    notice = read_notice("For permission to reprint this dispatch in print, contact the agency.")
     fields = terms_summary(SUBSCRIBERS_ONLY, notice)
-    assert (fields["republishing"], fields["venues_needing_permission"]) == ("forbidden", [])
+    assert (fields["republishing"], fields["venues_needing_permission"]) == (
+        "permission-required",
+        list(notice.venues_needing_permission),
+    )
 
 
 def test_notice_granting_republication_does_not_change_a_rule_licensing_no_venue() -> None:

@@ -7,6 +7,7 @@ Everything here reads a ``CheckContext`` and returns plain values with offsets i
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 import string
 from collections.abc import Iterable, Sequence
@@ -17,7 +18,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..documents.urls import is_web_url, resolve, same_article
-from ..linear import compile_linear
+from ..linear import compile_linear, spaced
 from ..model import (
     SEVERITY_RANK,
     CheckContext,
@@ -193,11 +194,10 @@ def name_pattern(name: str) -> Any | None:
     return compile_linear(body, ignore_case=not acronym)
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=2)  # a check searches its copy and its original; more keeps whole texts alive
 def _spaced(text: str) -> str:
-    """``text`` with every character outside words (``[\\W_]``) as a space: same length, so
-    offsets hold."""
-    return _GAPS.sub(lambda m: " " * len(m.group()), text)
+    """``text`` with every character outside words (``[\\W_]``) as a space (`linear.spaced`)."""
+    return spaced(text, _GAPS)
 
 
 def find_name(text: str, name: str | None) -> list[Span]:
@@ -287,22 +287,37 @@ def credit_spans(ctx: CheckContext, names: Sequence[str] | None = None) -> list[
 
 
 def normalise_for(text: str, tolerance: Iterable[str]) -> str:
-    """``text`` with the edits a tolerance allows folded away (whitespace, quotes, style...)."""
+    """``text`` with the edits a tolerance allows folded away (whitespace, quotes, style...).
+
+    No fold reaches across a blank line ("per\\n\\ncent" is two paragraphs, not "%"): the
+    paragraphs of a text fold one by one, which lets `reads_same` fold only those that changed.
+    """
     allowed = set(tolerance)
     out = text
     if "quotes" in allowed or "punctuation" in allowed:
         out = fold_quotes(out)
-    if "style" in allowed:
-        for pattern, repl in _STYLE:
-            out = pattern.sub(repl, out)
-        out = out.casefold()
-    if "relative_time" in allowed:
-        out = _RELATIVE_TIME.sub(" ", out)
+    if "style" in allowed or "relative_time" in allowed:  # their patterns span spaces
+        out = "\n\n".join(_fold_words(para, allowed) for para in out.split("\n\n"))
     if "punctuation" in allowed:
         out = _PUNCT.sub(" ", out)
-    if "whitespace" in allowed or "punctuation" in allowed:
+    if _folds_spacing(allowed):
         out = " ".join(out.split())
     return out
+
+
+def _folds_spacing(allowed: Iterable[str]) -> bool:
+    """True when the tolerance makes any run of spaces, line breaks included, one space."""
+    return bool({"whitespace", "punctuation"} & set(allowed))
+
+
+def _fold_words(paragraph: str, allowed: set[str]) -> str:
+    if "style" in allowed:
+        for pattern, repl in _STYLE:
+            paragraph = pattern.sub(repl, paragraph)
+        paragraph = paragraph.casefold()
+    if "relative_time" in allowed:
+        paragraph = _RELATIVE_TIME.sub(" ", paragraph)
+    return paragraph
 
 
 @dataclass(frozen=True)
@@ -341,23 +356,44 @@ def changed_passages(ctx: CheckContext, tolerance: Iterable[str]) -> list[Edit]:
 
 
 def reads_same(before: str, after: str, tolerance: Iterable[str]) -> bool:
-    """True when the two texts read the same once the tolerated edits are folded away.
+    """True when the two texts read the same once the tolerated edits are folded away:
+    ``normalise_for(before) == normalise_for(after)``, computed without folding what is shared.
 
-    A tolerance folds edits within a paragraph, so the paragraphs the two texts share word for
-    word (matched in order, as a diff matches lines) fold alike and only the stretches between
-    them are normalised: a copy keeps most paragraphs of a long article as they were, and
-    folding all of them was most of a check.
+    Folds never reach across a blank line, so the paragraphs the texts share at both ends (as
+    a diff matches lines) fold alike and only the stretch between them decides. When each
+    changed block of paragraphs folds alike, the texts do; when one does not, the stretch is
+    compared whole (a re-paragraphing can line up with a repeated paragraph), folded one
+    paragraph at a time up to the first difference. Without a tolerance for spacing, a
+    paragraph added or removed (even an empty one) is a change.
     """
     if before == after:
         return True
+    allowed = tuple(tolerance)
     a, b = before.split("\n\n"), after.split("\n\n")
-    blocks = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    return all(
-        normalise_for("\n\n".join(a[i1:i2]), tolerance)
-        == normalise_for("\n\n".join(b[j1:j2]), tolerance)
-        for op, i1, i2, j1, j2 in blocks
-        if op != "equal"
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    blocks = [(i1, i2, j1, j2) for op, i1, i2, j1, j2 in opcodes if op != "equal"]
+    if all(_fold_alike(a[i1:i2], b[j1:j2], allowed) for i1, i2, j1, j2 in blocks):
+        return True
+    (first, _, start, _), (_, last, _, end) = blocks[0], blocks[-1]
+    return _fold_alike(a[first:last], b[start:end], allowed)
+
+
+def _fold_alike(before: list[str], after: list[str], allowed: tuple[str, ...]) -> bool:
+    """Whether two runs of paragraphs fold alike, folded one paragraph at a time up to the
+    first difference (a long stretch usually differs early)."""
+    if not _folds_spacing(allowed):
+        # The paragraph breaks are kept: the same number of paragraphs, each folding alike.
+        return all(
+            x is not None
+            and y is not None
+            and normalise_for(x, allowed) == normalise_for(y, allowed)
+            for x, y in itertools.zip_longest(before, after)
+        )
+    words = (
+        itertools.chain.from_iterable(normalise_for(p, allowed).split() for p in side)
+        for side in (before, after)
     )
+    return all(x == y for x, y in itertools.zip_longest(*words))
 
 
 _FOOTER = re.compile(

@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..linear import compile_linear
+from ..linear import compile_linear, spaced
 
 __all__ = ["locate", "locate_span", "visible_view"]
 
@@ -100,16 +100,11 @@ def visible_view(source: str) -> str:
     return _blank_tags("".join(pieces))
 
 
-def _spaced(view: str) -> str:
-    """``view`` with every character outside words, ``&``, ``#`` and ``;`` as a space."""
-    return _OUTSIDE_WORDS.sub(lambda m: " " * len(m.group()), view)
-
-
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)  # a report locates in its copy and its original; more keeps whole files
 def _views(source: str) -> tuple[str, str]:
-    """The visible view, then the markup-free view, both spaced (kept for a source's several
-    stretches)."""
-    return _spaced(visible_view(source)), _spaced(_blank_tags(source))
+    """The visible view, then the markup-free view, each with every character outside words,
+    ``&``, ``#`` and ``;`` as a space (kept for a source's several stretches)."""
+    return spaced(visible_view(source), _OUTSIDE_WORDS), spaced(_blank_tags(source), _OUTSIDE_WORDS)
 
 
 def _pattern(words: list[str]) -> Any:

@@ -24,7 +24,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["UNSPECIFIED", "code_elements", "deed_url", "licence_names", "licence_of_url"]
+__all__ = [
+    "UNSPECIFIED",
+    "code_elements",
+    "deed_url",
+    "licence_names",
+    "licence_of_url",
+    "licence_version",
+]
 
 UNSPECIFIED = "cc-unspecified"  # a notice names Creative Commons without saying which licence
 
@@ -35,7 +42,8 @@ _DEED = re.compile(
 )
 _CODE = re.compile(r"\bcc[\s-]+(by(?:[\s-]+(?:nc|nd|sa)\b){0,3})", re.IGNORECASE)
 _ELEMENTS = frozenset({"by", "nc", "nd", "sa"})
-_ID = re.compile(r"cc-(?P<code>[a-z]+(?:-[a-z]+)*?)(?:-(?P<version>\d\.\d))?")
+_ID = re.compile(r"cc-(?P<code>[a-z]+(?:-[a-z]+)*?)(?:-(?P<version>[^-]*\d[^-]*))?")
+_VERSION = re.compile(r"(?P<major>\d)(?:\.(?P<minor>\d))?")
 _LONG = {"by": "Attribution", "sa": "ShareAlike", "nd": "NoDerivatives", "nc": "NonCommercial"}
 
 
@@ -64,12 +72,24 @@ def code_elements(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(re.split(r"[\s-]+", code.group(1).lower())))
 
 
+def licence_version(text: str) -> str | None:
+    """A licence version as the deeds write it: ``4`` -> ``4.0``, ``2.5`` -> ``2.5``; None for
+    anything else. A notice pattern may capture "version 4", and the deed is ``.../4.0/``."""
+    found = _VERSION.fullmatch(text.strip())
+    if found is None:
+        return None
+    return f"{found['major']}.{found['minor'] or 0}"
+
+
 def _parts(licence: str) -> tuple[str, str | None] | None:
-    """``cc-by-nd-4.0`` -> (``by-nd``, ``4.0``); None for ``public-domain``, ``cc-unspecified``."""
+    """``cc-by-nd-4.0`` -> (``by-nd``, ``4.0``); None for ``public-domain``, ``cc-unspecified``.
+    A version that is none (``cc-by-v4x``) is left out: the licence is still named, unversioned.
+    """
     found = _ID.fullmatch(licence)
     if found is None or not set(found["code"].split("-")) <= _ELEMENTS:
         return None
-    return found["code"], found["version"]
+    version = found["version"]
+    return found["code"], licence_version(version) if version else None
 
 
 def licence_names(licence: str | None) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Literal
 
-from .licences import code_elements
+from .licences import code_elements, licence_version
 from .patterns import PatternSet, load_patterns
 from .venues import settle
 
@@ -175,6 +175,10 @@ def _tied(grant: _Hit, permission: _Hit, restrictions: list[_Hit], text: str) ->
     )
 
 
+def _overlap(one: _Hit, other: _Hit) -> bool:
+    return one.start < other.end and other.start < one.end
+
+
 def _negated(grant: _Hit, negations: list[_Hit]) -> bool:
     return any(n.start < grant.end and n.end > grant.start - _NEGATION_REACH for n in negations)
 
@@ -188,7 +192,10 @@ def _sentence(
     if not about_reuse:
         hits.pop("permission", None)
         hits.pop("prohibition", None)
-    permissions = hits.get("permission", [])
+    waivers = hits.get("waiver", [])  # "no prior permission is required"
+    permissions = [
+        p for p in hits.get("permission", []) if not any(_overlap(p, w) for w in waivers)
+    ]
     restrictions = hits.get("restriction", [])
     said = text[span[0] : span[1]]  # the sentence: hits index it
 
@@ -215,14 +222,7 @@ def _read_sentences(
     text: str, spans: list[tuple[int, int]], patterns: PatternSet
 ) -> list[_Sentence]:
     """The sentences ``spans`` of ``text`` with every pattern's matches."""
-    bases: list[int] = []
-    parts: list[str] = []
-    length = 0
-    for start, end in spans:
-        bases.append(length)
-        parts.append(text[start:end])
-        length += end - start + len(_SEPARATOR)
-    joined = _SEPARATOR.join(parts)
+    joined, bases = _joined(text, spans)
     signals = _scan(joined, bases, patterns.signals)
     sections = {
         name: _scan(joined, bases, getattr(patterns, name))
@@ -273,7 +273,8 @@ def _licence(read: list[_Sentence]) -> tuple[str | None, list[_Sentence]]:
         return "cc-unspecified", named
     if "by" not in elements:
         elements.insert(0, "by")  # every Creative Commons licence since 2.0 requires attribution
-    version = next((m.value for s in named for m in s.hits.get("cc_version", [])), None)
+    captured = (m.value or "" for s in named for m in s.hits.get("cc_version", []))
+    version = next(filter(None, map(licence_version, captured)), None)
     return "-".join(["cc", *elements, *([version] if version else [])]), named
 
 
@@ -330,16 +331,33 @@ def _paragraph_end(text: str, position: int) -> int:
     return len(text) if end < 0 else end
 
 
+def _joined(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """The sentences ``spans`` of ``text`` joined by `_SEPARATOR`, and where each starts in the
+    joined text: every sentence starts a line, so ``^`` in a pattern is a sentence's start."""
+    bases: list[int] = []
+    length = 0
+    for start, end in spans:
+        bases.append(length)
+        length += end - start + len(_SEPARATOR)
+    return _SEPARATOR.join(text[start:end] for start, end in spans), bases
+
+
 def _near_triggers(text: str, spans: list[tuple[int, int]], patterns: PatternSet) -> list[int]:
     """Indexes of the sentences of the notice blocks: each paragraph holding a trigger and the
-    paragraph after it (a heading, then its list of conditions), at most `_REACH` sentences."""
+    paragraph after it (a heading, then its list of conditions), at most `_REACH` sentences.
+
+    Triggers are looked for in the sentences as the reader reads them (a pattern anchored at a
+    sentence's start finds "For personal use only." after "© 2024 Example News." too)."""
     starts = [a for a, _ in spans]
+    joined, bases = _joined(text, spans)
     keep: set[int] = set()
     for name in _TRIGGERS:
         for pattern in patterns.signals.get(name, ()):
-            for match in pattern.finditer(text):
-                begin = _paragraph_start(text, match.start())
-                end = _paragraph_end(text, _paragraph_end(text, match.start()) + 2)
+            for match in pattern.finditer(joined):
+                i = bisect_right(bases, match.start()) - 1
+                at = spans[i][0] + match.start() - bases[i]
+                begin = _paragraph_start(text, at)
+                end = _paragraph_end(text, _paragraph_end(text, at) + 2)
                 first = bisect_left(starts, begin)
                 last = bisect_right(starts, end)
                 keep.update(range(first, min(last, first + _REACH)))

@@ -110,7 +110,9 @@ def rule_data(notice: Notice, attribution: Attribution, origin: str) -> dict[str
         if name == "link_to_original":
             entry["target"] = _LINK_TARGET[str(value)]
         if name == "license_notice":
-            entry["license"] = licence_names(str(value))[0]
+            names = licence_names(str(value))  # none for a public-domain mark
+            if names:
+                entry["license"] = names[0]
             deed = deed_url(str(value))
             if deed:
                 entry["deed_url"] = deed

@@ -54,12 +54,15 @@ def _typed(req: Requirement | None, cls: type[P]) -> P | None:
     return params
 
 
-def _same_sites(terms: Terms, notice: Notice) -> bool:
-    """Whether the rule and the original's own notice open the same kinds of site (a notice
-    that opens none, forbidden or by permission, agrees with a rule that licenses no venue)."""
+def _same_sites(terms: Terms, notice: Notice, status: str) -> bool:
+    """Whether the rule, whose own status is ``status``, and the original's own notice open the
+    same kinds of site. Where both open none, the notice must also state the rule's status:
+    "may not be published" is no wording of a rule that asks for permission, it disagrees."""
     if notice.republishing is None:
         return False
     if notice.republishing in ("permission-required", "forbidden"):
+        if notice.republishing != status:
+            return False
         read: frozenset[str] = frozenset()
     else:
         venues = model_venues(notice.venues_allowed, notice.venues_needing_permission)
@@ -71,11 +74,10 @@ def terms_summary(terms: Terms, notice: Notice | None = None) -> dict[str, Any]:
     """The fields a catalogued rule file states, in the labels' vocabulary.
 
     A rule file knows four kinds of site, the labels many more venues. With ``notice`` (the
-    original's own notice) that opens the same kinds of site as the rule, the venues, and the
-    status of a rule that licenses no venue, are worded as the notice words them: the rule
-    decides what is open, the notice only names it ("community internet sites" for the rule's
-    community and nonprofit sites; "may not be published" with no one to ask, for a rule that
-    licenses only a separate contract's holders, is ``forbidden``).
+    original's own notice) that opens the same kinds of site as the rule, the venues are worded
+    as the notice words them ("community internet sites" for the rule's community and nonprofit
+    sites). The status is always the rule's own: a notice saying "may not be published" under
+    a rule that asks for permission is a disagreement to report, not a wording of the rule.
     """
     kinds = {r.kind: r for r in terms.requirements}
     link = _typed(kinds.get("link_to_original"), link_to_original.Params)
@@ -112,11 +114,9 @@ def terms_summary(terms: Terms, notice: Notice | None = None) -> dict[str, Any]:
         status = "allowed-with-conditions" if requires.any() else "allowed"
         allowed = label_venues(terms.venues, "allowed") or ["any"]
         needing = label_venues(terms.venues, "permission")
-    if notice is not None and _same_sites(terms, notice):
+    if notice is not None and _same_sites(terms, notice, status):
         allowed = list(notice.venues_allowed)
         needing = list(notice.venues_needing_permission)
-        if not allowed and notice.republishing is not None:
-            status = notice.republishing
     forbids = []
     if commerce is not None and commerce.no_selling:
         forbids.append("selling")
