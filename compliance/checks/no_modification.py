@@ -41,7 +41,7 @@ class Params(KindParams, kind=KIND):
     tolerance: tuple[Tolerance, ...] = option(
         "Harmless differences to ignore: whitespace, punctuation, quotes, style (case, "
         '"per cent" or "%", "&" or "and", thousands separators), relative_time ("yesterday" '
-        "for a date).",
+        "for a date). Each is folded within a paragraph, never across a blank line.",
         ("whitespace", "punctuation", "quotes"),
     )
     headline: bool = option("A changed headline counts as a change.", False)
