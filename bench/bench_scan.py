@@ -20,6 +20,7 @@ Results are printed and written to bench/results/scan.json.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -245,17 +246,19 @@ def run_size(
 
 # -- topical precision and speed against datasketch LSH (issue 17 items 1-2) -----------------
 
-_TOPICAL = None
+_TOPICAL: dict = {}
 
 
-def _topical():
-    global _TOPICAL, _GEN
-    if _TOPICAL is None:
+def _topical(profile: str = "tuning"):
+    """The topical generator of ``profile`` ("tuning": the settings were chosen on it;
+    "holdout": knobs no setting was chosen on, see topical.HOLDOUT)."""
+    global _GEN
+    if profile not in _TOPICAL:
         from topical import Topical
 
         _GEN = _GEN or Generator()
-        _TOPICAL = Topical(_GEN.words, _GEN.cdf)
-    return _TOPICAL
+        _TOPICAL[profile] = Topical(_GEN.words, _GEN.cdf, profile=profile)
+    return _TOPICAL[profile]
 
 
 def _document(text: str, name: str) -> Document:
@@ -270,8 +273,8 @@ def _document(text: str, name: str) -> Document:
     )
 
 
-def _topical_entry(i: int):
-    doc = _document(_topical().original(i), f"original-{i}.txt")
+def _topical_entry(i: int, profile: str = "tuning"):
+    doc = _document(_topical(profile).original(i), f"original-{i}.txt")
     return make_entry(doc, Attribution(), TermsChoice("all-rights-reserved", "default"))
 
 
@@ -318,12 +321,14 @@ def _traced_mb(build) -> tuple[object, float]:
     return made, round(peak / 2**20, 1)
 
 
-def topical_size(path: Path, n: int, queries: int, confirm: int, pool) -> dict:
+def topical_size(
+    path: Path, n: int, queries: int, confirm: int, pool, profile: str = "tuning"
+) -> dict:
     """False candidates, recall, CPU per query and memory against datasketch LSH at ``n``."""
     from datasketch import LeanMinHash, MinHashLSH
 
-    topical = _topical()
-    ids = _build(path, n, _topical_entry, pool)
+    topical = _topical(profile)
+    ids = _build(path, n, functools.partial(_topical_entry, profile=profile), pool)
     with open_index(path, create=False) as store:
         search, search_mb = _traced_mb(lambda: ContainmentSearch.build(store.signatures()))
         texts = {e.id: e.load_document().text for e in store.entries()}
@@ -363,6 +368,7 @@ def topical_size(path: Path, n: int, queries: int, confirm: int, pool) -> dict:
     )
     excerpts_confirmed = sum(confirmed_copy(texts[ids[src]], t) for t, src in excerpts[:confirm])
     return {
+        "profile": profile,
         "originals": n,
         "queries": queries,
         "false_candidates_per_same_topic_query": round(float(np.mean(false)), 3),
@@ -506,6 +512,11 @@ def main(argv: list[str] | None = None) -> int:
         "--topical", action="store_true", help="precision and speed on topical news (issue 17)"
     )
     parser.add_argument(
+        "--holdout",
+        action="store_true",
+        help="with --topical: the held-out generator profile no setting was chosen on",
+    )
+    parser.add_argument(
         "--boilerplate", action="store_true", help="false pairs on shared boilerplate (issue 15)"
     )
     parser.add_argument(
@@ -594,7 +605,8 @@ def run_mode(mode: str, args: argparse.Namespace) -> int:
                 path = work / "index.sqlite"
                 if mode == "topical":
                     confirm = args.scan_sample or (50 if args.quick else 200)
-                    row = topical_size(path, n, queries, confirm, pool)
+                    profile = "holdout" if args.holdout else "tuning"
+                    row = topical_size(path, n, queries, confirm, pool, profile)
                 elif mode == "boilerplate":
                     row = boilerplate_run(path, n, queries, pool)
                 else:
@@ -603,9 +615,10 @@ def run_mode(mode: str, args: argparse.Namespace) -> int:
                 shutil.rmtree(work, ignore_errors=True)
             rows.append(row)
             print(json.dumps(row), flush=True)
-    output = args.output or RESULTS / f"scan-{mode}.json"
+    name = f"{mode}-holdout" if mode == "topical" and args.holdout else mode
+    output = args.output or RESULTS / f"scan-{name}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps({"mode": mode, "rows": rows}, indent=2) + "\n")
+    output.write_text(json.dumps({"mode": name, "rows": rows}, indent=2) + "\n")
     print(f"written {output}")
     return 0
 
