@@ -351,6 +351,7 @@ def topical_size(
     lsh_found = [ids[src] in set(lsh.query(_datasketch_fingerprint(t))) for t, src in excerpts]
 
     common = cast(ContainmentSearch, search).common
+    holders = cast(ContainmentSearch, search).holders
 
     def confirmed_copy(original: str, copy: str) -> bool:
         """As scan_document confirms a candidate: the check, then the archive's evidence."""
@@ -358,7 +359,7 @@ def topical_size(
         return (
             is_copy(c)
             and has_evidence(original, c.passages, common=common)
-            and has_distinctive_run(original, copy, c, common=common)
+            and has_distinctive_run(original, copy, c, holders=holders)
         )
 
     confirmed = sum(
