@@ -362,11 +362,14 @@ def topical_size(
             and has_distinctive_run(original, copy, c, holders=holders)
         )
 
-    confirmed = sum(
-        confirmed_copy(texts[c.id], t)
+    per_query = [
+        sum(
+            confirmed_copy(texts[c.id], t)
+            for c in search.query_fingerprint(fingerprint(t), limit=25)
+        )
         for t in negatives[:confirm]
-        for c in search.query_fingerprint(fingerprint(t), limit=25)
-    )
+    ]
+    confirmed = sum(per_query)
     excerpts_confirmed = sum(confirmed_copy(texts[ids[src]], t) for t, src in excerpts[:confirm])
     return {
         "profile": profile,
@@ -376,6 +379,7 @@ def topical_size(
         "same_topic_queries_with_a_candidate": round(float(np.mean([f > 0 for f in false])), 4),
         "excerpt_recall": round(float(np.mean(found)), 4),
         "same_topic_negatives_confirmed": f"{confirmed} of {min(confirm, queries)}",
+        "same_topic_queries_with_a_confirmed_pair": sum(f > 0 for f in per_query),
         "excerpts_confirmed": f"{excerpts_confirmed} of {min(confirm, queries)}",
         "fingerprint_and_query_cpu_ms": round(ours_ms, 3),
         "datasketch_lsh_cpu_ms": round(theirs_ms, 3),
