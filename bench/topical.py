@@ -165,6 +165,17 @@ class Topical:
             sentences[at] += f' "{event.statement}," said {rng.choice(event.entities)}.'
         return "\n\n".join(" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
 
+    def edited(self, j: int, n_originals: int, share: float) -> tuple[str, int]:
+        """(a whole original with ``share`` of its words replaced by its topic's words, its
+        index): a heavily edited copy, the price side of the scan's evidence rules."""
+        rng = self._rng(12_000_000 + j)
+        src = int(rng.integers(0, n_originals))
+        vocabulary = self.topics[self.event(self.event_of(src)).topic].vocabulary
+        words = self.original(src).split(" ")
+        for i in np.flatnonzero(rng.random(len(words)) < share):
+            words[i] = vocabulary[int(rng.integers(len(vocabulary)))]
+        return " ".join(words), src
+
     def event_of(self, i: int) -> int:
         """Original ``i`` reports event ``event_of(i)``: consecutive originals share events."""
         low, high = self.profile.event_sizes
