@@ -143,7 +143,7 @@ def _options_for(copy: Document, entry: Any, options: ScanOptions) -> Any:
 def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> DocumentResult:
     """Every (copy, original) report where ``copy`` reuses an indexed original; a pair whose
     passages are all notice or common text, or whose run of words in a row is only long with
-    the archive's common text (``index.evidence``), is no reuse and is dropped.
+    text other originals hold too (``index.evidence``), is no reuse and is dropped.
 
     ``storage``: the index ``options.index`` names, already open; the caller closes it. Without
     it the process's own connection is used (opened once, see ``_state``)."""
@@ -164,6 +164,7 @@ def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> 
     )
     reports: list[Report] = []
     checked = 0
+    own = 2 if storage.get(copy.id) is not None else 1  # an indexed copy holds its text too
     for candidate in candidates:
         if options.skip_self and candidate.id == copy.id:
             continue
@@ -182,7 +183,8 @@ def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> 
             work_text(original),
             work_text(copy),
             report.comparison,
-            common=search.common,
+            holders=search.holders,
+            own=own,
             min_containment=check.min_containment,
         ):
             reports.append(report)

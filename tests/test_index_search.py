@@ -189,3 +189,16 @@ def test_a_word_hashes_the_same_wherever_it_stands() -> None:
     assert first[1] == first[3] == second[1]
     assert first[0] == second[4]
     assert len(set(first.tolist())) == 3
+
+
+def test_holders_counts_the_originals_that_hold_each_anchor() -> None:
+    shared = " ".join(text(9100, 80).split())  # a passage two originals carry
+    footer = " ".join(text(9000, 60).split())  # a footer every original carries
+    archive = {f"p{i}": f"{text(200 + i, 300)} {footer}" for i in range(8)}
+    archive["p0"] += f" {shared}"
+    archive["p1"] += f" {shared}"
+    search = build(archive, max_df=3)
+    own = fingerprint(text(200 + 5, 300)).anchors
+    assert set(search.holders(fingerprint(shared).anchors).tolist()) == {2}
+    assert set(search.holders(own).tolist()) == {1}
+    assert (search.holders(fingerprint(footer).anchors) > 3).all()

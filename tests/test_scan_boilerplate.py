@@ -104,42 +104,69 @@ def archive_search(tmp_path: Path, originals: list[str]) -> ContainmentSearch:
         return ContainmentSearch.build(store.signatures())
 
 
+def own_run(tmp_path: Path, originals: list[str], copy: str) -> bool:
+    """Whether the pair (``originals[0]``, ``copy``), which the check alone calls a copy,
+    keeps a run of its own against an index of ``originals``."""
+    found = compare(originals[0], copy)
+    assert is_copy(found)  # a verbatim passage or a run of 7 words
+    search = archive_search(tmp_path, originals)
+    return has_distinctive_run(originals[0], copy, found, holders=search.holders)
+
+
 def test_a_copy_only_through_phrases_many_originals_share_is_not_confirmed(
     tmp_path: Path,
 ) -> None:
     originals = [f"{story(i)}\n\n{STOCK}\n\n{story(100 + i)}" for i in range(12)]
-    copy = f"{story(999)}\n\n{STOCK}\n\n{story(998)}"
-    found = compare(originals[0], copy)
-    assert is_copy(found)  # the check alone calls it a copy: a verbatim passage
-    common = archive_search(tmp_path, originals).common
-    assert not has_distinctive_run(originals[0], copy, found, common=common)
+    assert not own_run(tmp_path, originals, f"{story(999)}\n\n{STOCK}\n\n{story(998)}")
 
 
 def test_a_copied_sentence_beside_the_shared_phrases_is_confirmed(tmp_path: Path) -> None:
     originals = [f"{story(i)}\n\n{STOCK}\n\n{story(100 + i)}" for i in range(12)]
     sentence = " ".join(story(0).split()[40:70])
     copy = f"{story(999)}\n\n{STOCK}\n\n{sentence}\n\n{story(998)}"
-    found = compare(originals[0], copy)
-    common = archive_search(tmp_path, originals).common
-    assert has_distinctive_run(originals[0], copy, found, common=common)
+    assert own_run(tmp_path, originals, copy)
+
+
+def quoting(quote: str, speaker: str) -> tuple[str, str]:
+    """(an original ending with ``quote``, a copy sharing with it only runs of three words and
+    the quotation)."""
+    words = story(0, 80).split()
+    loose = [w if n % 4 else "and" for n, w in enumerate(words)]
+    tail = f' "{quote}," said {speaker}.'
+    return " ".join(words) + tail, " ".join(loose) + tail
 
 
 def test_a_quotation_both_texts_carry_is_not_the_pairs_own_run(tmp_path: Path) -> None:
-    words = story(0, 80).split()
-    loose = [w if n % 4 else "and" for n, w in enumerate(words)]  # shared runs of three words
-    quote = " ".join(story(7, 40).split()[:14])
-    original = " ".join(words) + f' "{quote}," said the minister.'
-    copy = " ".join(loose) + f' "{quote}," said the minister.'
-    found = compare(original, copy)
-    assert is_copy(found)
-    common = archive_search(tmp_path, [original, story(5)]).common
-    assert not has_distinctive_run(original, copy, found, common=common)
+    original, copy = quoting(" ".join(story(7, 40).split()[:14]), "the minister")
+    assert not own_run(tmp_path, [original, story(5)], copy)
 
 
 def test_a_run_through_notice_lines_is_not_the_pairs_own(tmp_path: Path) -> None:
     original = f"{story(0)}\n{CREDIT}"
-    copy = f"{story(999)}\n{CREDIT}"
-    found = compare(original, copy)
-    assert is_copy(found)
-    common = archive_search(tmp_path, [original, story(5)]).common
-    assert not has_distinctive_run(original, copy, found, common=common)
+    assert not own_run(tmp_path, [original, story(5)], f"{story(999)}\n{CREDIT}")
+
+
+SENTENCE = " ".join(story(4242, 40).split()[:24])  # a sentence two reports of an event carry
+WITH_SENTENCE = f"{story(0)}\n\n{SENTENCE}\n\n{story(100)}"
+COPY_OF_SENTENCE = f"{story(999)}\n\n{SENTENCE}\n\n{story(998)}"
+
+
+def test_a_sentence_another_original_holds_too_is_not_the_pairs_own_run(tmp_path: Path) -> None:
+    originals = [WITH_SENTENCE, f"{story(1)}\n\n{SENTENCE}", story(2)]
+    assert not own_run(tmp_path, originals, COPY_OF_SENTENCE)
+
+
+def test_a_sentence_only_the_original_holds_is_the_pairs_own_run(tmp_path: Path) -> None:
+    assert own_run(tmp_path, [WITH_SENTENCE, story(1), story(2)], COPY_OF_SENTENCE)
+
+
+def test_a_long_quotation_other_reports_carry_is_not_the_pairs_own_run(tmp_path: Path) -> None:
+    quote = " ".join(story(33, 40).split()[:20])  # long; some of its shingles are no anchor
+    original, copy = quoting(quote, "Mira Okonkwo Delgado")
+    other = f'{story(5)} "{quote}," a spokesman said.'
+    assert not own_run(tmp_path, [original, other], copy)
+
+
+def test_a_copy_the_index_holds_too_is_still_reported(tmp_path: Path) -> None:
+    originals = [WITH_SENTENCE, story(1), COPY_OF_SENTENCE]
+    assert scan_pairs(tmp_path, originals, COPY_OF_SENTENCE) == ["o0"]

@@ -5,8 +5,8 @@ words of the original that are neither notice lines (``notices.py``: credits, co
 licence lines, republish boxes, appeals) nor common text of the archive (shingles whose anchors
 more than ``search.common_cutoff`` originals hold: a site's footer, an author's credit line).
 A scan drops a pair whose passages are all such shared text, and a pair the check called a
-copy only through text like it: the run of words in a row that decides a copy
-(``similarity.MIN_COPY_RUN``) must be the pair's own (:func:`has_distinctive_run`).
+copy only through text another original holds too: the run of words in a row that decides a
+copy (``similarity.MIN_COPY_RUN``) must be the pair's own (:func:`has_distinctive_run`).
 
 Example:
     >>> text = "Story words one two three.\\nCopyright 2024 Example News. All rights reserved."
@@ -24,7 +24,7 @@ from ..model import Comparison, Passage, Span
 from ..similarity import MIN_COPY_RUN
 from ..similarity.compare import shared_runs
 from ..similarity.shingles import tokens
-from ..similarity.text import Text, token_range
+from ..similarity.text import Text, quotations, token_range
 from .fingerprint import ANCHOR_MOD, SHINGLE_K, fingerprint, shingle_hashes
 from .notices import notice_spans
 
@@ -32,6 +32,7 @@ __all__ = [
     "MIN_EVIDENCE_WORDS",
     "MIN_RARE_ANCHORS",
     "Common",
+    "Holders",
     "has_distinctive_run",
     "has_evidence",
     "is_evidence",
@@ -82,8 +83,11 @@ def has_evidence(
     )
 
 
+Holders = Callable[[np.ndarray], np.ndarray]
+"""How many originals of the archive hold each of some anchors (``ContainmentSearch.holders``)."""
+
 MIN_RARE_ANCHORS = 2
-"""Anchors that few originals hold a deciding run must contain, as a quotation holds them.
+"""Anchors of the pair's own a deciding run must contain, as a quotation holds them.
 
 With one, 1 of 200 same-topic reports of ``bench_scan.py --topical`` at 10,000 originals was
 still a copy (a name after the quoted statement and the event's fact that opens the next
@@ -96,18 +100,23 @@ def has_distinctive_run(
     copy: str,
     comparison: Comparison,
     *,
-    common: Common,
+    holders: Holders,
+    own: int = 1,
     min_containment: float | None = None,
 ) -> bool:
     """True when the pair keeps a run of ``MIN_COPY_RUN`` shared words in a row that are its
     own: no word of a notice line of the original or of a short quotation of the copy, none
-    inside a shingle many originals hold (the archive's common text), and at least
-    ``MIN_RARE_ANCHORS`` anchors few originals hold.
+    inside a shingle whose anchor another original holds, and at least ``MIN_RARE_ANCHORS``
+    anchors no other original holds. ``own``: the originals of the index that are the pair's
+    texts (1, the original; 2 when the copy is indexed too).
 
     Reports of one event string the topic's stock phrases, the event's names and facts and
-    its quoted statement together into runs of 7-14 words; a copy keeps runs of the article's
-    own sentences. A pair decided without a passage (the opt-in containment) is not asked.
-    ``original`` and ``copy`` are the texts ``comparison`` aligned (its offsets index them).
+    the statement they all quote (12-20 words when real reports quote one official sentence)
+    into shared runs; whatever two reports share, a third report of the event holds too, so
+    text another original holds is the topic's or the event's, not the copy's. A copy keeps
+    runs of the article's own sentences. A pair decided without a passage (the opt-in
+    containment) is not asked. ``original`` and ``copy`` are the texts ``comparison`` aligned
+    (its offsets index them).
     """
     if not comparison.passages:
         return True
@@ -118,23 +127,41 @@ def has_distinctive_run(
     if len(hashes) != len(o.words) - SHINGLE_K + 1:  # no shingle per word: nothing to ask
         return True
     anchor = hashes % np.uint64(ANCHOR_MOD) == 0
-    is_common = np.zeros(len(hashes), bool)
-    is_common[anchor] = common(hashes[anchor])
-    rare = np.concatenate(([0], np.cumsum(anchor & ~is_common)))  # rare anchors before each start
-    skip = bytearray(_covered(np.flatnonzero(is_common), len(o.words)))
-    for start, end in notice_spans(original):  # never fingerprinted, so never common: skip them
+    shared = np.zeros(len(hashes), bool)
+    shared[anchor] = holders(hashes[anchor]) > own
+    rare = np.concatenate(([0], np.cumsum(anchor & ~shared)))  # own anchors before each start
+    held = _covered(np.flatnonzero(shared), len(o.words))
+    skip = bytearray(held)
+    for start, end in notice_spans(original):  # never fingerprinted, so never shared: skip them
         lo, hi = token_range(o, Span(start, end))
         skip[lo:hi] = bytes([1]) * (hi - lo)
+    quotes = quotations(c)
     for a, b, n in shared_runs(o, c, comparison.passages):
-        own = bytes(x | y for x, y in zip(skip[a : a + n], c.quoted[b : b + n], strict=True))
+        flags = bytes(x | y for x, y in zip(skip[a : a + n], c.quoted[b : b + n], strict=True))
+        flags = _without_shared_quotations(flags, a, b, held, quotes)
         at = a
-        for piece in own.split(b"\x01"):
+        for piece in flags.split(b"\x01"):
             lo, hi = at, at + len(piece)
             at = hi + 1
             last = hi - SHINGLE_K + 1  # shingles starting in [lo, last) lie inside the piece
             if hi - lo >= MIN_COPY_RUN and rare[last] - rare[lo] >= MIN_RARE_ANCHORS:
                 return True
     return False
+
+
+def _without_shared_quotations(
+    flags: bytes, a: int, b: int, held: bytes, quotes: list[tuple[int, int]]
+) -> bytes:
+    """``flags`` (1: not the pair's own) of the run at original word ``a``, copy word ``b``,
+    with every word of a quotation of the copy flagged when one of its words is in text
+    another original holds: the anchors see one shingle in four, and a statement other
+    reports quote too is the speaker's, whatever its length, not the pair's."""
+    out = bytearray(flags)
+    for lo, hi in quotes:
+        lo, hi = max(lo, b), min(hi, b + len(flags))
+        if lo < hi and any(held[a + lo - b : a + hi - b]):
+            out[lo - b : hi - b] = bytes([1]) * (hi - lo)
+    return bytes(out)
 
 
 def _covered(starts: np.ndarray, words: int) -> bytes:

@@ -317,6 +317,15 @@ class ContainmentSearch:
         """Which of these 64-bit anchors are common text of the archive (held by > max_df)."""
         return np.isin(_fold(anchors), self.common_anchors)
 
+    def holders(self, anchors: np.ndarray) -> np.ndarray:
+        """How many originals hold each of these 64-bit anchors; ``max_df + 1`` for common
+        text, whose postings are not kept."""
+        folded = _fold(anchors)
+        left = np.searchsorted(self._anchor_values, folded, side="left")
+        counts: np.ndarray = np.searchsorted(self._anchor_values, folded, side="right") - left
+        counts[np.isin(folded, self.common_anchors)] = self.max_df + 1
+        return counts
+
     def _count(
         self, postings: np.ndarray, left: np.ndarray, right: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:

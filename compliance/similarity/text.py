@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from ..model import Passage, Span
 from .shingles import content_indices, words
 
-__all__ = ["Text", "gap", "make_passage", "token_range", "with_punctuation", "words_in"]
+__all__ = [
+    "Text",
+    "gap",
+    "make_passage",
+    "quotations",
+    "token_range",
+    "with_punctuation",
+    "words_in",
+]
 
 Token = tuple[str, int, int]
 
@@ -71,11 +79,22 @@ def _quoted(text: str, starts: list[int]) -> bytes:
     """1 for each word (by its start offset) inside a quotation of at most ``SHORT_QUOTE``
     words, else 0."""
     inside = bytearray(len(starts))
-    for m in _QUOTATION.finditer(text):
-        lo, hi = bisect_left(starts, m.start()), bisect_left(starts, m.end())
+    for lo, hi in _quotation_ranges(text, starts):
         if hi - lo <= SHORT_QUOTE:
             inside[lo:hi] = b"\x01" * (hi - lo)
     return bytes(inside)
+
+
+def _quotation_ranges(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    return [
+        (bisect_left(starts, m.start()), bisect_left(starts, m.end()))
+        for m in _QUOTATION.finditer(text)
+    ]
+
+
+def quotations(t: Text) -> list[tuple[int, int]]:
+    """Word ranges ``[lo, hi)`` of every quotation of ``t``, short or long."""
+    return _quotation_ranges(t.text, t.starts)
 
 
 def token_range(t: Text, span: Span) -> tuple[int, int]:
