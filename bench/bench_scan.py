@@ -40,7 +40,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from compliance.index import make_entry, open_index  # noqa: E402
-from compliance.index.evidence import has_distinctive_run, has_evidence  # noqa: E402
+from compliance.index.evidence import (  # noqa: E402
+    has_distinctive_run,
+    has_evidence,
+    pair_holders,
+)
 from compliance.index.fingerprint import fingerprint  # noqa: E402
 from compliance.index.search import ContainmentSearch  # noqa: E402
 from compliance.model import Attribution, Document, TermsChoice  # noqa: E402
@@ -351,31 +355,28 @@ def topical_size(
     lsh_found = [ids[src] in set(lsh.query(_datasketch_fingerprint(t))) for t, src in excerpts]
 
     common = cast(ContainmentSearch, search).common
-    holders = cast(ContainmentSearch, search).holders
+    archive = cast(ContainmentSearch, search)
 
-    def confirmed_copy(original: str, copy: str) -> bool:
+    def confirmed_copy(original_id: str, copy: str) -> bool:
         """As scan_document confirms a candidate: the check, then the archive's evidence."""
+        original = texts[original_id]
         c = compare(original, copy)
-        return (
-            is_copy(c)
-            and has_evidence(original, c.passages, common=common)
-            and has_distinctive_run(original, copy, c, holders=holders)
-        )
+        if not (is_copy(c) and has_evidence(original, c.passages, common=common)):
+            return False
+        holders = pair_holders(archive, fingerprint(original).anchors, original_id, "")
+        return has_distinctive_run(original, copy, c, holders=holders)
 
     per_query = [
-        sum(
-            confirmed_copy(texts[c.id], t)
-            for c in search.query_fingerprint(fingerprint(t), limit=25)
-        )
+        sum(confirmed_copy(c.id, t) for c in search.query_fingerprint(fingerprint(t), limit=25))
         for t in negatives[:confirm]
     ]
     confirmed = sum(per_query)
-    excerpts_confirmed = sum(confirmed_copy(texts[ids[src]], t) for t, src in excerpts[:confirm])
+    excerpts_confirmed = sum(confirmed_copy(ids[src], t) for t, src in excerpts[:confirm])
     edited = {}
     for share in EDITED_SHARES:
         pairs = [topical.edited(j, n, share) for j in range(confirm)]
         called = sum(is_copy(compare(texts[ids[src]], t)) for t, src in pairs)
-        kept = sum(confirmed_copy(texts[ids[src]], t) for t, src in pairs)
+        kept = sum(confirmed_copy(ids[src], t) for t, src in pairs)
         edited[f"{round(share * 100)}%"] = f"{kept} of {called}"
     return {
         "profile": profile,

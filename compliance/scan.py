@@ -148,7 +148,7 @@ def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> 
     ``storage``: the index ``options.index`` names, already open; the caller closes it. Without
     it the process's own connection is used (opened once, see ``_state``)."""
     from .documents.regions import work_text
-    from .index.evidence import has_distinctive_run, has_evidence
+    from .index.evidence import has_distinctive_run, has_evidence, pair_holders
     from .index.fingerprint import fingerprint
     from .index.search import DEFAULT_MIN_HITS, DEFAULT_THRESHOLD
     from .pipeline import check_pair
@@ -164,7 +164,6 @@ def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> 
     )
     reports: list[Report] = []
     checked = 0
-    own = 2 if storage.get(copy.id) is not None else 1  # an indexed copy holds its text too
     for candidate in candidates:
         if options.skip_self and candidate.id == copy.id:
             continue
@@ -183,8 +182,7 @@ def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> 
             work_text(original),
             work_text(copy),
             report.comparison,
-            holders=search.holders,
-            own=own,
+            holders=pair_holders(search, fingerprint(original.text).anchors, entry.id, copy.id),
             min_containment=check.min_containment,
         ):
             reports.append(report)

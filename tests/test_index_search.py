@@ -191,6 +191,26 @@ def test_a_word_hashes_the_same_wherever_it_stands() -> None:
     assert len(set(first.tolist())) == 3
 
 
+def test_holders_leaves_out_the_originals_it_is_told_are_the_pairs() -> None:
+    shared = " ".join(text(9100, 80).split())
+    archive = {f"p{i}": f"{text(200 + i, 300)} {shared}" for i in range(3)}
+    search = build(archive, max_df=5)
+    besides = [search.ids[0], search.ids[1]]
+    assert set(search.holders(fingerprint(shared).anchors, besides=besides).tolist()) == {1}
+
+
+def test_same_work_names_the_originals_holding_most_of_an_articles_anchors() -> None:
+    article = text(300, 400)
+    archive = {
+        "article": article,
+        "republished": f"{article} {text(301, 60)}",  # the article and a note of its own
+        "excerpt": " ".join(article.split()[:80]),  # a fifth of it
+        "other": text(302, 400),
+    }
+    search = build(archive, max_df=5)
+    assert sorted(search.same_work(fingerprint(article).anchors)) == ["article", "republished"]
+
+
 def test_holders_counts_the_originals_that_hold_each_anchor() -> None:
     shared = " ".join(text(9100, 80).split())  # a passage two originals carry
     footer = " ".join(text(9000, 60).split())  # a footer every original carries

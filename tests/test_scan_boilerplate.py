@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from compliance.index import make_entry, open_index
-from compliance.index.evidence import has_distinctive_run, is_evidence
+from compliance.index.evidence import has_distinctive_run, is_evidence, pair_holders
+from compliance.index.fingerprint import fingerprint
 from compliance.index.search import ContainmentSearch
 from compliance.model import Attribution, Document, TermsChoice
 from compliance.pipeline import CheckOptions, with_library
@@ -110,7 +111,9 @@ def own_run(tmp_path: Path, originals: list[str], copy: str) -> bool:
     found = compare(originals[0], copy)
     assert is_copy(found)  # a verbatim passage or a run of 7 words
     search = archive_search(tmp_path, originals)
-    return has_distinctive_run(originals[0], copy, found, holders=search.holders)
+    own = document(originals[0], "o0").id
+    holders = pair_holders(search, fingerprint(originals[0]).anchors, own, "")
+    return has_distinctive_run(originals[0], copy, found, holders=holders)
 
 
 def test_a_copy_only_through_phrases_many_originals_share_is_not_confirmed(
@@ -170,3 +173,9 @@ def test_a_long_quotation_other_reports_carry_is_not_the_pairs_own_run(tmp_path:
 def test_a_copy_the_index_holds_too_is_still_reported(tmp_path: Path) -> None:
     originals = [WITH_SENTENCE, story(1), COPY_OF_SENTENCE]
     assert scan_pairs(tmp_path, originals, COPY_OF_SENTENCE) == ["o0"]
+
+
+def test_a_copy_of_an_article_the_index_holds_twice_is_reported(tmp_path: Path) -> None:
+    republished = f"{WITH_SENTENCE}\n\n{story(77, 30)}"  # the same article, with a note added
+    originals = [WITH_SENTENCE, story(1), republished]
+    assert sorted(scan_pairs(tmp_path, originals, COPY_OF_SENTENCE)) == ["o0", "o2"]

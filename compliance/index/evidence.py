@@ -16,7 +16,9 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -27,6 +29,9 @@ from ..similarity.shingles import tokens
 from ..similarity.text import Text, quotations, token_range
 from .fingerprint import ANCHOR_MOD, SHINGLE_K, fingerprint, shingle_hashes
 from .notices import notice_spans
+
+if TYPE_CHECKING:
+    from .search import ContainmentSearch
 
 __all__ = [
     "MIN_EVIDENCE_WORDS",
@@ -84,7 +89,8 @@ def has_evidence(
 
 
 Holders = Callable[[np.ndarray], np.ndarray]
-"""How many originals of the archive hold each of some anchors (``ContainmentSearch.holders``)."""
+"""How many originals of the archive other than the pair's own texts hold each of some anchors
+(:func:`pair_holders`)."""
 
 MIN_RARE_ANCHORS = 2
 """Anchors of the pair's own a deciding run must contain, as a quotation holds them.
@@ -101,14 +107,13 @@ def has_distinctive_run(
     comparison: Comparison,
     *,
     holders: Holders,
-    own: int = 1,
     min_containment: float | None = None,
 ) -> bool:
     """True when the pair keeps a run of ``MIN_COPY_RUN`` shared words in a row that are its
     own: no word of a notice line of the original or of a short quotation of the copy, none
     inside a shingle whose anchor another original holds, and at least ``MIN_RARE_ANCHORS``
-    anchors no other original holds. ``own``: the originals of the index that are the pair's
-    texts (1, the original; 2 when the copy is indexed too).
+    anchors no other original holds. ``holders`` counts the originals holding an anchor
+    beyond the pair's own texts (:func:`pair_holders`).
 
     Reports of one event string the topic's stock phrases, the event's names and facts and
     the statement they all quote (12-20 words when real reports quote one official sentence)
@@ -128,7 +133,7 @@ def has_distinctive_run(
         return True
     anchor = hashes % np.uint64(ANCHOR_MOD) == 0
     shared = np.zeros(len(hashes), bool)
-    shared[anchor] = holders(hashes[anchor]) > own
+    shared[anchor] = holders(hashes[anchor]) > 0
     rare = np.concatenate(([0], np.cumsum(anchor & ~shared)))  # own anchors before each start
     held = _covered(np.flatnonzero(shared), len(o.words))
     skip = bytearray(held)
@@ -147,6 +152,17 @@ def has_distinctive_run(
             if hi - lo >= MIN_COPY_RUN and rare[last] - rare[lo] >= MIN_RARE_ANCHORS:
                 return True
     return False
+
+
+def pair_holders(
+    search: ContainmentSearch, original_anchors: np.ndarray, original_id: str, copy_id: str
+) -> Holders:
+    """Holders of anchors beyond the pair's own texts: the original, the copy (when it is
+    indexed too) and every original holding the same work as the original
+    (``ContainmentSearch.same_work``: the article republished or indexed twice). Without the
+    last, a copy of an article the archive holds twice would be its own in neither."""
+    besides = {original_id, copy_id, *search.same_work(original_anchors)}
+    return functools.partial(search.holders, besides=besides)
 
 
 def _without_shared_quotations(

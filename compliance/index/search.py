@@ -42,11 +42,12 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import math
 import sys
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -99,6 +100,11 @@ COMMON_SHARE = 0.002
 """Share of the archive above which a minimum or anchor is common text (see common_cutoff)."""
 COMMON_FLOOR = 5
 """A minimum or anchor held by at most this many originals is never common text."""
+
+SAME_WORK_SHARE = 0.5
+"""An original holding this share of another's anchors holds the same work (the article
+republished, or indexed twice): its text is the article's own, not a source the copy might have
+shared with it. Reports of one event share their facts and quotations, a few per cent."""
 
 SAVE_MAX_BYTES = 256 * 2**20
 """A larger search is not saved into the index (Redis values stop at 512 MB); it is rebuilt."""
@@ -317,14 +323,41 @@ class ContainmentSearch:
         """Which of these 64-bit anchors are common text of the archive (held by > max_df)."""
         return np.isin(_fold(anchors), self.common_anchors)
 
-    def holders(self, anchors: np.ndarray) -> np.ndarray:
-        """How many originals hold each of these 64-bit anchors; ``max_df + 1`` for common
-        text, whose postings are not kept."""
+    def holders(self, anchors: np.ndarray, *, besides: Collection[str] = ()) -> np.ndarray:
+        """How many originals hold each of these 64-bit anchors, not counting those ``besides``
+        names (the pair's own texts); ``max_df + 1`` for common text, whose postings are not
+        kept."""
         folded = _fold(anchors)
         left = np.searchsorted(self._anchor_values, folded, side="left")
-        counts: np.ndarray = np.searchsorted(self._anchor_values, folded, side="right") - left
+        right = np.searchsorted(self._anchor_values, folded, side="right")
+        counts: np.ndarray = right - left
+        left_out = self._rows_of(besides)
+        if len(left_out) and counts.any():
+            rows = _gather(self._anchor_rows, left, right)
+            owner = np.repeat(np.arange(len(folded)), counts)
+            counts = counts - np.bincount(owner[np.isin(rows, left_out)], minlength=len(folded))
         counts[np.isin(folded, self.common_anchors)] = self.max_df + 1
         return counts
+
+    def same_work(self, anchors: np.ndarray, share: float = SAME_WORK_SHARE) -> list[str]:
+        """Ids of the originals holding at least ``share`` of these anchors (an article's own):
+        the article itself and its republications in the archive, one work, not other sources."""
+        folded = np.unique(_fold(anchors))
+        folded = folded[~np.isin(folded, self.common_anchors)]
+        if not len(folded):
+            return []
+        left = np.searchsorted(self._anchor_values, folded, side="left")
+        right = np.searchsorted(self._anchor_values, folded, side="right")
+        rows, counts = self._count(self._anchor_rows, left, right)
+        return [self.ids[int(r)] for r in rows[counts >= share * len(folded)]]
+
+    def _rows_of(self, ids: Collection[str]) -> np.ndarray:
+        rows = [self._row_of[name] for name in ids if name in self._row_of]
+        return np.asarray(rows, np.int32)
+
+    @functools.cached_property
+    def _row_of(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.ids)}
 
     def _count(
         self, postings: np.ndarray, left: np.ndarray, right: np.ndarray
