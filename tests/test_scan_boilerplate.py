@@ -179,3 +179,11 @@ def test_a_copy_of_an_article_the_index_holds_twice_is_reported(tmp_path: Path) 
     republished = f"{WITH_SENTENCE}\n\n{story(77, 30)}"  # the same article, with a note added
     originals = [WITH_SENTENCE, story(1), republished]
     assert sorted(scan_pairs(tmp_path, originals, COPY_OF_SENTENCE)) == ["o0", "o2"]
+
+
+def test_an_article_of_quotations_copied_whole_is_reported(tmp_path: Path) -> None:
+    words = story(55, 400).split()
+    quotes = [" ".join(words[i : i + 11]) for i in range(0, 264, 11)]  # 24 quotations
+    voices = "\n\n".join(f'"{q}," said Speaker {chr(65 + n % 3)}.' for n, q in enumerate(quotes))
+    copy = f"Voices from the summit\n\n{voices}"
+    assert scan_pairs(tmp_path, [voices, story(1), story(2)], copy) == ["o0"]

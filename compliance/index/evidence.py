@@ -101,6 +101,14 @@ sentence: 9 words, one of their shingles in no other original); with two, none a
 10,000, and every excerpt stays one (docs/accuracy.md, eighth round)."""
 
 
+SUBSTANTIAL_SHARE = 0.5
+"""Share of an original that runs of ``MIN_COPY_RUN`` words, quotations included, must cover
+for the pair to be a copy however much of it is quoted. An article made mostly of quotations
+("...," said X.) copied whole shares nothing outside them a run could use; two reports of one
+event share a few per cent of each other word for word, most of it text other reports hold too,
+which does not count."""
+
+
 def has_distinctive_run(
     original: str,
     copy: str,
@@ -119,7 +127,8 @@ def has_distinctive_run(
     the statement they all quote (12-20 words when real reports quote one official sentence)
     into shared runs; whatever two reports share, a third report of the event holds too, so
     text another original holds is the topic's or the event's, not the copy's. A copy keeps
-    runs of the article's own sentences. A pair decided without a passage (the opt-in
+    runs of the article's own sentences, or most of the article word for word
+    (``SUBSTANTIAL_SHARE``), quotations included. A pair decided without a passage (the opt-in
     containment) is not asked. ``original`` and ``copy`` are the texts ``comparison`` aligned
     (its offsets index them).
     """
@@ -137,11 +146,16 @@ def has_distinctive_run(
     rare = np.concatenate(([0], np.cumsum(anchor & ~shared)))  # own anchors before each start
     held = _covered(np.flatnonzero(shared), len(o.words))
     skip = bytearray(held)
+    notices = 0
     for start, end in notice_spans(original):  # never fingerprinted, so never shared: skip them
         lo, hi = token_range(o, Span(start, end))
         skip[lo:hi] = bytes([1]) * (hi - lo)
+        notices += hi - lo
+    runs = list(shared_runs(o, c, comparison.passages))
+    if _copies_most_of(runs, skip, len(o.words) - notices):
+        return True
     quotes = quotations(c)
-    for a, b, n in shared_runs(o, c, comparison.passages):
+    for a, b, n in runs:
         flags = bytes(x | y for x, y in zip(skip[a : a + n], c.quoted[b : b + n], strict=True))
         flags = _without_shared_quotations(flags, a, b, held, quotes)
         at = a
@@ -152,6 +166,14 @@ def has_distinctive_run(
             if hi - lo >= MIN_COPY_RUN and rare[last] - rare[lo] >= MIN_RARE_ANCHORS:
                 return True
     return False
+
+
+def _copies_most_of(runs: list[tuple[int, int, int]], skip: bytearray, words: int) -> bool:
+    """Whether runs of ``MIN_COPY_RUN`` words or more, quotations included, cover
+    ``SUBSTANTIAL_SHARE`` of the original's ``words`` outside its notice lines and text another
+    original holds (``skip``)."""
+    covered = sum(n - skip[a : a + n].count(1) for a, _b, n in runs if n >= MIN_COPY_RUN)
+    return words > 0 and covered >= SUBSTANTIAL_SHARE * words
 
 
 def pair_holders(

@@ -9,9 +9,9 @@ in a row), never a clause of the other's prose. ``compare`` still returns such a
 passages (``align`` and PAN see them); the pair is not a copy, so ``check`` gives it no findings
 and its report shows nothing copied (:func:`as_judged`). ``scan`` runs this same check on each
 candidate and then, having the archive at hand, asks the run to be the pair's own (no notice
-or quoted words, none another original holds, two anchors no other original holds:
-``index.evidence.has_distinctive_run``): a pair ``check`` calls a copy only through text other
-originals share is not listed by ``scan``.
+or quoted words, none another original holds, two anchors no other original holds; or half
+the original word for word, quotations included: ``index.evidence.has_distinctive_run``): a
+pair ``check`` calls a copy only through text other originals share is not listed by ``scan``.
 
 Example:
     >>> from compliance.model import Comparison, Passage, Span
