@@ -130,3 +130,8 @@ def test_an_unknown_kind_of_marker_is_named(tmp_path: Path) -> None:
     path = _polish(tmp_path, "markers:\n  letters: [ą]\n")
     [message] = validate_pattern_file(path)
     assert ":3: unknown markers key 'letters'" in message
+
+
+def test_an_english_sample_article_reads_only_the_english_and_shared_files() -> None:
+    text = (Path(__file__).parents[1] / "samples/originals/northwind-port-strike.md").read_text()
+    assert load_patterns().for_text(text).languages == ("en", "mul")
