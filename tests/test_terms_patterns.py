@@ -135,3 +135,22 @@ def test_an_unknown_kind_of_marker_is_named(tmp_path: Path) -> None:
 def test_an_english_sample_article_reads_only_the_english_and_shared_files() -> None:
     text = (Path(__file__).parents[1] / "samples/originals/northwind-port-strike.md").read_text()
     assert load_patterns().for_text(text).languages == ("en", "mul")
+
+
+def test_a_bad_pattern_is_named_when_a_notice_needs_it(tmp_path: Path) -> None:
+    from compliance.terms.notice import read_notice
+
+    path = _write(
+        tmp_path, "language: xx\nsignals:\n  grant: ['\\bzezwalamy\\b']\n  byline: ['(']\n"
+    )
+    with pytest.raises(RuleFileError, match=r"xx\.yaml:4: signals\.byline: not a valid pattern"):
+        read_notice("Zezwalamy.", load_patterns([path]))
+
+
+def test_a_text_without_a_notice_compiles_only_the_patterns_that_mark_one(tmp_path: Path) -> None:
+    from compliance.terms.notice import read_notice
+
+    path = _write(
+        tmp_path, "language: xx\nsignals:\n  grant: ['\\bzezwalamy\\b']\n  byline: ['(']\n"
+    )
+    assert read_notice("The council met on Tuesday.", load_patterns([path])).republishing is None

@@ -214,7 +214,10 @@ def _sentence(
 def _read_sentences(
     text: str, spans: list[tuple[int, int]], patterns: PatternSet
 ) -> list[_Sentence]:
-    """The sentences ``spans`` of ``text`` with every pattern's matches."""
+    """The sentences ``spans`` of ``text`` with every pattern's matches (no sentence, no pattern
+    read: a text without a notice compiles only the patterns that mark one)."""
+    if not spans:
+        return []
     bases: list[int] = []
     parts: list[str] = []
     length = 0

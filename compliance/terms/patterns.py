@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .schema import Problem, display_path
@@ -179,45 +179,50 @@ def _section(
         problems.append(Problem(shown, data.line_of(name), f"{name!r} must be a mapping"))
         return {}
     found: dict[str, list[re.Pattern[str]]] = {}
-    for key, items in raw.items():
-        line = raw.line_of(key)
-        if name == "signals" and key not in SIGNALS:
-            known = ", ".join(SIGNALS)
+    for key in raw:
+        compiled = _entry(raw, name, key, shown, problems)
+        if compiled:
+            found[key] = compiled
+    return found
+
+
+def _entry(
+    raw: LineDict, name: str, key: str, shown: str, problems: list[Problem]
+) -> list[re.Pattern[str]]:
+    """The valid patterns of one key of section ``name``, compiled; problems are appended."""
+    line = raw.line_of(key)
+    if name == "signals" and key not in SIGNALS:
+        known = ", ".join(SIGNALS)
+        problems.append(Problem(shown, line, f"unknown signal {key!r} (expected one of {known})"))
+        return []
+    if name == "venues" and key not in VENUE_TOKENS:
+        known = ", ".join(VENUE_TOKENS)
+        problems.append(Problem(shown, line, f"unknown venue {key!r} (expected one of {known})"))
+        return []
+    if not _TOKEN.match(key) and name != "signals":
+        problems.append(
+            Problem(shown, line, f"{name}.{key}: use lowercase letters, digits and '-'")
+        )
+        return []
+    found: list[re.Pattern[str]] = []
+    items = _listed(raw[key], f"{name}.{key}", Problem(shown, line, ""), problems)
+    for index, item in enumerate(items):
+        where = items.line_of(index)
+        if not isinstance(item, str) or not item.strip():
+            problems.append(Problem(shown, where, f"{name}.{key} holds an empty pattern"))
+            continue
+        try:
+            compiled = re.compile(item, _FLAGS)
+        except re.error as exc:
+            problems.append(Problem(shown, where, f"{name}.{key}: not a valid pattern ({exc.msg})"))
+            continue
+        group = _GROUPS.get(key) if name == "signals" else None
+        if group and group not in compiled.groupindex:
             problems.append(
-                Problem(shown, line, f"unknown signal {key!r} (expected one of {known})")
+                Problem(shown, where, f"{name}.{key}: pattern must capture (?P<{group}>...)")
             )
             continue
-        if name == "venues" and key not in VENUE_TOKENS:
-            known = ", ".join(VENUE_TOKENS)
-            problems.append(
-                Problem(shown, line, f"unknown venue {key!r} (expected one of {known})")
-            )
-            continue
-        if not _TOKEN.match(key) and name != "signals":
-            problems.append(
-                Problem(shown, line, f"{name}.{key}: use lowercase letters, digits and '-'")
-            )
-            continue
-        items = _listed(items, f"{name}.{key}", Problem(shown, line, ""), problems)
-        for index, item in enumerate(items):
-            where = items.line_of(index)
-            if not isinstance(item, str) or not item.strip():
-                problems.append(Problem(shown, where, f"{name}.{key} holds an empty pattern"))
-                continue
-            try:
-                compiled = re.compile(item, _FLAGS)
-            except re.error as exc:
-                problems.append(
-                    Problem(shown, where, f"{name}.{key}: not a valid pattern ({exc.msg})")
-                )
-                continue
-            group = _GROUPS.get(key) if name == "signals" else None
-            if group and group not in compiled.groupindex:
-                problems.append(
-                    Problem(shown, where, f"{name}.{key}: pattern must capture (?P<{group}>...)")
-                )
-                continue
-            found.setdefault(key, []).append(compiled)
+        found.append(compiled)
     return found
 
 
@@ -321,23 +326,51 @@ def validate_pattern_paths(paths: Iterable[Path]) -> tuple[int, list[str]]:
     return len(files), [m for path in files for m in validate_pattern_file(path)]
 
 
-@lru_cache(maxsize=32)
-def _compiled(path: Path) -> Sections:
-    """One file's patterns, compiled once per process.
+@cache
+def _patterns(path: Path, section: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """One key's patterns in one file, compiled once per process, when a text first needs them.
 
     Raises:
-        RuleFileError: the file is invalid (its first problem, as ``path:line: message``).
+        RuleFileError: the key or one of its patterns is invalid (``path:line: message``).
     """
-    sections, problems = _parse(path)
+    raw = _document(path)[0].get(section)
+    if not isinstance(raw, LineDict) or key not in raw:
+        return ()
+    problems: list[Problem] = []
+    found = _entry(raw, section, key, display_path(path), problems)
     if problems:
         raise problems[0].error()
-    return sections
+    return tuple(found)
 
 
 def _keys(path: Path, section: str) -> list[str]:
     """The keys of one section of a file, in file order, without compiling its patterns."""
     entries = _document(path)[0].get(section)
     return list(entries) if isinstance(entries, dict) else []
+
+
+class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
+    """One section of some files merged: key -> the key's patterns of every file, in file order.
+
+    A key's patterns are compiled when it is first read: a text with no notice reads only the
+    signals that mark one, so most patterns are never compiled for it.
+    """
+
+    def __init__(self, files: tuple[PatternFile, ...], name: str, keys: tuple[str, ...]) -> None:
+        self._files = files
+        self._name = name
+        self._keys = keys
+
+    def __getitem__(self, key: str) -> tuple[re.Pattern[str], ...]:
+        if key not in self._keys:
+            raise KeyError(key)
+        return tuple(p for f in self._files for p in _patterns(f.path, self._name, key))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 @lru_cache(maxsize=16)
@@ -348,22 +381,17 @@ def _merge(files: tuple[PatternFile, ...], library: tuple[PatternFile, ...]) -> 
     selects: the reader lists venues in the order it meets them, so a text reads the same with
     only its languages' files as with every file.
     """
-    merged: Sections = {
-        name: {key: [] for f in library for key in _keys(f.path, name)} for name in _SECTIONS
-    }
-    for file in files:
-        for name, entries in _compiled(file.path).items():
-            for key, items in entries.items():
-                merged[name].setdefault(key, []).extend(items)
 
-    def frozen(name: str) -> dict[str, tuple[re.Pattern[str], ...]]:
-        return {k: tuple(v) for k, v in merged[name].items() if v}
+    def section(name: str) -> _Section:
+        defined = {key for f in files for key in _keys(f.path, name)}
+        ordered = dict.fromkeys(key for f in library for key in _keys(f.path, name))
+        return _Section(files, name, tuple(k for k in ordered if k in defined))
 
     return PatternSet(
-        signals=frozen("signals"),
-        venues=frozen("venues"),
-        uses=frozen("uses"),
-        forbids=frozen("forbids"),
+        signals=section("signals"),
+        venues=section("venues"),
+        uses=section("uses"),
+        forbids=section("forbids"),
         languages=tuple(f.language for f in files),
     )
 
