@@ -140,10 +140,6 @@ class PatternLibrary:
         chosen = (f for f in self.files if f.markers is None or f.markers.occur_in(words, folded))
         return _merge(tuple(chosen), self.files)
 
-    def every(self) -> PatternSet:
-        """The merged patterns of every file, whatever the text."""
-        return _merge(self.files, self.files)
-
 
 def builtin_patterns_dir() -> Path:
     """Folder of the built-in pattern files (``rules/notices``)."""
