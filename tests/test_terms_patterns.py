@@ -154,3 +154,10 @@ def test_a_text_without_a_notice_compiles_only_the_patterns_that_mark_one(tmp_pa
         tmp_path, "language: xx\nsignals:\n  grant: ['\\bzezwalamy\\b']\n  byline: ['(']\n"
     )
     assert read_notice("The council met on Tuesday.", load_patterns([path])).republishing is None
+
+
+def test_validation_reads_a_file_afresh_after_it_is_fixed(tmp_path: Path) -> None:
+    path = _write(tmp_path, "language: english\n")
+    assert list(validate_pattern_file(path))
+    path.write_text("language: xx\n", encoding="utf-8")
+    assert list(validate_pattern_file(path)) == []

@@ -257,8 +257,7 @@ def _markers(data: LineDict, shown: str, problems: list[Problem]) -> Markers | N
     return Markers(frozenset(found.get("words", ())), tuple(found.get("anywhere", ())))
 
 
-@lru_cache(maxsize=32)
-def _document(path: Path) -> tuple[LineDict, PatternFile | None, tuple[Problem, ...]]:
+def _read_document(path: Path) -> tuple[LineDict, PatternFile | None, tuple[Problem, ...]]:
     """A pattern file read and its top level checked (language, markers, keys): cheap, no
     pattern compiled. The file is None when it cannot be read at all."""
     shown = display_path(path)
@@ -289,9 +288,13 @@ def _document(path: Path) -> tuple[LineDict, PatternFile | None, tuple[Problem, 
     return data, PatternFile(path, language, markers), tuple(problems)
 
 
+# Read once per process by the notice reader; the validator reads each file afresh.
+_document = lru_cache(maxsize=32)(_read_document)
+
+
 def _parse(path: Path) -> tuple[Sections, list[Problem]]:
-    """Every section of a file compiled, and every problem of the file."""
-    data, file, problems = _document(path)
+    """Every section of a file compiled, and every problem of the file, read afresh."""
+    data, file, problems = _read_document(path)
     found = list(problems)
     if file is None:
         return {}, found
