@@ -132,9 +132,15 @@ def test_an_unknown_kind_of_marker_is_named(tmp_path: Path) -> None:
     assert ":3: unknown markers key 'letters'" in message
 
 
-def test_an_english_sample_article_reads_only_the_english_and_shared_files() -> None:
-    text = (Path(__file__).parents[1] / "samples/originals/northwind-port-strike.md").read_text()
-    assert load_patterns().for_text(text).languages == ("en", "mul")
+@pytest.mark.parametrize(
+    ("sample", "languages"),
+    [("northwind-port-strike.md", ("en", "mul")), ("notice-de-nordstadt-radweg.md", ("de", "mul"))],
+)
+def test_a_sample_article_reads_only_its_language_and_the_shared_file(
+    sample: str, languages: tuple[str, ...]
+) -> None:
+    text = (Path(__file__).parents[1] / "samples/originals" / sample).read_text()
+    assert load_patterns().for_text(text).languages == languages
 
 
 def test_a_bad_pattern_is_named_when_a_notice_needs_it(tmp_path: Path) -> None:
