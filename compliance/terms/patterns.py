@@ -6,14 +6,19 @@ legal team can add a phrasing or a language without touching code. Each file has
 vocabularies of label tokens). Every entry is a regular expression matched case-insensitively
 against one sentence. ``validate_pattern_file`` reports every problem as ``path:line: message``,
 like the rule-file validator.
+
+A file may declare ``markers``: common words of its language, one of which any text in that
+language holds. A text is read with the files whose markers occur in it (and with every file that
+declares none), so an English page does not compile the other languages' patterns: compiling
+them was the largest single cost of a hook run. A bilingual footer holds both languages' markers.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .schema import Problem, display_path
@@ -23,6 +28,9 @@ from .yamlload import LineDict, LineList, YamlProblem, load_yaml
 __all__ = [
     "SIGNALS",
     "VENUE_TOKENS",
+    "Markers",
+    "PatternFile",
+    "PatternLibrary",
     "PatternSet",
     "builtin_patterns_dir",
     "is_patterns",
@@ -69,9 +77,14 @@ SIGNALS: dict[str, str] = {
 # Group a pattern of these signals must capture.
 _GROUPS = {"cc_version": "version", "contact": "contact"}
 _SECTIONS = ("signals", "venues", "uses", "forbids")
-_TOP_KEYS = ("language", *_SECTIONS)
+_TOP_KEYS = ("language", "markers", *_SECTIONS)
+# words: whole words of the text, any case; anywhere: character sequences found anywhere in the
+# text (for languages written without spaces between words, such as Japanese).
+_MARKER_KINDS = ("words", "anywhere")
 _TOKEN = re.compile(r"^[a-z][a-z0-9-]*$")
+_WORD = re.compile(r"\w+")
 _FLAGS = re.IGNORECASE | re.MULTILINE
+Sections = dict[str, dict[str, list[re.Pattern[str]]]]
 
 
 @dataclass(frozen=True)
@@ -83,6 +96,50 @@ class PatternSet:
     uses: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     forbids: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     languages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Markers:
+    """Common words of one file's language, casefolded: the file is read for a text only when
+    one of them occurs in it."""
+
+    words: frozenset[str] = frozenset()
+    anywhere: tuple[str, ...] = ()
+
+    def occur_in(self, words: frozenset[str], folded: str) -> bool:
+        """True when a marker is among ``words`` or inside ``folded`` (both of one text)."""
+        return not self.words.isdisjoint(words) or any(m in folded for m in self.anywhere)
+
+
+@dataclass(frozen=True)
+class PatternFile:
+    """One pattern file, checked but not yet compiled; ``markers`` None: read for every text."""
+
+    path: Path
+    language: str
+    markers: Markers | None
+
+
+@dataclass(frozen=True)
+class PatternLibrary:
+    """Every pattern file of a run, in reading order; each is compiled when a text needs it."""
+
+    files: tuple[PatternFile, ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(f.language for f in self.files)
+
+    def for_text(self, text: str) -> PatternSet:
+        """The merged patterns of the files whose markers occur in ``text``.
+
+        Raises:
+            RuleFileError: a file needed is invalid (``path:line: message``).
+        """
+        folded = text.casefold()
+        words = frozenset(_WORD.findall(folded))
+        chosen = (f for f in self.files if f.markers is None or f.markers.occur_in(words, folded))
+        return _merge(tuple(chosen), self.files)
 
 
 def builtin_patterns_dir() -> Path:
@@ -98,6 +155,15 @@ def is_patterns(path: Path) -> bool:
     return path.name == "notices" if path.is_dir() else path.parent.name == "notices"
 
 
+def _listed(items: object, label: str, at: Problem, problems: list[Problem]) -> LineList:
+    """``items`` when it is a non-empty list; else the problem is reported ``at`` its line and
+    the list is empty."""
+    if isinstance(items, LineList) and items:
+        return items
+    problems.append(replace(at, message=f"{label} must be a non-empty list"))
+    return LineList()
+
+
 def _section(
     data: LineDict, name: str, shown: str, problems: list[Problem]
 ) -> dict[str, list[re.Pattern[str]]]:
@@ -110,61 +176,101 @@ def _section(
         problems.append(Problem(shown, data.line_of(name), f"{name!r} must be a mapping"))
         return {}
     found: dict[str, list[re.Pattern[str]]] = {}
-    for key, items in raw.items():
-        line = raw.line_of(key)
-        if name == "signals" and key not in SIGNALS:
-            known = ", ".join(SIGNALS)
-            problems.append(
-                Problem(shown, line, f"unknown signal {key!r} (expected one of {known})")
-            )
-            continue
-        if name == "venues" and key not in VENUE_TOKENS:
-            known = ", ".join(VENUE_TOKENS)
-            problems.append(
-                Problem(shown, line, f"unknown venue {key!r} (expected one of {known})")
-            )
-            continue
-        if not _TOKEN.match(key) and name != "signals":
-            problems.append(
-                Problem(shown, line, f"{name}.{key}: use lowercase letters, digits and '-'")
-            )
-            continue
-        if not isinstance(items, LineList) or not items:
-            problems.append(Problem(shown, line, f"{name}.{key} must be a non-empty list"))
-            continue
-        for index, item in enumerate(items):
-            where = items.line_of(index)
-            if not isinstance(item, str) or not item.strip():
-                problems.append(Problem(shown, where, f"{name}.{key} holds an empty pattern"))
-                continue
-            try:
-                compiled = re.compile(item, _FLAGS)
-            except re.error as exc:
-                problems.append(
-                    Problem(shown, where, f"{name}.{key}: not a valid pattern ({exc.msg})")
-                )
-                continue
-            group = _GROUPS.get(key) if name == "signals" else None
-            if group and group not in compiled.groupindex:
-                problems.append(
-                    Problem(shown, where, f"{name}.{key}: pattern must capture (?P<{group}>...)")
-                )
-                continue
-            found.setdefault(key, []).append(compiled)
+    for key in raw:
+        compiled = _entry(raw, name, key, shown, problems)
+        if compiled:
+            found[key] = compiled
     return found
 
 
-def _parse(path: Path) -> tuple[dict[str, dict[str, list[re.Pattern[str]]]], list[Problem]]:
+def _entry(
+    raw: LineDict, name: str, key: str, shown: str, problems: list[Problem]
+) -> list[re.Pattern[str]]:
+    """The valid patterns of one key of section ``name``, compiled; problems are appended."""
+    line = raw.line_of(key)
+    if name == "signals" and key not in SIGNALS:
+        known = ", ".join(SIGNALS)
+        problems.append(Problem(shown, line, f"unknown signal {key!r} (expected one of {known})"))
+        return []
+    if name == "venues" and key not in VENUE_TOKENS:
+        known = ", ".join(VENUE_TOKENS)
+        problems.append(Problem(shown, line, f"unknown venue {key!r} (expected one of {known})"))
+        return []
+    if not _TOKEN.match(key) and name != "signals":
+        problems.append(
+            Problem(shown, line, f"{name}.{key}: use lowercase letters, digits and '-'")
+        )
+        return []
+    found: list[re.Pattern[str]] = []
+    items = _listed(raw[key], f"{name}.{key}", Problem(shown, line, ""), problems)
+    for index, item in enumerate(items):
+        where = items.line_of(index)
+        if not isinstance(item, str) or not item.strip():
+            problems.append(Problem(shown, where, f"{name}.{key} holds an empty pattern"))
+            continue
+        try:
+            compiled = re.compile(item, _FLAGS)
+        except re.error as exc:
+            problems.append(Problem(shown, where, f"{name}.{key}: not a valid pattern ({exc.msg})"))
+            continue
+        group = _GROUPS.get(key) if name == "signals" else None
+        if group and group not in compiled.groupindex:
+            problems.append(
+                Problem(shown, where, f"{name}.{key}: pattern must capture (?P<{group}>...)")
+            )
+            continue
+        found.append(compiled)
+    return found
+
+
+def _markers(data: LineDict, shown: str, problems: list[Problem]) -> Markers | None:
+    """The ``markers`` of a file, casefolded; None when it declares none."""
+    raw = data.get("markers")
+    if raw is None:
+        return None
+    line = data.line_of("markers")
+    if not isinstance(raw, LineDict) or not raw:
+        kinds = " and/or ".join(_MARKER_KINDS)
+        problems.append(Problem(shown, line, f"'markers' must be a mapping with {kinds}"))
+        return None
+    found: dict[str, list[str]] = {}
+    for kind, items in raw.items():
+        where = raw.line_of(kind)
+        if kind not in _MARKER_KINDS:
+            expected = ", ".join(_MARKER_KINDS)
+            problems.append(
+                Problem(shown, where, f"unknown markers key {kind!r} (expected {expected})")
+            )
+            continue
+        items = _listed(items, f"markers.{kind}", Problem(shown, where, ""), problems)
+        for index, item in enumerate(items):
+            word = item.casefold() if isinstance(item, str) else ""
+            if kind == "words" and not _WORD.fullmatch(word):
+                problems.append(
+                    Problem(shown, items.line_of(index), f"markers.words: {item!r} is not a word")
+                )
+            elif not word.strip():
+                problems.append(
+                    Problem(shown, items.line_of(index), f"markers.{kind} holds an empty marker")
+                )
+            else:
+                found.setdefault(kind, []).append(word)
+    return Markers(frozenset(found.get("words", ())), tuple(found.get("anywhere", ())))
+
+
+def _read_document(path: Path) -> tuple[LineDict, PatternFile | None, tuple[Problem, ...]]:
+    """A pattern file read and its top level checked (language, markers, keys): cheap, no
+    pattern compiled. The file is None when it cannot be read at all."""
     shown = display_path(path)
     problems: list[Problem] = []
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        return {}, [Problem(shown, 1, f"cannot read: {exc}")]
+        return LineDict(), None, (Problem(shown, 1, f"cannot read: {exc}"),)
     except YamlProblem as exc:
-        return {}, [Problem(shown, exc.line, exc.message)]
+        return LineDict(), None, (Problem(shown, exc.line, exc.message),)
     if not isinstance(data, LineDict):
-        return {}, [Problem(shown, 1, "a pattern file must be a mapping of keys")]
+        return LineDict(), None, (Problem(shown, 1, "a pattern file must be a mapping of keys"),)
     for key in data:
         if key not in _TOP_KEYS:
             expected = ", ".join(_TOP_KEYS)
@@ -178,8 +284,24 @@ def _parse(path: Path) -> tuple[dict[str, dict[str, list[re.Pattern[str]]]], lis
         problems.append(
             Problem(shown, data.line_of("language"), "'language' must be an ISO 639 code, e.g. en")
         )
-    sections = {name: _section(data, name, shown, problems) for name in _SECTIONS}
-    return sections, problems
+        language = path.stem
+    markers = _markers(data, shown, problems)
+    return data, PatternFile(path, language, markers), tuple(problems)
+
+
+# Read once per process by the notice reader; the validator reads each file afresh.
+_document = lru_cache(maxsize=32)(_read_document)
+
+
+def _parse(path: Path) -> tuple[Sections, list[Problem]]:
+    """Every section of a file compiled, and every problem of the file, read afresh."""
+    data, file, problems = _read_document(path)
+    found = list(problems)
+    if file is None:
+        return {}, found
+    shown = display_path(path)
+    sections = {name: _section(data, name, shown, found) for name in _SECTIONS}
+    return sections, found
 
 
 def validate_pattern_file(path: Path) -> Iterator[str]:
@@ -204,35 +326,95 @@ def validate_pattern_paths(paths: Iterable[Path]) -> tuple[int, list[str]]:
     return len(files), [m for path in files for m in validate_pattern_file(path)]
 
 
-@lru_cache(maxsize=8)
-def _load(paths: tuple[Path, ...]) -> PatternSet:
-    merged: dict[str, dict[str, list[re.Pattern[str]]]] = {name: {} for name in _SECTIONS}
-    languages: list[str] = []
-    for path in _files(paths):
-        sections, problems = _parse(path)
-        if problems:
-            raise problems[0].error()
-        languages.append(path.stem)
-        for name, entries in sections.items():
-            for key, items in entries.items():
-                merged[name].setdefault(key, []).extend(items)
+@cache
+def _patterns(path: Path, section: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """One key's patterns in one file, compiled once per process, when a text first needs them.
 
-    def frozen(name: str) -> dict[str, tuple[re.Pattern[str], ...]]:
-        return {k: tuple(v) for k, v in merged[name].items()}
+    Raises:
+        RuleFileError: the key or one of its patterns is invalid (``path:line: message``).
+    """
+    raw = _document(path)[0].get(section)
+    if not isinstance(raw, LineDict) or key not in raw:
+        return ()
+    problems: list[Problem] = []
+    found = _entry(raw, section, key, display_path(path), problems)
+    if problems:
+        raise problems[0].error()
+    return tuple(found)
+
+
+def _keys(path: Path, section: str) -> list[str]:
+    """The keys of one section of a file, in file order, without compiling its patterns."""
+    entries = _document(path)[0].get(section)
+    return list(entries) if isinstance(entries, dict) else []
+
+
+class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
+    """One section of some files merged: key -> the key's patterns of every file, in file order.
+
+    A key's patterns are compiled when it is first read: a text with no notice reads only the
+    signals that mark one, so most patterns are never compiled for it.
+    """
+
+    def __init__(self, files: tuple[PatternFile, ...], name: str, keys: tuple[str, ...]) -> None:
+        self._files = files
+        self._name = name
+        self._keys = keys
+
+    def __getitem__(self, key: str) -> tuple[re.Pattern[str], ...]:
+        if key not in self._keys:
+            raise KeyError(key)
+        return tuple(p for f in self._files for p in _patterns(f.path, self._name, key))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+@lru_cache(maxsize=16)
+def _merge(files: tuple[PatternFile, ...], library: tuple[PatternFile, ...]) -> PatternSet:
+    """The patterns of ``files`` merged in that order (a key's patterns keep their file order).
+
+    Keys come in the order they first appear in the whole ``library``, whichever files a text
+    selects: the reader lists venues in the order it meets them, so a text reads the same with
+    only its languages' files as with every file.
+    """
+
+    def section(name: str) -> _Section:
+        defined = {key for f in files for key in _keys(f.path, name)}
+        ordered = dict.fromkeys(key for f in library for key in _keys(f.path, name))
+        return _Section(files, name, tuple(k for k in ordered if k in defined))
 
     return PatternSet(
-        signals=frozen("signals"),
-        venues=frozen("venues"),
-        uses=frozen("uses"),
-        forbids=frozen("forbids"),
-        languages=tuple(languages),
+        signals=section("signals"),
+        venues=section("venues"),
+        uses=section("uses"),
+        forbids=section("forbids"),
+        languages=tuple(f.language for f in files),
     )
 
 
-def load_patterns(extra: Iterable[Path] = ()) -> PatternSet:
-    """The built-in patterns plus ``extra`` files or folders, every language merged.
+@lru_cache(maxsize=8)
+def _library(paths: tuple[Path, ...]) -> PatternLibrary:
+    files: list[PatternFile] = []
+    for path in _files(paths):
+        _, file, problems = _document(path)
+        if problems:
+            raise problems[0].error()
+        assert file is not None  # a file that cannot be read has a problem
+        files.append(file)
+    return PatternLibrary(tuple(files))
+
+
+def load_patterns(extra: Iterable[Path] = ()) -> PatternLibrary:
+    """The built-in pattern files plus ``extra`` files or folders, their top level checked.
+
+    A file's patterns are compiled when a text first needs them (`PatternLibrary.for_text`);
+    ``compliance rules validate`` checks every pattern of every file up front.
 
     Raises:
-        RuleFileError: a pattern file is invalid (``path:line: message``).
+        RuleFileError: a pattern file's top level is invalid (``path:line: message``).
     """
-    return _load((builtin_patterns_dir(), *(Path(p) for p in extra)))
+    return _library((builtin_patterns_dir(), *(Path(p) for p in extra)))
