@@ -59,6 +59,7 @@ class ProjectConfig:
     grants: tuple[Grant, ...] = ()
     fail_on: str = "error"
     files: tuple[str, ...] = ()  # globs of posts the hook checks; empty means its defaults
+    files_at: tuple[str, ...] = ()  # where each glob is written (file:line), for its errors
     front_matter: dict[str, str] = field(default_factory=dict)  # role -> front-matter key
     fair_use: dict[str, float] = field(default_factory=dict)  # thresholds, by name
     limits: Limits = DEFAULT_LIMITS  # what one document may hold (compliance.limits)
@@ -89,9 +90,14 @@ class _Reader:
         self.base = base
 
     def fail(self, container: Any, key: Any, message: str) -> ConfigError:
+        return ConfigError(message, source=self.where(container, key))
+
+    def where(self, container: Any, key: Any) -> str:
+        """``source:line`` of ``container[key]``, or ``source`` when the line is not known."""
         from .terms.yamlload import line_of
 
-        return _error(self.source, line_of(container, key), message)
+        line = line_of(container, key)
+        return f"{self.source}:{line}" if line else self.source
 
     def path(self, data: Mapping[str, Any], key: str) -> Path | None:
         value = data.get(key)
@@ -231,19 +237,16 @@ def _limits(r: _Reader, data: Mapping[str, Any]) -> Limits:
     return Limits(**values) if values else DEFAULT_LIMITS
 
 
-def _files(r: _Reader, data: Mapping[str, Any]) -> tuple[str, ...]:
-    """The hook's globs, each one readable (a bad one is refused here, at its line)."""
+def _files(r: _Reader, data: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The hook's globs, and where each is written (``file:line``) for the hook to name a glob
+    pathspec cannot read: reading them takes pathspec, which only the hook needs."""
     files = _strings(data.get("files"))
-    if files:
-        from .globs import glob_problem  # imports pathspec: only a config that sets files: pays
-
-        raw = data["files"]
-        for i, glob in enumerate(files):
-            problem = glob_problem(glob.removeprefix("!"))
-            if problem:
-                where, key = (raw, i) if isinstance(raw, list) else (data, "files")
-                raise r.fail(where, key, f"{shown(glob)} is not a valid glob: {problem}")
-    return files
+    raw = data.get("files")
+    where = tuple(
+        r.where(raw, i) if isinstance(raw, list) else r.where(data, "files")
+        for i in range(len(files))
+    )
+    return files, where
 
 
 def _domains(r: _Reader, domains: Mapping[Any, Any]) -> None:
@@ -268,6 +271,7 @@ def parse_config(data: Any, source: str, base: Path) -> ProjectConfig:
     _domains(r, sites)
     _domains(r, domain_map)
     site = data.get("site")
+    files, files_at = _files(r, data)
     return ProjectConfig(
         path=None,
         root=base,
@@ -280,7 +284,8 @@ def parse_config(data: Any, source: str, base: Path) -> ProjectConfig:
         domain_map={_domain(d): t.strip() for d, t in domain_map.items()},
         grants=tuple(_grant(r, grant) for grant in data.get("grants") or ()),
         fail_on=data.get("fail_on", "error"),
-        files=_files(r, data),
+        files=files,
+        files_at=files_at,
         front_matter={role: key.strip() for role, key in (data.get("front_matter") or {}).items()},
         fair_use=_fair_use(r, data),
         limits=_limits(r, data),

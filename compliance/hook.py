@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ComplianceError, InputError
+from .errors import ComplianceError, ConfigError, InputError
 from .model import Finding, Report
 
 if TYPE_CHECKING:
@@ -241,9 +241,24 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
     return PostResult(path=path, raw=raw, reports=told, body_line=start)
 
 
+def _readable_globs(config: ProjectConfig) -> Sequence[str]:
+    """The config's ``files:`` globs (or the defaults).
+
+    Raises:
+        ConfigError: a glob pathspec cannot read, named at its line of the config.
+    """
+    from .globs import glob_problem
+
+    for glob, where in zip(config.files, config.files_at, strict=False):
+        problem = glob_problem(glob.removeprefix("!"))
+        if problem:
+            raise ConfigError(f"{glob!r} is not a valid glob: {problem}", source=where)
+    return config.files or DEFAULT_GLOBS
+
+
 def run(paths: Sequence[Path], config: ProjectConfig, max_bytes: int | None = None) -> HookRun:
     """Check every post in ``paths`` the config selects; one post's error does not stop others."""
-    posts = select_posts(paths, config.files or DEFAULT_GLOBS, config.root)
+    posts = select_posts(paths, _readable_globs(config), config.root)
     outcome = HookRun()
     if not posts:
         return outcome

@@ -115,14 +115,6 @@ def test_a_limit_past_the_shared_bound_is_refused_by_code_not_schema(tmp_path: P
     assert output.startswith(f"{tmp_path / 'compliance.yaml'}:2: limit links must be a positive")
 
 
-def test_a_glob_pathspec_cannot_read_is_exit_2_at_its_line(tmp_path: Path) -> None:
-    status, output = _cli_refusal(
-        tmp_path, "venue: print\nfiles:\n  - posts/*.md\n  - '[z-a].md'\n"
-    )
-    assert status == 2 and output.count("\n") == 1
-    assert output.startswith(f"{tmp_path / 'compliance.yaml'}:4: '[z-a].md' is not a valid glob: ")
-
-
 def test_an_unknown_key_is_exit_2_with_file_line_and_the_known_keys(tmp_path: Path) -> None:
     status, output = _cli_refusal(tmp_path, "venue: print\nfial_on: error\n")
     assert status == 2 and output.count("\n") == 1

@@ -100,6 +100,14 @@ def test_files_outside_the_configured_globs_are_not_checked(site: Path) -> None:
     assert _hook("drafts/a.md") == (0, "")
 
 
+def test_a_files_glob_pathspec_cannot_read_is_exit_2_at_its_config_line(site: Path) -> None:
+    config = site / "compliance.yaml"
+    config.write_text("originals: originals\nfiles:\n  - posts/*.md\n  - '[z-a].md'\n")
+    status, output = _hook(str(_post(site, "a.md", MISSING_COPYRIGHT)))
+    assert status == 2 and output.count("\n") == 1
+    assert output.startswith(f"compliance: error: {config}:4: '[z-a].md' is not a valid glob: ")
+
+
 def test_the_original_named_in_front_matter_is_used(site: Path) -> None:
     post = _post(site, "a.md", MISSING_COPYRIGHT, f"original_url: {NORTHWIND_URL}")
     status, output = _hook(str(post))

@@ -91,3 +91,14 @@ def test_the_hook_searching_the_index_loads_numpy_but_not_scipy(project: Path) -
     assert done.returncode in (0, 1), done.stderr[-2000:]
     assert "numpy" in names
     assert not names & {"scipy", "datasketch"}
+
+
+def test_check_in_a_project_whose_config_sets_hook_globs_loads_no_glob_library(
+    project: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "compliance.yaml").write_text("files: ['posts/**/*.md']\n", encoding="utf-8")
+    copy = tmp_path / "copy.md"
+    shutil.copy(project / "posts" / "searched.md", copy)
+    names, done = imported(tmp_path, "check", str(copy), "--original", str(project / "original.md"))
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    assert "pathspec" not in names
