@@ -56,12 +56,16 @@ def imported(cwd: Path, *args: str) -> tuple[set[str], subprocess.CompletedProce
         text=True,
         timeout=120,
     )
-    names = {
-        line.rsplit("|", 1)[1].strip().split(".")[0]
+    return {name.split(".")[0] for name in modules(done)}, done
+
+
+def modules(done: subprocess.CompletedProcess[str]) -> set[str]:
+    """Every module a process run with ``-X importtime`` imported, by its full name."""
+    return {
+        line.rsplit("|", 1)[1].strip()
         for line in done.stderr.splitlines()
         if line.startswith("import time:") and "|" in line
     }
-    return names, done
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +106,14 @@ def test_check_in_a_project_whose_config_sets_hook_globs_loads_no_glob_library(
     names, done = imported(tmp_path, "check", str(copy), "--original", str(project / "original.md"))
     assert done.returncode in (0, 1), done.stderr[-2000:]
     assert "pathspec" not in names
+
+
+def test_the_hook_on_a_post_the_config_does_not_select_reads_no_terms(
+    project: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "compliance.yaml").write_text("files: ['posts/**/*.md']\n", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(project / "posts" / "declared.md", tmp_path / "drafts" / "later.md")
+    _, done = imported(tmp_path, "hook", "drafts/later.md")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not modules(done) & {"compliance.terms.detect", "compliance.terms.notice"}
