@@ -94,7 +94,7 @@ def posts_spec(globs: Sequence[str]) -> pathspec.GitIgnoreSpec:
     exclusions only (``!drafts/**``) takes files out of the default globs, not out of nothing.
 
     Raises:
-        ValueError: a glob is not valid (the config refuses it first, at its line).
+        ValueError: a glob is not valid (:func:`run` refuses it first, at its config line).
     """
     from .globs import gitignore_spec
 
