@@ -211,6 +211,16 @@ def test_same_work_names_the_originals_holding_most_of_an_articles_anchors() -> 
     assert sorted(search.same_work(fingerprint(article).anchors)) == ["article", "republished"]
 
 
+def test_same_work_needs_more_than_a_statement_a_brief_is_made_of() -> None:
+    statement = " ".join(text(310, 40).split())  # the words a brief and a report both quote
+    archive = {
+        "brief": f"The mayor said on Monday: {statement} The council meets in May.",
+        "report": f"{text(311, 300)} In a statement the mayor said: {statement}",
+    }
+    search = build(archive, max_df=5)
+    assert "report" not in search.same_work(fingerprint(archive["brief"]).anchors)
+
+
 def test_holders_counts_the_originals_that_hold_each_anchor() -> None:
     shared = " ".join(text(9100, 80).split())  # a passage two originals carry
     footer = " ".join(text(9000, 60).split())  # a footer every original carries

@@ -105,6 +105,9 @@ SAME_WORK_SHARE = 0.5
 """An original holding this share of another's anchors holds the same work (the article
 republished, or indexed twice): its text is the article's own, not a source the copy might have
 shared with it. Reports of one event share their facts and quotations, a few per cent."""
+SAME_WORK_ANCHORS = 12
+"""...and at least this many of them (some 50 words): half of a brief that is mostly one quoted
+statement is that statement, which every report quoting it holds."""
 
 SAVE_MAX_BYTES = 256 * 2**20
 """A larger search is not saved into the index (Redis values stop at 512 MB); it is rebuilt."""
@@ -340,8 +343,9 @@ class ContainmentSearch:
         return counts
 
     def same_work(self, anchors: np.ndarray, share: float = SAME_WORK_SHARE) -> list[str]:
-        """Ids of the originals holding at least ``share`` of these anchors (an article's own):
-        the article itself and its republications in the archive, one work, not other sources."""
+        """Ids of the originals holding at least ``share`` of these anchors (an article's own),
+        and ``SAME_WORK_ANCHORS`` of them or more: the article itself and its republications in
+        the archive, one work, not other sources."""
         folded = np.unique(_fold(anchors))
         folded = folded[~np.isin(folded, self.common_anchors)]
         if not len(folded):
@@ -349,7 +353,8 @@ class ContainmentSearch:
         left = np.searchsorted(self._anchor_values, folded, side="left")
         right = np.searchsorted(self._anchor_values, folded, side="right")
         rows, counts = self._count(self._anchor_rows, left, right)
-        return [self.ids[int(r)] for r in rows[counts >= share * len(folded)]]
+        enough = (counts >= share * len(folded)) & (counts >= SAME_WORK_ANCHORS)
+        return [self.ids[int(r)] for r in rows[enough]]
 
     def _rows_of(self, ids: Collection[str]) -> np.ndarray:
         rows = [self._row_of[name] for name in ids if name in self._row_of]
