@@ -249,10 +249,11 @@ def _readable_globs(config: ProjectConfig) -> Sequence[str]:
     """
     from .globs import glob_problem
 
-    for glob, where in zip(config.files, config.files_at, strict=False):
+    for i, glob in enumerate(config.files):
         problem = glob_problem(glob.removeprefix("!"))
         if problem:
-            raise ConfigError(f"{glob!r} is not a valid glob: {problem}", source=where)
+            where = config.files_at[i] if i < len(config.files_at) else str(config.path or "")
+            raise ConfigError(f"{glob!r} is not a valid glob: {problem}", source=where or None)
     return config.files or DEFAULT_GLOBS
 
 

@@ -148,3 +148,13 @@ def test_a_source_mapping_contributes_its_url() -> None:
 
 def test_blank_values_declare_nothing() -> None:
     assert not declared({"original_url": "  ", "source": None}).any
+
+
+def test_a_bad_glob_in_a_config_built_in_code_is_a_config_error(tmp_path: Path) -> None:
+    from compliance.config import ProjectConfig
+    from compliance.errors import ConfigError
+    from compliance.hook import run
+
+    config = ProjectConfig(root=tmp_path, files=("[z-a].md",))
+    with pytest.raises(ConfigError, match=r"'\[z-a\]\.md' is not a valid glob"):
+        run([tmp_path / "a.md"], config)
