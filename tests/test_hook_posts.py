@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from compliance.config import ProjectConfig
 from compliance.documents import load_bytes
 from compliance.documents.markdown import body_line, split_front_matter
-from compliance.errors import InputError
-from compliance.hook import Declared, declared, select_posts
+from compliance.errors import ConfigError, InputError
+from compliance.hook import Declared, declared, run, select_posts
 
 
 def _chosen(globs: list[str], *paths: str) -> list[str]:
@@ -151,10 +152,6 @@ def test_blank_values_declare_nothing() -> None:
 
 
 def test_a_bad_glob_in_a_config_built_in_code_is_a_config_error(tmp_path: Path) -> None:
-    from compliance.config import ProjectConfig
-    from compliance.errors import ConfigError
-    from compliance.hook import run
-
     config = ProjectConfig(root=tmp_path, files=("[z-a].md",))
     with pytest.raises(ConfigError, match=r"'\[z-a\]\.md' is not a valid glob"):
         run([tmp_path / "a.md"], config)
