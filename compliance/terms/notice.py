@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .licences import code_elements, licence_version
-from .patterns import PatternLibrary, PatternSet, load_patterns
+from .patterns import PatternSet, load_patterns
 from .venues import settle
 
 __all__ = [
@@ -367,18 +367,18 @@ def _near_triggers(text: str, spans: list[tuple[int, int]], patterns: PatternSet
     return sorted(keep)
 
 
-def read_notice(text: str, patterns: PatternLibrary | None = None) -> Notice:
-    """The terms stated by the notice ``text`` (a whole page's text works too), read with the
-    pattern files whose language's markers occur in it."""
+def read_notice(text: str, patterns: PatternSet | None = None) -> Notice:
+    """The terms stated by the notice ``text`` (a whole page's text works too), read with every
+    language's patterns."""
     if patterns is None:
         return _read_builtin(text)
-    return _read(text, patterns.for_text(text))
+    return _read(text, patterns)
 
 
 @lru_cache(maxsize=16)
 def _read_builtin(text: str) -> Notice:
     """`read_notice` with the built-in patterns, kept for the few texts a check reads twice."""
-    return _read(text, load_patterns().for_text(text))
+    return _read(text, load_patterns())
 
 
 def _read(text: str, pats: PatternSet) -> Notice:
