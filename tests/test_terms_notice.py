@@ -298,6 +298,22 @@ def test_ordinary_prose_is_not_read_as_a_notice(prose: str) -> None:
     assert read_notice(f"The council met on Tuesday.\n\n{prose}").republishing is None
 
 
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Republicans in the state senate held the vote without permission from the committee.",
+        "The Republican candidate spoke at the rally without the consent of the organisers.",
+        "The republic was founded by officers who acted without permission from the crown.",
+        "A worm can replicate itself on a network without the consent of its owner.",
+        "Villagers feared reprisals after the march, which went ahead without permission.",
+    ],
+)
+def test_english_words_spelt_like_another_languages_reuse_words_make_no_notice(
+    prose: str,
+) -> None:
+    assert read_notice(f"The council met on Tuesday.\n\n{prose}").republishing is None
+
+
 def test_author_credited_in_the_passive_is_a_byline() -> None:
     notice = read_notice("You may republish our features, provided the reporter is credited.")
     assert notice.requires.byline
