@@ -13,6 +13,7 @@ import pytest
 from compliance.model import Attribution, Document
 from compliance.terms.notice import read_notice, sentences
 from compliance.terms.notice_rule import find_notice, notice_terms, rule_data
+from compliance.terms.patterns import builtin_patterns_dir, load_patterns
 
 CROSS_POST = (
     "Example News grants permission to cross-post its articles on community websites, provided "
@@ -589,6 +590,19 @@ STATUS_CASES = [
 @pytest.mark.parametrize(("text", "status"), STATUS_CASES)
 def test_a_phrasing_family_states_its_status(text: str, status: str | None) -> None:
     assert read_notice(text).republishing == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Republication of this column is prohibited.", "forbidden"),
+        ("Republication is not allowed.", "forbidden"),
+        ("Republications are forbidden without our written consent.", "permission-required"),
+    ],
+)
+def test_the_english_file_alone_reads_republication_as_a_reuse_word(text: str, status: str) -> None:
+    english = load_patterns([builtin_patterns_dir() / "en.yaml"], builtin=False)
+    assert read_notice(text, english).republishing == status
 
 
 @pytest.mark.parametrize(

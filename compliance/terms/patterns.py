@@ -316,9 +316,10 @@ def _library(paths: tuple[Path, ...]) -> PatternSet:
     return _merge(tuple(files), tuple(languages))
 
 
-def load_patterns(extra: Iterable[Path] = ()) -> PatternSet:
+def load_patterns(extra: Iterable[Path] = (), *, builtin: bool = True) -> PatternSet:
     """The patterns of the built-in files plus ``extra`` files or folders, every file read for
-    every text; their top level is checked here.
+    every text; their top level is checked here. ``builtin`` False: ``extra`` alone (to see
+    what one language's file reads without the others' help).
 
     A key's patterns are compiled when a text first reads it; ``compliance rules validate``
     checks every pattern of every file up front.
@@ -326,4 +327,4 @@ def load_patterns(extra: Iterable[Path] = ()) -> PatternSet:
     Raises:
         RuleFileError: a pattern file's top level is invalid (``path:line: message``).
     """
-    return _library((builtin_patterns_dir(), *(Path(p) for p in extra)))
+    return _library((*([builtin_patterns_dir()] if builtin else []), *(Path(p) for p in extra)))
