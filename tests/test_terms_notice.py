@@ -569,7 +569,7 @@ STATUS_CASES = [
         ],
     ),
     *_status_cases(
-        None,
+        "allowed",
         "permission_stated_as_not_required",
         [
             "No prior permission is required to republish our articles.",
@@ -582,6 +582,18 @@ STATUS_CASES = [
             "Die Veröffentlichung unserer Artikel bedarf keiner Genehmigung.",
             "Não é necessária autorização prévia para republicar os nossos artigos.",
             "Você não precisa de autorização para republicar os nossos artigos.",
+        ],
+    ),
+    *_status_cases(
+        "permission-required",
+        "permission_required_after_a_no_about_something_else",
+        [
+            "There is no charge but permission is required to reprint our stories.",
+            "You do not need to pay but permission is needed to reprint our stories.",
+            "No se requiere pago sino autorización para republicar nuestros artículos.",
+            "La republication de nos articles ne nécessite que notre autorisation écrite.",
+            "Für den Nachdruck unserer Artikel ist keine Zahlung sondern Genehmigung nötig.",
+            "Para republicar não é necessária apenas autorização prévia.",
         ],
     ),
 ]

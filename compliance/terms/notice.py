@@ -48,7 +48,7 @@ _GRANT_REACH = 60  # characters after a grant that still qualify it ("... withou
 _ELEMENT_AT_START = 3  # a licence element named at the start of a sentence ("NC: ...")
 # Signals that mark a notice. Only sentences near one are read in full, so a long article costs
 # one pass of these patterns, not of every pattern over every sentence.
-_TRIGGERS = (*_STATUS_SIGNALS, "public_domain", "cc")
+_TRIGGERS = (*_STATUS_SIGNALS, "waiver", "public_domain", "cc")
 _REACH = 60  # sentences at most in one notice block
 _SEPARATOR = "\n.\n"  # between sentences scanned together: no pattern reads across a full stop
 
@@ -208,7 +208,9 @@ def _sentence(
             g.start <= p.start < g.end or _tied(g, p, restrictions, said) for p in permissions
         )
     ]
-    hits["grant"] = [] if hits.get("private_use") else grants
+    # "no prior permission is required to republish our articles" allows what it names
+    waived = waivers if hits.get("reuse") else []
+    hits["grant"] = [] if hits.get("private_use") else [*grants, *waived]
     # "may be reprinted without written permission": the permission words belong to the grant.
     hits["permission"] = [
         p for p in permissions if not any(_qualifies(g, p, said) for g in hits["grant"])

@@ -46,7 +46,8 @@ SIGNALS: dict[str, str] = {
     "public_domain": "the work is in the public domain",
     "private_use": "a grant only for private or personal use, which is not republishing",
     "negation": "a word that turns a grant in the same sentence around",
-    "waiver": "says no permission is needed: a permission phrase it overlaps asks for nothing",
+    "waiver": "says no permission is needed: a permission phrase it overlaps asks for nothing, "
+    "and a sentence naming the reuse allows it ('no permission is needed to republish')",
     "restriction": "a word (only, solely) between a grant and a permission phrase after it: "
     "'reproduction is permitted only with our consent' needs permission",
     "optional": "a wish, not a requirement (it's nice if ...)",
