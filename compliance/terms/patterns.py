@@ -9,7 +9,7 @@ like the rule-file validator.
 
 Every file is read for every text: a short notice ("Weiterverbreitung gestattet.") cannot be told
 apart by language reliably, and a notice missed makes an innocent republisher look like an
-infringer. What keeps this cheap is that a pattern is compiled only when a text first needs it.
+infringer. A pattern is still compiled only when a text first needs it.
 """
 
 from __future__ import annotations
