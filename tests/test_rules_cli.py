@@ -141,9 +141,9 @@ NOTICE = (
 )
 
 
-def _notice(tmp_path: Path) -> Path:
+def _notice(tmp_path: Path, text: str = NOTICE) -> Path:
     path = tmp_path / "notice.txt"
-    path.write_text(NOTICE, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -160,6 +160,16 @@ def test_detect_json_reads_an_uncatalogued_notice_into_the_labelled_fields(
     assert payload["requires"]["link_to_original"] == "article"
     assert payload["contact"] == "reprints@orchard.example"
     assert "print" in payload["venues_needing_permission"]
+
+
+def test_detect_reads_a_waiver_of_permission_as_a_licence_to_republish(tmp_path: Path) -> None:
+    waiver = (
+        "Ferry timetable\n\nThe harbour board approved evening crossings on Monday.\n\n"
+        "No prior permission is required to republish our articles.\n"
+    )
+    args = ["rules", "detect", str(_notice(tmp_path, waiver)), "--format", "json"]
+    payload = json.loads(runner.invoke(app, args).stdout)
+    assert (payload["terms_id"], payload["republishing"]) == ("own-notice", "allowed")
 
 
 def test_detect_json_clauses_quote_the_original_at_their_offsets(tmp_path: Path) -> None:

@@ -194,8 +194,8 @@ def test_idle_connections_do_not_starve_real_checks(server: str) -> None:
 
 
 def _slow_pair() -> dict[str, str]:
-    """A draft and original large enough that checking them takes seconds (about 2 s of CPU for
-    150,000 words; the notice reader reads these words with no language's patterns)."""
+    """A draft and original large enough that checking them takes seconds (about 4 s of CPU for
+    150,000 words, well over the one-second timeout however the reader's speed changes)."""
     rng = random.Random(0)
     words = [f"w{rng.randrange(5000)}" for _ in range(150_000)]
     text = " ".join(words)

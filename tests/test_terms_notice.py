@@ -13,6 +13,7 @@ import pytest
 from compliance.model import Attribution, Document
 from compliance.terms.notice import read_notice, sentences
 from compliance.terms.notice_rule import find_notice, notice_terms, rule_data
+from compliance.terms.patterns import builtin_patterns_dir, load_patterns
 
 CROSS_POST = (
     "Example News grants permission to cross-post its articles on community websites, provided "
@@ -298,6 +299,22 @@ def test_ordinary_prose_is_not_read_as_a_notice(prose: str) -> None:
     assert read_notice(f"The council met on Tuesday.\n\n{prose}").republishing is None
 
 
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Republicans in the state senate held the vote without permission from the committee.",
+        "The Republican candidate spoke at the rally without the consent of the organisers.",
+        "The republic was founded by officers who acted without permission from the crown.",
+        "A worm can replicate itself on a network without the consent of its owner.",
+        "Villagers feared reprisals after the march, which went ahead without permission.",
+    ],
+)
+def test_english_words_spelt_like_another_languages_reuse_words_make_no_notice(
+    prose: str,
+) -> None:
+    assert read_notice(f"The council met on Tuesday.\n\n{prose}").republishing is None
+
+
 def test_author_credited_in_the_passive_is_a_byline() -> None:
     notice = read_notice("You may republish our features, provided the reporter is credited.")
     assert notice.requires.byline
@@ -552,7 +569,7 @@ STATUS_CASES = [
         ],
     ),
     *_status_cases(
-        None,
+        "allowed",
         "permission_stated_as_not_required",
         [
             "No prior permission is required to republish our articles.",
@@ -567,12 +584,37 @@ STATUS_CASES = [
             "Você não precisa de autorização para republicar os nossos artigos.",
         ],
     ),
+    *_status_cases(
+        "permission-required",
+        "permission_required_after_a_no_about_something_else",
+        [
+            "There is no charge but permission is required to reprint our stories.",
+            "You do not need to pay but permission is needed to reprint our stories.",
+            "No se requiere pago sino autorización para republicar nuestros artículos.",
+            "La republication de nos articles ne nécessite que notre autorisation écrite.",
+            "Für den Nachdruck unserer Artikel ist keine Zahlung sondern Genehmigung nötig.",
+            "Para republicar não é necessária apenas autorização prévia.",
+        ],
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "status"), STATUS_CASES)
 def test_a_phrasing_family_states_its_status(text: str, status: str | None) -> None:
     assert read_notice(text).republishing == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Republication of this column is prohibited.", "forbidden"),
+        ("Republication is not allowed.", "forbidden"),
+        ("Republications are forbidden without our written consent.", "permission-required"),
+    ],
+)
+def test_the_english_file_alone_reads_republication_as_a_reuse_word(text: str, status: str) -> None:
+    english = load_patterns([builtin_patterns_dir() / "en.yaml"], builtin=False)
+    assert read_notice(text, english).republishing == status
 
 
 @pytest.mark.parametrize(

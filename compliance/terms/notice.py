@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .licences import code_elements, licence_version
-from .patterns import PatternLibrary, PatternSet, load_patterns
+from .patterns import PatternSet, load_patterns
 from .venues import settle
 
 __all__ = [
@@ -48,7 +48,7 @@ _GRANT_REACH = 60  # characters after a grant that still qualify it ("... withou
 _ELEMENT_AT_START = 3  # a licence element named at the start of a sentence ("NC: ...")
 # Signals that mark a notice. Only sentences near one are read in full, so a long article costs
 # one pass of these patterns, not of every pattern over every sentence.
-_TRIGGERS = (*_STATUS_SIGNALS, "public_domain", "cc")
+_TRIGGERS = (*_STATUS_SIGNALS, "waiver", "public_domain", "cc")
 _REACH = 60  # sentences at most in one notice block
 _SEPARATOR = "\n.\n"  # between sentences scanned together: no pattern reads across a full stop
 
@@ -208,7 +208,9 @@ def _sentence(
             g.start <= p.start < g.end or _tied(g, p, restrictions, said) for p in permissions
         )
     ]
-    hits["grant"] = [] if hits.get("private_use") else grants
+    # "no prior permission is required to republish our articles" allows what it names
+    waived = waivers if hits.get("reuse") else []
+    hits["grant"] = [] if hits.get("private_use") else [*grants, *waived]
     # "may be reprinted without written permission": the permission words belong to the grant.
     hits["permission"] = [
         p for p in permissions if not any(_qualifies(g, p, said) for g in hits["grant"])
@@ -367,18 +369,18 @@ def _near_triggers(text: str, spans: list[tuple[int, int]], patterns: PatternSet
     return sorted(keep)
 
 
-def read_notice(text: str, patterns: PatternLibrary | None = None) -> Notice:
-    """The terms stated by the notice ``text`` (a whole page's text works too), read with the
-    pattern files whose language's markers occur in it."""
+def read_notice(text: str, patterns: PatternSet | None = None) -> Notice:
+    """The terms stated by the notice ``text`` (a whole page's text works too), read with every
+    language's patterns."""
     if patterns is None:
         return _read_builtin(text)
-    return _read(text, patterns.for_text(text))
+    return _read(text, patterns)
 
 
 @lru_cache(maxsize=16)
 def _read_builtin(text: str) -> Notice:
     """`read_notice` with the built-in patterns, kept for the few texts a check reads twice."""
-    return _read(text, load_patterns().for_text(text))
+    return _read(text, load_patterns())
 
 
 def _read(text: str, pats: PatternSet) -> Notice:

@@ -7,10 +7,9 @@ vocabularies of label tokens). Every entry is a regular expression matched case-
 against one sentence. ``validate_pattern_file`` reports every problem as ``path:line: message``,
 like the rule-file validator.
 
-A file may declare ``markers``: common words of its language, one of which any text in that
-language holds. A text is read with the files whose markers occur in it (and with every file that
-declares none), so an English page does not compile the other languages' patterns: compiling
-them was the largest single cost of a hook run. A bilingual footer holds both languages' markers.
+Every file is read for every text: a short notice ("Weiterverbreitung gestattet.") cannot be told
+apart by language reliably, and a notice missed makes an innocent republisher look like an
+infringer. A pattern is still compiled only when a text first needs it.
 """
 
 from __future__ import annotations
@@ -28,9 +27,6 @@ from .yamlload import LineDict, LineList, YamlProblem, load_yaml
 __all__ = [
     "SIGNALS",
     "VENUE_TOKENS",
-    "Markers",
-    "PatternFile",
-    "PatternLibrary",
     "PatternSet",
     "builtin_patterns_dir",
     "is_patterns",
@@ -50,7 +46,8 @@ SIGNALS: dict[str, str] = {
     "public_domain": "the work is in the public domain",
     "private_use": "a grant only for private or personal use, which is not republishing",
     "negation": "a word that turns a grant in the same sentence around",
-    "waiver": "says no permission is needed: a permission phrase it overlaps asks for nothing",
+    "waiver": "says no permission is needed: a permission phrase it overlaps asks for nothing, "
+    "and a sentence naming the reuse allows it ('no permission is needed to republish')",
     "restriction": "a word (only, solely) between a grant and a permission phrase after it: "
     "'reproduction is permitted only with our consent' needs permission",
     "optional": "a wish, not a requirement (it's nice if ...)",
@@ -77,12 +74,8 @@ SIGNALS: dict[str, str] = {
 # Group a pattern of these signals must capture.
 _GROUPS = {"cc_version": "version", "contact": "contact"}
 _SECTIONS = ("signals", "venues", "uses", "forbids")
-_TOP_KEYS = ("language", "markers", *_SECTIONS)
-# words: whole words of the text, any case; anywhere: character sequences found anywhere in the
-# text (for languages written without spaces between words, such as Japanese).
-_MARKER_KINDS = ("words", "anywhere")
+_TOP_KEYS = ("language", *_SECTIONS)
 _TOKEN = re.compile(r"^[a-z][a-z0-9-]*$")
-_WORD = re.compile(r"\w+")
 _FLAGS = re.IGNORECASE | re.MULTILINE
 Sections = dict[str, dict[str, list[re.Pattern[str]]]]
 
@@ -96,50 +89,6 @@ class PatternSet:
     uses: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     forbids: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     languages: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Markers:
-    """Common words of one file's language, casefolded: the file is read for a text only when
-    one of them occurs in it."""
-
-    words: frozenset[str] = frozenset()
-    anywhere: tuple[str, ...] = ()
-
-    def occur_in(self, words: frozenset[str], folded: str) -> bool:
-        """True when a marker is among ``words`` or inside ``folded`` (both of one text)."""
-        return not self.words.isdisjoint(words) or any(m in folded for m in self.anywhere)
-
-
-@dataclass(frozen=True)
-class PatternFile:
-    """One pattern file, checked but not yet compiled; ``markers`` None: read for every text."""
-
-    path: Path
-    language: str
-    markers: Markers | None
-
-
-@dataclass(frozen=True)
-class PatternLibrary:
-    """Every pattern file of a run, in reading order; each is compiled when a text needs it."""
-
-    files: tuple[PatternFile, ...] = ()
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return tuple(f.language for f in self.files)
-
-    def for_text(self, text: str) -> PatternSet:
-        """The merged patterns of the files whose markers occur in ``text``.
-
-        Raises:
-            RuleFileError: a file needed is invalid (``path:line: message``).
-        """
-        folded = text.casefold()
-        words = frozenset(_WORD.findall(folded))
-        chosen = (f for f in self.files if f.markers is None or f.markers.occur_in(words, folded))
-        return _merge(tuple(chosen), self.files)
 
 
 def builtin_patterns_dir() -> Path:
@@ -223,44 +172,10 @@ def _entry(
     return found
 
 
-def _markers(data: LineDict, shown: str, problems: list[Problem]) -> Markers | None:
-    """The ``markers`` of a file, casefolded; None when it declares none."""
-    raw = data.get("markers")
-    if raw is None:
-        return None
-    line = data.line_of("markers")
-    if not isinstance(raw, LineDict) or not raw:
-        kinds = " and/or ".join(_MARKER_KINDS)
-        problems.append(Problem(shown, line, f"'markers' must be a mapping with {kinds}"))
-        return None
-    found: dict[str, list[str]] = {}
-    for kind, items in raw.items():
-        where = raw.line_of(kind)
-        if kind not in _MARKER_KINDS:
-            expected = ", ".join(_MARKER_KINDS)
-            problems.append(
-                Problem(shown, where, f"unknown markers key {kind!r} (expected {expected})")
-            )
-            continue
-        items = _listed(items, f"markers.{kind}", Problem(shown, where, ""), problems)
-        for index, item in enumerate(items):
-            word = item.casefold() if isinstance(item, str) else ""
-            if kind == "words" and not _WORD.fullmatch(word):
-                problems.append(
-                    Problem(shown, items.line_of(index), f"markers.words: {item!r} is not a word")
-                )
-            elif not word.strip():
-                problems.append(
-                    Problem(shown, items.line_of(index), f"markers.{kind} holds an empty marker")
-                )
-            else:
-                found.setdefault(kind, []).append(word)
-    return Markers(frozenset(found.get("words", ())), tuple(found.get("anywhere", ())))
-
-
-def _read_document(path: Path) -> tuple[LineDict, PatternFile | None, tuple[Problem, ...]]:
-    """A pattern file read and its top level checked (language, markers, keys): cheap, no
-    pattern compiled. The file is None when it cannot be read at all."""
+def _read_document(path: Path) -> tuple[LineDict, str | None, tuple[Problem, ...]]:
+    """A pattern file read and its top level checked (language, keys): cheap, no pattern
+    compiled. Returns the data, the file's language (None when it cannot be read at all) and
+    its problems."""
     shown = display_path(path)
     problems: list[Problem] = []
     try:
@@ -285,8 +200,7 @@ def _read_document(path: Path) -> tuple[LineDict, PatternFile | None, tuple[Prob
             Problem(shown, data.line_of("language"), "'language' must be an ISO 639 code, e.g. en")
         )
         language = path.stem
-    markers = _markers(data, shown, problems)
-    return data, PatternFile(path, language, markers), tuple(problems)
+    return data, language, tuple(problems)
 
 
 # Read once per process by the notice reader; the validator reads each file afresh.
@@ -295,9 +209,9 @@ _document = lru_cache(maxsize=32)(_read_document)
 
 def _parse(path: Path) -> tuple[Sections, list[Problem]]:
     """Every section of a file compiled, and every problem of the file, read afresh."""
-    data, file, problems = _read_document(path)
+    data, language, problems = _read_document(path)
     found = list(problems)
-    if file is None:
+    if language is None:
         return {}, found
     shown = display_path(path)
     sections = {name: _section(data, name, shown, found) for name in _SECTIONS}
@@ -350,13 +264,13 @@ def _keys(path: Path, section: str) -> list[str]:
 
 
 class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
-    """One section of some files merged: key -> the key's patterns of every file, in file order.
+    """One section of every file merged: key -> the key's patterns of every file, in file order.
 
     A key's patterns are compiled when it is first read: a text with no notice reads only the
     signals that mark one, so most patterns are never compiled for it.
     """
 
-    def __init__(self, files: tuple[PatternFile, ...], name: str, keys: tuple[str, ...]) -> None:
+    def __init__(self, files: tuple[Path, ...], name: str, keys: tuple[str, ...]) -> None:
         self._files = files
         self._name = name
         self._keys = keys
@@ -364,7 +278,7 @@ class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
     def __getitem__(self, key: str) -> tuple[re.Pattern[str], ...]:
         if key not in self._keys:
             raise KeyError(key)
-        return tuple(p for f in self._files for p in _patterns(f.path, self._name, key))
+        return tuple(p for path in self._files for p in _patterns(path, self._name, key))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
@@ -373,48 +287,45 @@ class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
         return len(self._keys)
 
 
-@lru_cache(maxsize=16)
-def _merge(files: tuple[PatternFile, ...], library: tuple[PatternFile, ...]) -> PatternSet:
-    """The patterns of ``files`` merged in that order (a key's patterns keep their file order).
-
-    Keys come in the order they first appear in the whole ``library``, whichever files a text
-    selects: the reader lists venues in the order it meets them, so a text reads the same with
-    only its languages' files as with every file.
-    """
+def _merge(files: tuple[Path, ...], languages: tuple[str, ...]) -> PatternSet:
+    """The patterns of ``files`` merged in that order: a key comes where it first appears, and
+    its patterns keep their file order."""
 
     def section(name: str) -> _Section:
-        defined = {key for f in files for key in _keys(f.path, name)}
-        ordered = dict.fromkeys(key for f in library for key in _keys(f.path, name))
-        return _Section(files, name, tuple(k for k in ordered if k in defined))
+        keys = dict.fromkeys(key for path in files for key in _keys(path, name))
+        return _Section(files, name, tuple(keys))
 
     return PatternSet(
         signals=section("signals"),
         venues=section("venues"),
         uses=section("uses"),
         forbids=section("forbids"),
-        languages=tuple(f.language for f in files),
+        languages=languages,
     )
 
 
 @lru_cache(maxsize=8)
-def _library(paths: tuple[Path, ...]) -> PatternLibrary:
-    files: list[PatternFile] = []
-    for path in _files(paths):
-        _, file, problems = _document(path)
+def _library(paths: tuple[Path, ...]) -> PatternSet:
+    files = _files(paths)
+    languages: list[str] = []
+    for path in files:
+        _, language, problems = _document(path)
         if problems:
             raise problems[0].error()
-        assert file is not None  # a file that cannot be read has a problem
-        files.append(file)
-    return PatternLibrary(tuple(files))
+        assert language is not None  # a file that cannot be read has a problem
+        languages.append(language)
+    return _merge(tuple(files), tuple(languages))
 
 
-def load_patterns(extra: Iterable[Path] = ()) -> PatternLibrary:
-    """The built-in pattern files plus ``extra`` files or folders, their top level checked.
+def load_patterns(extra: Iterable[Path] = (), *, builtin: bool = True) -> PatternSet:
+    """The patterns of the built-in files plus ``extra`` files or folders, every file read for
+    every text; their top level is checked here. ``builtin`` False: ``extra`` alone (to see
+    what one language's file reads without the others' help).
 
-    A file's patterns are compiled when a text first needs them (`PatternLibrary.for_text`);
-    ``compliance rules validate`` checks every pattern of every file up front.
+    A key's patterns are compiled when a text first reads it; ``compliance rules validate``
+    checks every pattern of every file up front.
 
     Raises:
         RuleFileError: a pattern file's top level is invalid (``path:line: message``).
     """
-    return _library((builtin_patterns_dir(), *(Path(p) for p in extra)))
+    return _library((*([builtin_patterns_dir()] if builtin else []), *(Path(p) for p in extra)))
