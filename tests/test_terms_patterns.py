@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from compliance.errors import RuleFileError
+from compliance.terms.notice import LANGUAGE_CUES
 from compliance.terms.patterns import (
     SIGNALS,
     builtin_patterns_dir,
@@ -98,3 +99,21 @@ def test_validation_reads_a_file_afresh_after_it_is_fixed(tmp_path: Path) -> Non
     assert list(validate_pattern_file(path))
     path.write_text("language: xx\n", encoding="utf-8")
     assert list(validate_pattern_file(path)) == []
+
+
+def test_a_notice_is_read_with_the_languages_whose_cues_it_holds() -> None:
+    english = load_patterns().triggered("You may republish this story for free.", LANGUAGE_CUES)
+    assert "en" in english.languages and "de" not in english.languages
+    german = load_patterns().triggered("Nachdruck nur mit Genehmigung.", LANGUAGE_CUES)
+    assert "de" in german.languages and "en" not in german.languages
+
+
+def test_a_licence_element_name_is_a_cue_of_its_language() -> None:
+    text = "Licencia Creative Commons Reconocimiento-NoComercial 4.0 Internacional."
+    assert "es" in load_patterns().triggered(text, LANGUAGE_CUES).languages
+
+
+def test_a_text_read_with_fewer_languages_keeps_the_whole_librarys_key_order() -> None:
+    every = load_patterns()
+    some = every.triggered("Nachdruck nur mit Genehmigung.", LANGUAGE_CUES)
+    assert [k for k in every.venues if k in some.venues] == list(some.venues)

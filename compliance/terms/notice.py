@@ -49,6 +49,10 @@ _ELEMENT_AT_START = 3  # a licence element named at the start of a sentence ("NC
 # Signals that mark a notice. Only sentences near one are read in full, so a long article costs
 # one pass of these patterns, not of every pattern over every sentence.
 _TRIGGERS = (*_STATUS_SIGNALS, "waiver", "public_domain", "cc")
+# Words that show a notice is written in a file's language: its triggers, its reuse words and
+# its names of licence elements ("Reconocimiento-NoComercial" under the "Creative Commons" every
+# language shares). A notice is read with the files whose cues it holds (PatternSet.triggered).
+LANGUAGE_CUES = (*_TRIGGERS, "reuse", "cc_by", "cc_nc", "cc_nd", "cc_sa", "cc_version")
 _REACH = 60  # sentences at most in one notice block
 _SEPARATOR = "\n.\n"  # between sentences scanned together: no pattern reads across a full stop
 
@@ -385,7 +389,10 @@ def _read_builtin(text: str) -> Notice:
 
 def _read(text: str, pats: PatternSet) -> Notice:
     spans = list(sentences(text))
-    read = _read_sentences(text, [spans[i] for i in _near_triggers(text, spans, pats)], pats)
+    notice = [spans[i] for i in _near_triggers(text, spans, pats)]
+    if notice:  # read in the languages the notice is written in
+        pats = pats.triggered(_joined(text, notice)[0], LANGUAGE_CUES)
+    read = _read_sentences(text, notice, pats)
     clauses: list[Clause] = []
     licence, licence_sentences = _licence(read)
     granted = [s for s in read if s.kind == "grant" or s.hits.get("public_domain")]

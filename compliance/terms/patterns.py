@@ -7,15 +7,16 @@ vocabularies of label tokens). Every entry is a regular expression matched case-
 against one sentence. ``validate_pattern_file`` reports every problem as ``path:line: message``,
 like the rule-file validator.
 
-Every file is read for every text: a short notice ("Weiterverbreitung gestattet.") cannot be told
-apart by language reliably, and a notice missed makes an innocent republisher look like an
-infringer. A pattern is still compiled only when a text first needs it.
+Every file looks for a notice in every text: a short notice ("Weiterverbreitung gestattet.")
+cannot be told apart by language reliably, and a notice missed makes an innocent republisher look
+like an infringer. The notice's sentences are then read with the files whose cues they hold
+(:meth:`PatternSet.triggered`), and a pattern is compiled only when a text first needs it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -89,6 +90,25 @@ class PatternSet:
     uses: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     forbids: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     languages: tuple[str, ...] = ()
+    files: tuple[Path, ...] = ()  # the files merged, in reading order
+
+    def triggered(self, text: str, keys: Sequence[str]) -> PatternSet:
+        """The files whose own ``keys`` signals (the words that make a sentence a notice's)
+        match ``text``, merged in the same key order, plus every file of no one language
+        (``mul``: licence names and codes).
+
+        A notice is read with the languages it is written in: a language's other phrasings
+        (venues, credits, contacts) are never compiled for a notice none of its words marks.
+        """
+        chosen = tuple(
+            (path, language)
+            for path, language in zip(self.files, self.languages, strict=True)
+            if language == "mul"
+            or any(p.search(text) for key in keys for p in _patterns(path, "signals", key))
+        )
+        if len(chosen) == len(self.files):
+            return self
+        return _merge(tuple(p for p, _ in chosen), tuple(lang for _, lang in chosen), self.files)
 
 
 def builtin_patterns_dir() -> Path:
@@ -287,13 +307,18 @@ class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
         return len(self._keys)
 
 
-def _merge(files: tuple[Path, ...], languages: tuple[str, ...]) -> PatternSet:
-    """The patterns of ``files`` merged in that order: a key comes where it first appears, and
-    its patterns keep their file order."""
+def _merge(
+    files: tuple[Path, ...], languages: tuple[str, ...], library: tuple[Path, ...] | None = None
+) -> PatternSet:
+    """The patterns of ``files`` merged in that order: a key comes where it first appears in
+    the whole ``library`` (the reader lists venues in the order it meets them, so a text reads
+    the same with some files as with all), and its patterns keep their file order."""
+    every = files if library is None else library
 
     def section(name: str) -> _Section:
-        keys = dict.fromkeys(key for path in files for key in _keys(path, name))
-        return _Section(files, name, tuple(keys))
+        defined = {key for path in files for key in _keys(path, name)}
+        keys = dict.fromkeys(key for path in every for key in _keys(path, name))
+        return _Section(files, name, tuple(k for k in keys if k in defined))
 
     return PatternSet(
         signals=section("signals"),
@@ -301,6 +326,7 @@ def _merge(files: tuple[Path, ...], languages: tuple[str, ...]) -> PatternSet:
         uses=section("uses"),
         forbids=section("forbids"),
         languages=languages,
+        files=files,
     )
 
 
