@@ -182,7 +182,7 @@ def scan_document(copy: Document, options: ScanOptions, storage: Any = None) -> 
             work_text(original),
             work_text(copy),
             report.comparison,
-            holders=pair_holders(search, fingerprint(original.text).anchors, entry.id, copy.id),
+            holders=pair_holders(search, entry.anchor_hashes(), entry.id, copy.id),
             min_containment=check.min_containment,
         ):
             reports.append(report)

@@ -44,6 +44,13 @@ class IndexEntry:
     added_at: str = ""
     anchors: bytes = b""  # sorted little-endian uint64 anchor hashes
 
+    def anchor_hashes(self) -> np.ndarray:
+        """The stored anchors (sorted uint64): the original's, as ``fingerprint`` found them at
+        ``index add``, so a scan need not fingerprint the original again."""
+        import numpy as np
+
+        return np.frombuffer(self.anchors, dtype="<u8")
+
     def load_document(self) -> Document:
         """Rebuild the original Document (text, links, meta) from the stored copy."""
         try:
