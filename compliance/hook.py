@@ -94,7 +94,7 @@ def posts_spec(globs: Sequence[str]) -> pathspec.GitIgnoreSpec:
     exclusions only (``!drafts/**``) takes files out of the default globs, not out of nothing.
 
     Raises:
-        ValueError: a glob is not valid (:func:`run` refuses it first, at its config line).
+        ValueError: a glob is not valid (:func:`run` names it at its config line).
     """
     from .globs import gitignore_spec
 
@@ -241,25 +241,27 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
     return PostResult(path=path, raw=raw, reports=told, body_line=start)
 
 
-def _readable_globs(config: ProjectConfig) -> Sequence[str]:
-    """The config's ``files:`` globs (or the defaults).
-
-    Raises:
-        ConfigError: a glob pathspec cannot read, named at its line of the config.
-    """
+def _glob_error(config: ProjectConfig) -> ConfigError:
+    """The error for the first ``files:`` glob pathspec cannot read, at its line of the config
+    (asked only once pathspec has refused the globs: a good config compiles them once)."""
     from .globs import glob_problem
 
     for i, glob in enumerate(config.files):
         problem = glob_problem(glob.removeprefix("!"))
         if problem:
             where = config.files_at[i] if i < len(config.files_at) else str(config.path or "")
-            raise ConfigError(f"{glob!r} is not a valid glob: {problem}", source=where or None)
-    return config.files or DEFAULT_GLOBS
+            return ConfigError(f"{glob!r} is not a valid glob: {problem}", source=where or None)
+    return ConfigError(
+        f"unreadable files: globs {list(config.files)!r}", str(config.path or "") or None
+    )
 
 
 def run(paths: Sequence[Path], config: ProjectConfig, max_bytes: int | None = None) -> HookRun:
     """Check every post in ``paths`` the config selects; one post's error does not stop others."""
-    posts = select_posts(paths, _readable_globs(config), config.root)
+    try:
+        posts = select_posts(paths, config.files or DEFAULT_GLOBS, config.root)
+    except ValueError:
+        raise _glob_error(config) from None
     outcome = HookRun()
     if not posts:
         return outcome
