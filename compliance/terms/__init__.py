@@ -14,46 +14,18 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:  # the names, for type checkers (``X as X``: re-exported)
+if TYPE_CHECKING:  # the names, for type checkers
     from .detect import (
-        DEFAULT_TERMS as DEFAULT_TERMS,
+        DEFAULT_TERMS,
+        NOTICE_TERMS_ID,
+        PHRASE_THRESHOLD,
+        choose_terms,
+        contact_for,
+        find_phrase,
+        resolve_terms,
     )
-    from .detect import (
-        NOTICE_TERMS_ID as NOTICE_TERMS_ID,
-    )
-    from .detect import (
-        PHRASE_THRESHOLD as PHRASE_THRESHOLD,
-    )
-    from .detect import (
-        choose_terms as choose_terms,
-    )
-    from .detect import (
-        contact_for as contact_for,
-    )
-    from .detect import (
-        find_phrase as find_phrase,
-    )
-    from .detect import (
-        resolve_terms as resolve_terms,
-    )
-    from .library import (
-        builtin_rules_dir as builtin_rules_dir,
-    )
-    from .library import (
-        load_library as load_library,
-    )
-    from .library import (
-        load_rules as load_rules,
-    )
-    from .library import (
-        rule_files as rule_files,
-    )
-    from .schema import (
-        load_rule_file as load_rule_file,
-    )
-    from .schema import (
-        validate as validate,
-    )
+    from .library import builtin_rules_dir, load_library, load_rules, rule_files
+    from .schema import load_rule_file, validate
 
 # Where each public name lives. They are imported when first used (PEP 562), so the modules of
 # this package that need none of them (the YAML loader and the schema check the project config
