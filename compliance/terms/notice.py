@@ -388,6 +388,7 @@ def _read_builtin(text: str) -> Notice:
 
 
 def _read(text: str, pats: PatternSet) -> Notice:
+    pats = pats.within(text)  # every text searched below is a part of ``text``
     spans = list(sentences(text))
     notice = [spans[i] for i in _near_triggers(text, spans, pats)]
     if notice:  # read in the languages the notice is written in

@@ -10,7 +10,8 @@ like the rule-file validator.
 Every file looks for a notice in every text: a short notice ("Weiterverbreitung gestattet.")
 cannot be told apart by language reliably, and a notice missed makes an innocent republisher look
 like an infringer. The notice's sentences are then read with the files whose cues they hold
-(:meth:`PatternSet.triggered`), and a pattern is compiled only when a text first needs it.
+(:meth:`PatternSet.triggered`), and a pattern is compiled only when a text first needs it and
+holds one of the words every match of it contains (its needles, `needles.py`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .needles import Needles, fold, needles_of
 from .schema import Problem, display_path
 from .venues import VENUE_TOKENS
 from .yamlload import LineDict, LineList, YamlProblem, load_yaml
@@ -91,6 +93,29 @@ class PatternSet:
     forbids: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
     languages: tuple[str, ...] = ()
     files: tuple[Path, ...] = ()  # the files merged, in reading order
+    seen: _Seen | None = field(default=None, compare=False, repr=False)  # see `within`
+
+    def within(self, text: str) -> PatternSet:
+        """These patterns for reading ``text`` and any part of it: a pattern none of whose
+        needles (`needles.py`) the text holds cannot match there, and is left out uncompiled.
+
+        Parts joined by line breaks may be read too: no needle holds a line break.
+        """
+        seen = _Seen(text)
+
+        def narrowed(
+            section: Mapping[str, tuple[re.Pattern[str], ...]],
+        ) -> Mapping[str, tuple[re.Pattern[str], ...]]:
+            return section.seen_in(seen) if isinstance(section, _Section) else section
+
+        return replace(
+            self,
+            signals=narrowed(self.signals),
+            venues=narrowed(self.venues),
+            uses=narrowed(self.uses),
+            forbids=narrowed(self.forbids),
+            seen=seen,
+        )
 
     def triggered(self, text: str, keys: Sequence[str]) -> PatternSet:
         """The files whose own ``keys`` signals (the words that make a sentence a notice's)
@@ -104,11 +129,18 @@ class PatternSet:
             (path, language)
             for path, language in zip(self.files, self.languages, strict=True)
             if language == "mul"
-            or any(p.search(text) for key in keys for p in _patterns(path, "signals", key))
+            or any(
+                _pattern(path, "signals", key, index).search(text)
+                for key in keys
+                for index, needles in enumerate(_needles(path, "signals", key))
+                if self.seen is None or self.seen.may_match(needles)
+            )
         )
         if len(chosen) == len(self.files):
             return self
-        return _merge(tuple(p for p, _ in chosen), tuple(lang for _, lang in chosen), self.files)
+        return _merge(
+            tuple(p for p, _ in chosen), tuple(lang for _, lang in chosen), self.files, self.seen
+        )
 
 
 def builtin_patterns_dir() -> Path:
@@ -152,43 +184,53 @@ def _section(
     return found
 
 
+def _key_problem(raw: LineDict, name: str, key: str, shown: str) -> Problem | None:
+    """What is wrong with the key ``key`` of section ``name`` itself, if anything."""
+    line = raw.line_of(key)
+    if name == "signals" and key not in SIGNALS:
+        known = ", ".join(SIGNALS)
+        return Problem(shown, line, f"unknown signal {key!r} (expected one of {known})")
+    if name == "venues" and key not in VENUE_TOKENS:
+        known = ", ".join(VENUE_TOKENS)
+        return Problem(shown, line, f"unknown venue {key!r} (expected one of {known})")
+    if not _TOKEN.match(key) and name != "signals":
+        return Problem(shown, line, f"{name}.{key}: use lowercase letters, digits and '-'")
+    return None
+
+
+def _item(
+    items: LineList, index: int, name: str, key: str, shown: str
+) -> re.Pattern[str] | Problem:
+    """One pattern of a key, compiled, or what is wrong with it."""
+    item, where = items[index], items.line_of(index)
+    if not isinstance(item, str) or not item.strip():
+        return Problem(shown, where, f"{name}.{key} holds an empty pattern")
+    try:
+        compiled = re.compile(item, _FLAGS)
+    except re.error as exc:
+        return Problem(shown, where, f"{name}.{key}: not a valid pattern ({exc.msg})")
+    group = _GROUPS.get(key) if name == "signals" else None
+    if group and group not in compiled.groupindex:
+        return Problem(shown, where, f"{name}.{key}: pattern must capture (?P<{group}>...)")
+    return compiled
+
+
 def _entry(
     raw: LineDict, name: str, key: str, shown: str, problems: list[Problem]
 ) -> list[re.Pattern[str]]:
     """The valid patterns of one key of section ``name``, compiled; problems are appended."""
-    line = raw.line_of(key)
-    if name == "signals" and key not in SIGNALS:
-        known = ", ".join(SIGNALS)
-        problems.append(Problem(shown, line, f"unknown signal {key!r} (expected one of {known})"))
+    wrong = _key_problem(raw, name, key, shown)
+    if wrong is not None:
+        problems.append(wrong)
         return []
-    if name == "venues" and key not in VENUE_TOKENS:
-        known = ", ".join(VENUE_TOKENS)
-        problems.append(Problem(shown, line, f"unknown venue {key!r} (expected one of {known})"))
-        return []
-    if not _TOKEN.match(key) and name != "signals":
-        problems.append(
-            Problem(shown, line, f"{name}.{key}: use lowercase letters, digits and '-'")
-        )
-        return []
+    items = _listed(raw[key], f"{name}.{key}", Problem(shown, raw.line_of(key), ""), problems)
     found: list[re.Pattern[str]] = []
-    items = _listed(raw[key], f"{name}.{key}", Problem(shown, line, ""), problems)
-    for index, item in enumerate(items):
-        where = items.line_of(index)
-        if not isinstance(item, str) or not item.strip():
-            problems.append(Problem(shown, where, f"{name}.{key} holds an empty pattern"))
-            continue
-        try:
-            compiled = re.compile(item, _FLAGS)
-        except re.error as exc:
-            problems.append(Problem(shown, where, f"{name}.{key}: not a valid pattern ({exc.msg})"))
-            continue
-        group = _GROUPS.get(key) if name == "signals" else None
-        if group and group not in compiled.groupindex:
-            problems.append(
-                Problem(shown, where, f"{name}.{key}: pattern must capture (?P<{group}>...)")
-            )
-            continue
-        found.append(compiled)
+    for index in range(len(items)):
+        compiled = _item(items, index, name, key, shown)
+        if isinstance(compiled, Problem):
+            problems.append(compiled)
+        else:
+            found.append(compiled)
     return found
 
 
@@ -225,6 +267,7 @@ def _read_document(path: Path) -> tuple[LineDict, str | None, tuple[Problem, ...
 
 # Read once per process by the notice reader; the validator reads each file afresh.
 _document = lru_cache(maxsize=32)(_read_document)
+_shown = lru_cache(maxsize=32)(display_path)  # resolving a path costs more than a pattern's needles
 
 
 def _parse(path: Path) -> tuple[Sections, list[Problem]]:
@@ -261,20 +304,35 @@ def validate_pattern_paths(paths: Iterable[Path]) -> tuple[int, list[str]]:
 
 
 @cache
-def _patterns(path: Path, section: str, key: str) -> tuple[re.Pattern[str], ...]:
-    """One key's patterns in one file, compiled once per process, when a text first needs them.
+def _needles(path: Path, section: str, key: str) -> tuple[Needles, ...]:
+    """The needles of each pattern of one key in one file, none compiled.
 
     Raises:
-        RuleFileError: the key or one of its patterns is invalid (``path:line: message``).
+        RuleFileError: the key itself or its list is invalid (``path:line: message``).
     """
     raw = _document(path)[0].get(section)
     if not isinstance(raw, LineDict) or key not in raw:
         return ()
+    shown = _shown(path)
     problems: list[Problem] = []
-    found = _entry(raw, section, key, display_path(path), problems)
-    if problems:
-        raise problems[0].error()
-    return tuple(found)
+    wrong = _key_problem(raw, section, key, shown)
+    items = _listed(raw[key], f"{section}.{key}", Problem(shown, raw.line_of(key), ""), problems)
+    if wrong is not None or problems:
+        raise (wrong or problems[0]).error()
+    return tuple(needles_of(item) for item in items)
+
+
+@cache
+def _pattern(path: Path, section: str, key: str, index: int) -> re.Pattern[str]:
+    """One pattern compiled, once per process, when a text first may hold a match.
+
+    Raises:
+        RuleFileError: the pattern is invalid (``path:line: message``).
+    """
+    compiled = _item(_document(path)[0][section][key], index, section, key, _shown(path))
+    if isinstance(compiled, Problem):
+        raise compiled.error()
+    return compiled
 
 
 def _keys(path: Path, section: str) -> list[str]:
@@ -283,22 +341,50 @@ def _keys(path: Path, section: str) -> list[str]:
     return list(entries) if isinstance(entries, dict) else []
 
 
+class _Seen:
+    """A text, folded, and which needles it holds: asked once per needle."""
+
+    def __init__(self, text: str) -> None:
+        self._folded = fold(text)
+        self._held: dict[str, bool] = {}
+
+    def may_match(self, needles: Needles) -> bool:
+        """False when the text holds none of ``needles``: the pattern cannot match in it."""
+        if needles is None:
+            return True
+        for needle in needles:
+            held = self._held.get(needle)
+            if held is None:
+                held = self._held[needle] = needle in self._folded
+            if held:
+                return True
+        return False
+
+
 class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
     """One section of every file merged: key -> the key's patterns of every file, in file order.
 
-    A key's patterns are compiled when it is first read: a text with no notice reads only the
-    signals that mark one, so most patterns are never compiled for it.
+    A pattern is compiled when a key is first read, and then only when the text read (``seen``)
+    holds one of its needles: a text with no notice compiles few patterns beyond its words.
     """
 
-    def __init__(self, files: tuple[Path, ...], name: str, keys: tuple[str, ...]) -> None:
+    def __init__(
+        self, files: tuple[Path, ...], name: str, keys: tuple[str, ...], seen: _Seen | None
+    ) -> None:
         self._files = files
         self._name = name
         self._keys = keys
+        self._seen = seen
 
     def __getitem__(self, key: str) -> tuple[re.Pattern[str], ...]:
         if key not in self._keys:
             raise KeyError(key)
-        return tuple(p for path in self._files for p in _patterns(path, self._name, key))
+        return tuple(
+            _pattern(path, self._name, key, index)
+            for path in self._files
+            for index, needles in enumerate(_needles(path, self._name, key))
+            if self._seen is None or self._seen.may_match(needles)
+        )
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys)
@@ -306,9 +392,16 @@ class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
     def __len__(self) -> int:
         return len(self._keys)
 
+    def seen_in(self, seen: _Seen) -> _Section:
+        """The same keys, read only in the text ``seen``."""
+        return _Section(self._files, self._name, self._keys, seen)
+
 
 def _merge(
-    files: tuple[Path, ...], languages: tuple[str, ...], library: tuple[Path, ...] | None = None
+    files: tuple[Path, ...],
+    languages: tuple[str, ...],
+    library: tuple[Path, ...] | None = None,
+    seen: _Seen | None = None,
 ) -> PatternSet:
     """The patterns of ``files`` merged in that order: a key comes where it first appears in
     the whole ``library`` (the reader lists venues in the order it meets them, so a text reads
@@ -318,7 +411,7 @@ def _merge(
     def section(name: str) -> _Section:
         defined = {key for path in files for key in _keys(path, name)}
         keys = dict.fromkeys(key for path in every for key in _keys(path, name))
-        return _Section(files, name, tuple(k for k in keys if k in defined))
+        return _Section(files, name, tuple(k for k in keys if k in defined), seen)
 
     return PatternSet(
         signals=section("signals"),
@@ -327,6 +420,7 @@ def _merge(
         forbids=section("forbids"),
         languages=languages,
         files=files,
+        seen=seen,
     )
 
 
@@ -341,6 +435,18 @@ def _library(paths: tuple[Path, ...]) -> PatternSet:
         assert language is not None  # a file that cannot be read has a problem
         languages.append(language)
     return _merge(tuple(files), tuple(languages))
+
+
+def builtin_pattern_sources() -> list[str]:
+    """Every pattern of the built-in files, in file order (the needles table's keys)."""
+    sources: list[str] = []
+    for path in _files([builtin_patterns_dir()]):
+        data = _read_document(path)[0]
+        for name in _SECTIONS:
+            section = data.get(name)
+            for items in section.values() if isinstance(section, dict) else ():
+                sources.extend(i for i in items if isinstance(i, str))
+    return sources
 
 
 def load_patterns(extra: Iterable[Path] = (), *, builtin: bool = True) -> PatternSet:
