@@ -4,7 +4,7 @@ The pre-commit hook runs on every commit, so it must start in a blink. Absolute 
 the machine and on how busy it is, so every figure is a ratio to a baseline measured in the same
 run, on the same machine:
 
-- ``python -c pass``: the interpreter's own start-up (the floor);
+- ``python -c pass``: the interpreter's own start-up;
 - ``python -c "import yaml"``: the smallest useful program (the hook's older yardstick).
 
 Commands timed (fresh processes; the first run of each is discarded as warm-up):
@@ -17,6 +17,10 @@ Commands timed (fresh processes; the first run of each is discarded as warm-up):
 
 CPU (user + system time of the child) is the figure compared; a busy 2-core machine inflates
 wall time far more. Targets: hook <= 6x and check <= 12x ``python -c pass``.
+
+A third baseline is the floor the dependencies set: ``python -c`` importing every module (standard
+library and third party, in the same order) that the hook's run above imports, besides this
+package's own. No hook can start faster than the modules it uses take to import.
 
 The tree's modules are byte-compiled first (``compileall``), as ``pip install`` does for an
 installed package: where bytecode is not written (``PYTHONDONTWRITEBYTECODE``, a read-only
@@ -54,6 +58,7 @@ ORIGINAL_URL = "https://northwindanalysis.net/articles/2023/11/port-strike-third
 RESULTS = ROOT / "bench" / "results" / "hook.json"
 TARGET_HOOK = 6.0  # x python -c pass, CPU
 TARGET_CHECK = 12.0
+FLOOR = "imports alone (not compliance's)"
 
 WORDS = [
     "council",
@@ -202,6 +207,46 @@ def byte_compile() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", *packages], check=True)
 
 
+# Run the command in-process and, at exit, write the modules it imported that are not this
+# package's (nor the interpreter's own at start-up) to the file named by BENCH_MODULES.
+_PROBE = """
+import sys
+before = set(sys.modules)
+
+def _dump():
+    import json, os
+    names = [m for m in sys.modules if m not in before and m.split(".")[0] != "compliance"]
+    with open(os.environ["BENCH_MODULES"], "w", encoding="utf-8") as out:
+        json.dump(names, out)
+
+import atexit, runpy
+atexit.register(_dump)
+sys.argv = ["compliance", *sys.argv[1:]]
+runpy.run_module("compliance", run_name="__main__", alter_sys=True)
+"""
+
+
+def imported_modules(args: list[str], cwd: Path, workdir: Path) -> list[str]:
+    """The modules ``compliance ARGS`` imports besides the package's own, in import order."""
+    listing = workdir / "modules.json"
+    env = dict(os.environ, BENCH_MODULES=str(listing))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    subprocess.run([sys.executable, "-c", _PROBE, *args], cwd=cwd, env=env, capture_output=True)
+    names: list[str] = json.loads(listing.read_text(encoding="utf-8"))
+    return names
+
+
+def floor_command(modules: list[str]) -> list[str]:
+    """``python -c`` importing ``modules`` in order (one that fails alone is skipped)."""
+    code = (
+        "import importlib\n"
+        f"for name in {modules!r}:\n"
+        "    try:\n        importlib.import_module(name)\n"
+        "    except Exception:\n        pass\n"
+    )
+    return [sys.executable, "-c", code]
+
+
 def folder_project(workdir: Path) -> Path:
     """A project with an originals folder holding the sample original and no index."""
     project = workdir / "folder-project"
@@ -232,9 +277,11 @@ def main() -> None:
     project = folder_project(workdir)
     py = sys.executable
     me = [py, "-m", "compliance"]
+    modules = imported_modules(["hook", str(declared)], workdir, workdir)
     rows = [
         ("python -c pass", [py, "-c", "pass"], workdir),
         ('python -c "import yaml"', [py, "-c", "import yaml"], workdir),
+        (FLOOR, floor_command(modules), workdir),
         ("hook POST, original named, index", [*me, "hook", str(declared)], workdir),
         ("hook POST, index search", [*me, "hook", str(searched)], workdir),
         ("hook POST, originals folder", [*me, "hook", "posts/post.md"], project),
@@ -258,7 +305,10 @@ def main() -> None:
         )
     hook = results["hook POST, original named, index"]["x_pass"]
     check = results["check POST --original"]["x_pass"]
+    deps = results[FLOOR]["x_pass"]
     verdict = {
+        "floor_modules": len(modules),
+        "floor_x_pass": deps,
         "hook_x_pass": hook,
         "hook_target": TARGET_HOOK,
         "hook_met": hook <= TARGET_HOOK,
@@ -266,6 +316,7 @@ def main() -> None:
         "check_target": TARGET_CHECK,
         "check_met": check <= TARGET_CHECK,
     }
+    print(f"the hook's {len(modules)} modules alone take {deps:.1f}x python -c pass to import")
     print(
         f"hook {hook:.1f}x python -c pass (target <= {TARGET_HOOK}x: "
         f"{'met' if verdict['hook_met'] else 'NOT met'}); check {check:.1f}x "
