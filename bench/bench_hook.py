@@ -231,7 +231,12 @@ def imported_modules(args: list[str], cwd: Path, workdir: Path) -> list[str]:
     listing = workdir / "modules.json"
     env = dict(os.environ, BENCH_MODULES=str(listing))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    subprocess.run([sys.executable, "-c", _PROBE, *args], cwd=cwd, env=env, capture_output=True)
+    listing.unlink(missing_ok=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
+    if done.returncode not in (0, 1) or not listing.exists():
+        raise SystemExit(f"compliance {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
     names: list[str] = json.loads(listing.read_text(encoding="utf-8"))
     return names
 

@@ -46,6 +46,8 @@ def test_the_wheel_holds_every_rule_file_template_and_schema(wheel: Path) -> Non
     assert rules | templates <= names
     assert "compliance/schemas/report.schema.json" in names
     assert "compliance/schemas/rule-file.schema.json" in names
+    assert "compliance/terms/needles.json" in names
+    assert "compliance/index/notices.txt" in names
     assert "compliance/py.typed" in names
     assert "compliance/documents/regions.yaml" in names
 

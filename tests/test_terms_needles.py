@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compliance.terms.needles import TABLE, fold, needles, needles_of
+from compliance.errors import RuleFileError
+from compliance.terms.needles import TABLE, fold, needles
 from compliance.terms.notice import _read
 from compliance.terms.patterns import PatternSet, builtin_pattern_sources, load_patterns
 
@@ -39,8 +40,11 @@ def test_a_branch_with_no_certain_literal_leaves_the_pattern_unfiltered() -> Non
 
 
 def test_an_optional_part_gives_no_needle() -> None:
-    assert needles(r"(?:syndicated\s+)?copies") == ("copies",)
     assert needles(r"(?:syndicated)?") is None
+
+
+def test_the_words_around_an_optional_part_still_give_needles() -> None:
+    assert needles(r"(?:syndicated\s+)?copies") == ("copies",)
 
 
 def test_a_repeated_part_required_once_gives_its_needle() -> None:
@@ -53,11 +57,17 @@ def test_the_longest_certain_word_is_chosen() -> None:
 
 def test_needles_are_case_folded() -> None:
     assert needles(r"Weitergabe\s+GESTATTET") == ("weitergabe",)
+
+
+def test_a_letter_that_folds_to_two_gives_its_folded_needle() -> None:
     assert needles(r"Straße") == ("strasse",)
 
 
-def test_a_look_around_gives_no_needle() -> None:
+def test_a_look_behind_gives_no_needle() -> None:
     assert needles(r"(?<!without\s)\bok\b") == ("ok",)
+
+
+def test_a_look_ahead_gives_no_needle() -> None:
     assert needles(r"(?=republish)\w+") is None
 
 
@@ -133,8 +143,48 @@ def test_the_shipped_table_holds_every_builtin_pattern_as_parsed() -> None:
     assert shipped == fresh, "run `python -m compliance.terms.needles` to rewrite needles.json"
 
 
-def test_a_pattern_the_table_does_not_hold_is_parsed() -> None:
-    assert needles_of(r"\bzezwalamy\s+na\b") == ("zezwalamy",)
+def _extra(tmp_path: Path, key: str, pattern: str, language: str = "xx") -> Path:
+    path = tmp_path / f"{language}.yaml"
+    path.write_text(
+        f"language: {language}\nsignals:\n  {key}:\n    - '{pattern}'\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_a_pattern_the_table_does_not_hold_is_kept_for_a_text_holding_its_needle(
+    tmp_path: Path,
+) -> None:
+    library = load_patterns([_extra(tmp_path, "grant", r"\bzezwalamy\s+na\b")], builtin=False)
+    assert library.within("Zezwalamy na to.").signals["grant"]
+
+
+def test_a_pattern_the_table_does_not_hold_is_left_out_for_a_text_without_its_needle(
+    tmp_path: Path,
+) -> None:
+    library = load_patterns([_extra(tmp_path, "grant", r"\bzezwalamy\s+na\b")], builtin=False)
+    assert library.within("The council met.").signals["grant"] == ()
+
+
+NO_NEEDLE = "You may republish our stories for free."  # holds none of the patterns' words below
+
+
+def test_a_look_behind_of_varying_width_is_reported_whatever_the_text(tmp_path: Path) -> None:
+    path = _extra(tmp_path, "permission", r"(?<!not\s+)\bsubject\s+to\s+copyright\b")
+    with pytest.raises(RuleFileError, match="look-behind"):
+        _read(NO_NEEDLE, load_patterns([path]))
+
+
+def test_a_contact_pattern_without_its_group_is_reported_whatever_the_text(
+    tmp_path: Path,
+) -> None:
+    path = _extra(tmp_path, "contact", r"\bsyndication\s+desk\b", language="mul")
+    with pytest.raises(RuleFileError, match="must capture"):
+        _read(NO_NEEDLE, load_patterns([path]))
+
+
+def test_a_blank_pattern_is_reported_whatever_the_text(tmp_path: Path) -> None:
+    with pytest.raises(RuleFileError, match="empty pattern"):
+        _read(NO_NEEDLE, load_patterns([_extra(tmp_path, "permission", "   ")]))
 
 
 def test_a_text_keeps_only_the_patterns_whose_needles_it_holds() -> None:
@@ -154,7 +204,7 @@ def test_a_text_holding_a_needle_keeps_its_pattern() -> None:
     assert any("republish" in n for p in kept for n in needles(p.pattern) or ())
 
 
-def _unfiltered(patterns: PatternSet, monkeypatch: pytest.MonkeyPatch) -> None:
+def _unfiltered(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(PatternSet, "within", lambda self, text: self)
 
 
@@ -178,7 +228,7 @@ def test_reading_with_needles_gives_what_every_pattern_gives(
 ) -> None:
     library = load_patterns()
     with_needles = _read(text, library)
-    _unfiltered(library, monkeypatch)
+    _unfiltered(monkeypatch)
     assert _read(text, library) == with_needles
 
 
@@ -186,6 +236,6 @@ def test_every_sample_reads_the_same_with_needles(monkeypatch: pytest.MonkeyPatc
     library = load_patterns()
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").rglob("*.*"))]
     filtered = [_read(t, library) for t in texts]
-    _unfiltered(library, monkeypatch)
+    _unfiltered(monkeypatch)
     assert [_read(t, library) for t in texts] == filtered
     assert any(n.republishing for n in filtered)

@@ -1,10 +1,10 @@
-"""Needles: words a text must hold for a clause pattern to match it, so most patterns are never
+r"""Needles: words a text must hold for a clause pattern to match it, so most patterns are never
 compiled.
 
 Python compiles a regular expression in Python code: the nine notice files' ~700 patterns take
 about 0.1 s, more than the rest of a check. Yet an article holds the words of few of them. Each
-pattern has *needles*, literal strings of which every match contains at least one (``re-?post``
-needs ``re`` and ``post``; an alternation needs one needle of every branch): a pattern none of
+pattern has *needles*, strings of which every match contains at least one (``re-?publish`` needs
+"republish" or "re-publish"; an alternation needs one needle of every branch): a pattern none of
 whose needles occurs in a text cannot match anywhere in it, and is left uncompiled. This is the
 prefilter of RE2's ``FilteredRE2``, computed from Python's own parse of the pattern.
 
@@ -15,9 +15,9 @@ this module (regenerate it with ``python -m compliance.terms.needles``); a patte
 not hold (a user's own file, an edited one) is parsed when first read.
 
 Example:
-    >>> needles(r"\\b(?:may|can)\\s+be\\s+re-?published\\b")
-    ('published',)
-    >>> needles(r"\\bno\\b")  # too short to tell anything apart
+    >>> needles(r"\b(?:may|can)\s+be\s+re-?published\b")
+    ('re-published', 'republished')
+    >>> needles(r"\b[A-Z]\w+\s+[A-Z]\w+")  # no literal is certain: always tried
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["TABLE", "fold", "needles", "needles_of", "write_table"]
+__all__ = ["TABLE", "fold", "needles", "shipped_needles", "write_table"]
 
 TABLE = Path(__file__).with_name("needles.json")
 _FLAGS = re.IGNORECASE | re.MULTILINE  # the flags every clause pattern is compiled with
@@ -59,12 +59,14 @@ def _choose(options: list[frozenset[str]]) -> frozenset[str] | None:
 
 
 def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    """Every string of ``left`` followed by every one of ``right``; None past a few."""
     if len(left) * len(right) > _MOST_STRINGS:
         return None
     return frozenset(a + b for a in left for b in right)
 
 
 def _exact_sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Every string a parsed sequence can match, when each of its elements is `_exact`."""
     every: frozenset[str] | None = frozenset({""})
     for op, arg in items:
         part = _exact(op, arg)
@@ -143,8 +145,7 @@ def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
 
 def needles(pattern: str) -> Needles:
     """The needles of ``pattern`` (compiled ignoring case), sorted, or None when the pattern
-    must always be tried (no literal is certain, or it is not a valid pattern: compiling it
-    reports the error)."""
+    must always be tried (no literal is certain, or the pattern does not parse)."""
     try:
         parsed = sre_parse.parse(pattern, _FLAGS)
     except (re.error, RecursionError, OverflowError):
@@ -154,8 +155,9 @@ def needles(pattern: str) -> Needles:
 
 
 @cache
-def _table() -> dict[str, Needles]:
-    """The shipped needles of the built-in patterns (empty when the file is missing)."""
+def shipped_needles() -> dict[str, Needles]:
+    """The needles of the built-in patterns, by pattern (empty when the table is missing: every
+    pattern is then parsed, which costs time, never a match)."""
     try:
         data = json.loads(TABLE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -163,22 +165,8 @@ def _table() -> dict[str, Needles]:
     return {source: tuple(found) if found else None for source, found in data.items()}
 
 
-def needles_of(pattern: object) -> Needles:
-    """The needles of one entry of a pattern file: from the shipped table, else parsed."""
-    if not isinstance(pattern, str):
-        return None
-    table = _table()
-    return table[pattern] if pattern in table else needles(pattern)
-
-
-def builtin_sources() -> list[str]:
-    """Every pattern of the built-in notice files, in file order."""
-    from .patterns import builtin_pattern_sources
-
-    return builtin_pattern_sources()
-
-
 def _json(value: object) -> str:
+    """One value of the table, its non-ASCII letters kept readable."""
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -194,7 +182,9 @@ def write_table(sources: Iterable[str], path: Path = TABLE) -> int:
 
 def main() -> None:
     """Regenerate ``needles.json`` from the built-in pattern files."""
-    count = write_table(builtin_sources())
+    from .patterns import builtin_pattern_sources
+
+    count = write_table(builtin_pattern_sources())
     print(f"{TABLE}: needles of {count} patterns", file=sys.stderr)
 
 

@@ -16,13 +16,14 @@ holds one of the words every match of it contains (its needles, `needles.py`).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .needles import Needles, fold, needles_of
+from .needles import Needles, fold, needles, shipped_needles
 from .schema import Problem, display_path
 from .venues import VENUE_TOKENS
 from .yamlload import LineDict, LineList, YamlProblem, load_yaml
@@ -267,7 +268,12 @@ def _read_document(path: Path) -> tuple[LineDict, str | None, tuple[Problem, ...
 
 # Read once per process by the notice reader; the validator reads each file afresh.
 _document = lru_cache(maxsize=32)(_read_document)
-_shown = lru_cache(maxsize=32)(display_path)  # resolving a path costs more than a pattern's needles
+
+
+@lru_cache(maxsize=32)
+def _shown(path: Path, cwd: str) -> str:
+    """``path`` as messages show it from ``cwd``: resolved once, not for every key read."""
+    return display_path(path)
 
 
 def _parse(path: Path) -> tuple[Sections, list[Problem]]:
@@ -304,22 +310,42 @@ def validate_pattern_paths(paths: Iterable[Path]) -> tuple[int, list[str]]:
 
 
 @cache
-def _needles(path: Path, section: str, key: str) -> tuple[Needles, ...]:
-    """The needles of each pattern of one key in one file, none compiled.
+def _key_items(path: Path, section: str, key: str) -> LineList:
+    """One key's patterns in one file, the key and its list checked, none compiled.
 
     Raises:
         RuleFileError: the key itself or its list is invalid (``path:line: message``).
     """
     raw = _document(path)[0].get(section)
     if not isinstance(raw, LineDict) or key not in raw:
-        return ()
-    shown = _shown(path)
+        return LineList()
+    shown = _shown(path, os.getcwd())
     problems: list[Problem] = []
     wrong = _key_problem(raw, section, key, shown)
     items = _listed(raw[key], f"{section}.{key}", Problem(shown, raw.line_of(key), ""), problems)
     if wrong is not None or problems:
         raise (wrong or problems[0]).error()
-    return tuple(needles_of(item) for item in items)
+    return items
+
+
+@cache
+def _needles(path: Path, section: str, key: str) -> tuple[Needles, ...]:
+    """The needles of each pattern of one key in one file.
+
+    A built-in pattern's needles come from the shipped table. Any other pattern is compiled
+    here to check it: a broken one gets no needles, so it is compiled, and reported, whenever
+    its key is read, whatever the text (a look-behind of varying width parses, and only
+    compiling finds it wrong)."""
+    items = _key_items(path, section, key)
+    table = shipped_needles()
+    found: list[Needles] = []
+    for index, item in enumerate(items):
+        if isinstance(item, str) and item in table:
+            found.append(table[item])
+            continue
+        checked = _item(items, index, section, key, _shown(path, os.getcwd()))
+        found.append(None if isinstance(checked, Problem) else needles(checked.pattern))
+    return tuple(found)
 
 
 @cache
@@ -329,7 +355,8 @@ def _pattern(path: Path, section: str, key: str, index: int) -> re.Pattern[str]:
     Raises:
         RuleFileError: the pattern is invalid (``path:line: message``).
     """
-    compiled = _item(_document(path)[0][section][key], index, section, key, _shown(path))
+    items = _key_items(path, section, key)
+    compiled = _item(items, index, section, key, _shown(path, os.getcwd()))
     if isinstance(compiled, Problem):
         raise compiled.error()
     return compiled
