@@ -40,9 +40,11 @@ def _accuracy() -> list[str]:
 def _startup() -> list[str]:
     commands = saved("hook")["commands"]
     hook, check = commands["hook POST, original named, index"], commands["check POST --original"]
+    floor = commands["imports alone (not compliance's)"]
     return [
         f"{hook['cpu_median_s']:.2f} s: {hook['x_pass']:.1f}x `python -c pass`, "
         f"{hook['x_yaml']:.1f}x `import yaml`",
+        f"importing the modules it uses, before any of its own, is {floor['x_pass']:.1f}x",
         f"{check['cpu_median_s']:.2f} s: {check['x_pass']:.1f}x",
     ]
 
