@@ -239,3 +239,18 @@ def test_every_sample_reads_the_same_with_needles(monkeypatch: pytest.MonkeyPatc
     _unfiltered(monkeypatch)
     assert [_read(t, library) for t in texts] == filtered
     assert any(n.republishing for n in filtered)
+
+
+def test_a_builtin_pattern_in_a_users_file_is_checked_there(tmp_path: Path) -> None:
+    """The shipped needles serve the built-in files only: the same words under a key that needs
+    a capture group are reported in a user's file whatever the text."""
+    import yaml
+
+    absent = fold(NO_NEEDLE)
+    source = next(
+        s for s in BUILTIN if "(?P<" not in s and all(n not in absent for n in needles(s) or ("",))
+    )
+    path = tmp_path / "mul.yaml"
+    path.write_text(yaml.safe_dump({"language": "mul", "signals": {"contact": [source]}}))
+    with pytest.raises(RuleFileError, match="must capture"):
+        _read(NO_NEEDLE, load_patterns([path]))

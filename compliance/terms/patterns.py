@@ -144,6 +144,7 @@ class PatternSet:
         )
 
 
+@cache
 def builtin_patterns_dir() -> Path:
     """Folder of the built-in pattern files (``rules/notices``)."""
     from .library import builtin_rules_dir
@@ -332,12 +333,12 @@ def _key_items(path: Path, section: str, key: str) -> LineList:
 def _needles(path: Path, section: str, key: str) -> tuple[Needles, ...]:
     """The needles of each pattern of one key in one file.
 
-    A built-in pattern's needles come from the shipped table. Any other pattern is compiled
-    here to check it: a broken one gets no needles, so it is compiled, and reported, whenever
-    its key is read, whatever the text (a look-behind of varying width parses, and only
-    compiling finds it wrong)."""
+    A built-in file's patterns take their needles from the shipped table. Any other pattern is
+    compiled here to check it: a broken one gets no needles, so it is compiled, and reported,
+    whenever its key is read, whatever the text (a look-behind of varying width parses, and
+    only compiling finds it wrong)."""
     items = _key_items(path, section, key)
-    table = shipped_needles()
+    table = shipped_needles() if path.parent == builtin_patterns_dir() else {}
     found: list[Needles] = []
     for index, item in enumerate(items):
         if isinstance(item, str) and item in table:
