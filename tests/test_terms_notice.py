@@ -720,3 +720,77 @@ def test_the_sentence_before_a_notice_paragraph_is_not_read_as_one_of_its_terms(
     text = "The mayor spoke at noon. Do not alter the text.\n\nYou may republish our stories."
     notice = read_notice(text)
     assert (notice.republishing, notice.requires.no_modification) == ("allowed", False)
+
+
+# -- phrasings found missing when the reader was tried on notices written for it -----------
+
+
+def test_sites_named_as_the_subject_of_a_grant_may_republish() -> None:
+    notice = read_notice("Community websites may reproduce our reports if they credit us.")
+    assert notice.republishing == "allowed-with-conditions"
+
+
+def test_print_or_commercial_use_to_write_for_needs_permission_for_those_venues() -> None:
+    notice = read_notice(
+        "Non-commercial websites may reproduce this article with a link to the original. "
+        "For print or commercial use, please write to rights@example.org."
+    )
+    assert (notice.venues_allowed, set(notice.venues_needing_permission)) == (
+        ("non-commercial",),
+        {"print", "commercial"},
+    )
+
+
+def test_editing_only_for_style_is_a_no_modification_requirement() -> None:
+    notice = read_notice("You may republish this story. Edit only for style or length.")
+    assert notice.requires.no_modification
+
+
+def test_a_spanish_link_to_the_original_is_a_link_to_the_article() -> None:
+    notice = read_notice("Se permite la reproducción con un enlace al original.")
+    assert notice.requires.link_to_original == "article"
+
+
+def test_a_russian_notice_naming_the_author_requires_the_byline() -> None:
+    notice = read_notice("Использование материалов разрешено при условии указания автора.")
+    assert notice.requires.byline
+
+
+def test_a_russian_reprint_without_changes_requires_no_modification() -> None:
+    notice = read_notice("Материалы можно свободно перепечатывать без изменений.")
+    assert (notice.republishing, notice.requires.no_modification) == (
+        "allowed-with-conditions",
+        True,
+    )
+
+
+def test_a_russian_prohibition_in_any_tense_is_read() -> None:
+    notice = read_notice("Перепечатка материалов запрещается.")
+    assert notice.republishing == "forbidden"
+
+
+def test_a_russian_ban_outside_a_notice_is_prose() -> None:
+    notice = read_notice("Председатель не допускается к голосованию по этому вопросу.")
+    assert notice.republishing is None
+
+
+def test_a_japanese_ban_on_reprinting_is_a_prohibition() -> None:
+    assert read_notice("本記事の転載・複製を禁止します。").republishing == "forbidden"
+
+
+def test_a_japanese_copyright_held_line_reserves_rights() -> None:
+    notice = read_notice("著作権は株式会社サンプルに帰属します。")
+    assert notice.republishing == "permission-required"
+
+
+def test_a_japanese_notice_asking_for_the_author_and_source_requires_both() -> None:
+    notice = read_notice("出典と筆者名を明記してください。記事の転載は自由です。")
+    assert (notice.requires.credit_source, notice.requires.byline) == (True, True)
+
+
+def test_a_japanese_non_commercial_grant_leaves_commercial_use_to_ask() -> None:
+    notice = read_notice("非営利目的に限り、出典を明記の上、転載できます。")
+    assert (notice.venues_allowed, notice.venues_needing_permission) == (
+        ("non-commercial",),
+        ("commercial",),
+    )
