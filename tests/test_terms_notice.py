@@ -794,3 +794,54 @@ def test_a_japanese_non_commercial_grant_leaves_commercial_use_to_ask() -> None:
         ("non-commercial",),
         ("commercial",),
     )
+
+
+def test_permission_to_reprint_granted_is_a_grant() -> None:
+    notice = read_notice(
+        "Permission to reprint in whole or in part is gladly granted, provided full credit "
+        "and a live link are given."
+    )
+    assert notice.republishing == "allowed-with-conditions"
+
+
+def test_provided_full_credit_requires_the_source_credit() -> None:
+    notice = read_notice("You may republish our columns provided full credit is given.")
+    assert notice.requires.credit_source
+
+
+def test_a_live_link_is_a_link_requirement() -> None:
+    notice = read_notice("You may republish our columns with a live link.")
+    assert notice.requires.link_to_original == "any"
+
+
+def test_the_author_being_credited_requires_the_byline() -> None:
+    notice = read_notice(
+        "This article may be reproduced in any medium, provided the original author and "
+        "source are credited."
+    )
+    assert notice.requires.byline
+
+
+def test_excerpts_with_attribution_are_granted_and_the_full_text_needs_permission() -> None:
+    notice = read_notice(
+        "Material from this site may be quoted in short excerpts with attribution. "
+        "Full reproduction requires permission."
+    )
+    assert (notice.republishing, notice.uses_needing_permission) == (
+        "allowed-with-conditions",
+        ("full-text",),
+    )
+
+
+def test_a_person_who_may_be_quoted_is_no_notice() -> None:
+    assert read_notice("The minister may be quoted with care, aides said.").republishing is None
+
+
+def test_a_portuguese_notice_naming_author_and_source_requires_both() -> None:
+    notice = read_notice("A reprodução é permitida, desde que citados o autor e a fonte.")
+    assert (notice.requires.credit_source, notice.requires.byline) == (True, True)
+
+
+def test_an_italian_plural_grant_is_read() -> None:
+    notice = read_notice("Gli articoli possono essere ripubblicati citando la fonte.")
+    assert notice.republishing == "allowed-with-conditions"
