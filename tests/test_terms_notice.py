@@ -845,3 +845,55 @@ def test_a_portuguese_notice_naming_author_and_source_requires_both() -> None:
 def test_an_italian_plural_grant_is_read() -> None:
     notice = read_notice("Gli articoli possono essere ripubblicati citando la fonte.")
     assert notice.republishing == "allowed-with-conditions"
+
+
+def test_an_inquiry_about_licensing_needs_permission_and_names_the_contact() -> None:
+    notice = read_notice(
+        "To inquire about licensing or syndication of this content, please contact "
+        "licensing@example.com."
+    )
+    assert (notice.republishing, notice.contact) == (
+        "permission-required",
+        "licensing@example.com",
+    )
+
+
+def test_you_may_not_republish_is_a_prohibition() -> None:
+    notice = read_notice("You may share the link, but you may not copy or republish this article.")
+    assert notice.republishing == "forbidden"
+
+
+def test_encouraging_other_outlets_to_republish_is_a_grant() -> None:
+    notice = read_notice("We encourage other outlets to republish our investigations.")
+    assert notice.republishing == "allowed"
+
+
+def test_attributing_the_story_to_the_newsroom_requires_the_source_credit() -> None:
+    notice = read_notice("You may republish it. Attribute the story to our newsroom.")
+    assert notice.requires.credit_source
+
+
+def test_including_the_reporters_byline_requires_the_byline() -> None:
+    notice = read_notice("You may republish it. Include the reporter's byline.")
+    assert notice.requires.byline
+
+
+def test_not_removing_the_links_requires_keeping_them() -> None:
+    notice = read_notice("You may republish this story. Please do not remove the links.")
+    assert notice.requires.keep_links
+
+
+def test_a_grant_to_some_venues_only_is_conditional() -> None:
+    notice = read_notice(
+        "Nonprofit news organizations may republish this story at no cost. For-profit outlets "
+        "should contact us for licensing."
+    )
+    assert (notice.republishing, notice.venues_needing_permission) == (
+        "allowed-with-conditions",
+        ("commercial",),
+    )
+
+
+def test_a_newspaper_named_as_where_to_republish_is_print() -> None:
+    notice = read_notice("You can republish our articles on your website or in your newspaper.")
+    assert set(notice.venues_allowed) == {"online", "print"}

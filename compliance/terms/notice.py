@@ -492,6 +492,8 @@ def _read(text: str, pats: PatternSet) -> Notice:
         allowed, needing = map(
             list, settle(allowed, needing, licence=licence, own_grant=bool(granted))
         )
+        if status == "allowed" and (needing or set(allowed) - {"any"}):
+            status = "allowed-with-conditions"  # "nonprofits may republish": a venue is a condition
 
     contact, where = _contact(read)
     if where is not None:
