@@ -897,3 +897,61 @@ def test_a_grant_to_some_venues_only_is_conditional() -> None:
 def test_a_newspaper_named_as_where_to_republish_is_print() -> None:
     notice = read_notice("You can republish our articles on your website or in your newspaper.")
     assert set(notice.venues_allowed) == {"online", "print"}
+
+
+def test_a_german_grant_for_the_article_to_be_used_is_read() -> None:
+    notice = read_notice(
+        "Dieser Artikel darf unter Angabe der Quelle und mit einem Link auf den "
+        "Originalbeitrag frei verwendet werden."
+    )
+    assert (notice.republishing, notice.requires.link_to_original) == (
+        "allowed-with-conditions",
+        "article",
+    )
+
+
+def test_a_german_rule_about_money_being_used_is_no_notice() -> None:
+    assert read_notice("Das Geld darf nur für Schulen verwendet werden.").republishing is None
+
+
+def test_german_use_only_after_consultation_needs_permission() -> None:
+    notice = read_notice(
+        "Die Übernahme ist erlaubt. Eine kommerzielle Nutzung ist nur nach Rücksprache mit "
+        "der Redaktion möglich."
+    )
+    assert notice.venues_needing_permission == ("commercial",)
+
+
+def test_german_naming_of_the_authors_requires_the_byline() -> None:
+    notice = read_notice("Die Weiterverwendung ist unter Nennung der Urheber erlaubt.")
+    assert notice.requires.byline
+
+
+def test_a_french_condition_not_to_modify_requires_no_modification() -> None:
+    notice = read_notice(
+        "Les articles peuvent être reproduits librement, à condition de ne pas les modifier."
+    )
+    assert notice.requires.no_modification
+
+
+def test_a_spanish_request_to_write_before_reproducing_needs_permission() -> None:
+    notice = read_notice("Para reproducir este contenido, escriba a redaccion@example.com.")
+    assert (notice.republishing, notice.contact) == (
+        "permission-required",
+        "redaccion@example.com",
+    )
+
+
+def test_a_portuguese_credit_to_the_author_is_the_byline_not_the_source() -> None:
+    notice = read_notice("Você pode republicar nossas reportagens. Dê crédito ao autor.")
+    assert (notice.requires.byline, notice.requires.credit_source) == (True, False)
+
+
+def test_portuguese_online_or_printed_names_both_venues() -> None:
+    notice = read_notice("Você pode republicar nossas reportagens, on-line ou impressas.")
+    assert set(notice.venues_allowed) == {"online", "print"}
+
+
+def test_an_italian_link_to_the_original_is_a_link_to_the_article() -> None:
+    notice = read_notice("Gli articoli possono essere riprodotti con un link all'originale.")
+    assert notice.requires.link_to_original == "article"
