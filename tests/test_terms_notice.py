@@ -955,3 +955,73 @@ def test_portuguese_online_or_printed_names_both_venues() -> None:
 def test_an_italian_link_to_the_original_is_a_link_to_the_article() -> None:
     notice = read_notice("Gli articoli possono essere riprodotti con un link all'originale.")
     assert notice.requires.link_to_original == "article"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the new policy, schools may copy the plan for their own districts.",
+        "Journalists can now access copyright records online.",
+        "Broadcasters may reuse the footage from the pool camera.",
+        "Permission to share patient records is granted only to treating doctors.",
+        "Under fair use, a work can be quoted if the excerpt is short, the professor explained.",
+        "The council received 40 inquiries about licensing for food trucks this year.",
+        "For academic or commercial purposes, researchers can e-mail the lab for the data.",
+        "Nach Artikel 3 der Verordnung dürfen die Fördermittel nur für Schulen verwendet werden.",
+        "Das Grundstück wurde jahrelang ohne Genehmigung genutzt, sagte der Bürgermeister.",
+        "Эти средства можно использовать для ремонта школ, заявил министр.",
+        "Queste preoccupazioni possono essere condivise da molti cittadini.",
+        "Para que el alumno escriba mejor, el maestro fomenta el uso de diarios personales.",
+        "海賊版の複製を禁止する法律が成立した。",
+        "著作権はすべて作者に帰属する、と裁判所は判断した。",
+    ],
+)
+def test_ordinary_prose_about_use_and_copying_is_no_notice(text: str) -> None:
+    assert read_notice(text).republishing is None
+
+
+def test_a_prohibition_unless_the_source_is_credited_is_no_flat_ban() -> None:
+    notice = read_notice("You may not republish this article unless you link to the original.")
+    assert notice.republishing != "forbidden"
+
+
+def test_a_ban_on_editing_beside_a_grant_keeps_the_grant_and_its_condition() -> None:
+    notice = read_notice(
+        "You may republish our stories for free. You may not edit them or republish them in part."
+    )
+    assert (notice.republishing, notice.requires.no_modification) == (
+        "allowed-with-conditions",
+        True,
+    )
+
+
+def test_permission_granted_on_request_needs_permission() -> None:
+    notice = read_notice("Permission to reprint our articles is given on request.")
+    assert notice.republishing == "permission-required"
+
+
+def test_a_grant_including_commercial_use_has_no_condition() -> None:
+    notice = read_notice(
+        "You may republish our stories for free, including for commercial purposes."
+    )
+    assert notice.republishing == "allowed"
+
+
+def test_a_print_edition_named_in_a_history_line_is_no_venue() -> None:
+    notice = read_notice(
+        "This story appeared in the print edition of The Example Times. "
+        "You may republish it for free."
+    )
+    assert notice.venues_allowed == ("any",)
+
+
+def test_a_german_grant_after_consultation_is_no_grant() -> None:
+    notice = read_notice("Unsere Artikel dürfen nur nach vorheriger Rücksprache verwendet werden.")
+    assert notice.republishing != "allowed"
+
+
+def test_a_portuguese_credit_for_the_author_is_the_byline() -> None:
+    notice = read_notice(
+        "Você pode republicar nossas reportagens, desde que dê crédito para o autor."
+    )
+    assert notice.requires.byline

@@ -492,7 +492,7 @@ def _read(text: str, pats: PatternSet) -> Notice:
         allowed, needing = map(
             list, settle(allowed, needing, licence=licence, own_grant=bool(granted))
         )
-        if status == "allowed" and (needing or set(allowed) - {"any"}):
+        if status == "allowed" and (needing or set(allowed) - {"any", "commercial"}):
             status = "allowed-with-conditions"  # "nonprofits may republish": a venue is a condition
 
     contact, where = _contact(read)
