@@ -1025,3 +1025,92 @@ def test_a_portuguese_credit_for_the_author_is_the_byline() -> None:
         "Você pode republicar nossas reportagens, desde que dê crédito para o autor."
     )
     assert notice.requires.byline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plastic bags can be reused several times before they must be recycled.",
+        "Digital files can be copied endlessly at almost no cost, the economist noted.",
+        "We invite readers to share their experiences of the floods in the comments below.",
+        "You can copy the code from GitHub and run it on a laptop, the developer said.",
+        "Publishers can no longer reprint the novel after the estate withdrew its consent.",
+        "The author said she was happy to see the novel reprinted after forty years.",
+        "The treaty allows the reproduction of the work in braille for blind readers.",
+        "Car sharing is allowed in the city centre from Monday.",
+        "The treated water will be available for reuse on farms next summer.",
+        "The library's 3D printers are free to use with a library card.",
+        "Mickey Mouse's earliest version entered the public domain on January 1.",
+        "Facts are not subject to copyright, but the expression of them is.",
+        "The museum released 50,000 images under a Creative Commons licence.",
+        "The court order gives permission to copy the hard drives seized in the raid.",
+        "The material can be shared with police under the data protection law.",
+        "Die Schüler können ihre Ergebnisse im Internet veröffentlichen, sagte die Lehrerin.",
+        "Los estudiantes pueden reproducir el experimento en casa.",
+        "Vous êtes libres de choisir votre école, a dit le ministre.",
+        "La diffusion du match est autorisée en clair.",
+        "A empresa pode reproduzir o experimento em outros países.",
+    ],
+)
+def test_a_sentence_about_someone_elses_copying_grants_nothing(text: str) -> None:
+    assert read_notice("The council met on Tuesday.\n\n" + text).republishing is None
+
+
+def test_a_story_about_copying_leaves_the_footer_reserving_rights() -> None:
+    page = (
+        "Newspaper sues aggregator over copied articles\n\n"
+        'The Daily Ledger says NewsHub copied thousands of its articles. "Anyone can copy a '
+        "web page,\" said NewsHub's lawyer. Its chief executive said short excerpts can be "
+        "reproduced under the law. Under U.S. law, facts are not subject to copyright.\n\n"
+        "© 2024 Example News. All rights reserved."
+    )
+    assert read_notice(page).republishing == "permission-required"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("No content from this site may be reproduced without permission.", "permission-required"),
+        ("Articles may only be reproduced with written permission.", "permission-required"),
+        ("Our stories can be republished with our permission.", "permission-required"),
+        (
+            "Neither this article nor any part of it may be reproduced without permission.",
+            "permission-required",
+        ),
+        ("This article cannot be republished.", "forbidden"),
+        ("Our content must not be copied or republished.", "forbidden"),
+        ("Do not republish our stories.", "forbidden"),
+        ("We do not allow republication of our articles.", "forbidden"),
+        ("Permission is not granted to republish our articles.", "forbidden"),
+        ("Users may not copy or redistribute material from this site.", "forbidden"),
+        ("Personal use only. Not for redistribution.", "forbidden"),
+        ("For reprint and licensing requests for this article, click here.", "permission-required"),
+        (
+            "Republishing is free, but please credit us and link to the original.",
+            "allowed-with-conditions",
+        ),
+        (
+            "This article is a work of the U.S. federal government and is in the public domain.",
+            "allowed",
+        ),
+        (
+            "All Example content can be shared freely if no profit is made.",
+            "allowed-with-conditions",
+        ),
+    ],
+)
+def test_the_publishers_own_terms_for_its_work_are_read(text: str, status: str) -> None:
+    assert read_notice(text).republishing == status
+
+
+def test_a_sentence_is_not_cut_at_the_initials_of_a_country() -> None:
+    text = "Articles may be republished in the U.S. and Canada with credit."
+    assert [text[a:b] for a, b in sentences(text)] == [text]
+
+
+def test_no_permission_needed_for_something_else_grants_nothing() -> None:
+    notice = read_notice(
+        "No permission is needed to photograph buildings from the street, but publication of "
+        "the images may be restricted."
+    )
+    assert notice.republishing != "allowed"

@@ -43,8 +43,11 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
 # Sentence ends: a line break, a list bullet, or ., !, ? followed by space; 。 in CJK text.
 _BREAK = re.compile(r"\n+|[•·▪●]|(?<=[.!?])\s+|(?<=。)")
 _LEAD = re.compile(r"^[\s\-–—*:>]+")
+# "U.S." or "U.K." just before a space is no sentence end ("a work of the U.S. government").
+_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _NEGATION_REACH = 25  # characters before a grant in which "no part", "not" ... turn it around
 _GRANT_REACH = 60  # characters after a grant that still qualify it ("... without permission")
+_CONTRAST = re.compile(r"\b(?:but|however|except)\b", re.IGNORECASE)  # a new clause begins
 _ELEMENT_AT_START = 3  # a licence element named at the start of a sentence ("NC: ...")
 # Signals that mark a notice. Only sentences near one are read in full, so a long article costs
 # one pass of these patterns, not of every pattern over every sentence.
@@ -125,7 +128,12 @@ class _Sentence:
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """``[start, end)`` of each sentence or list item of ``text``, surrounding space trimmed."""
     begin = 0
-    for brk in [*_BREAK.finditer(text), None]:
+    breaks = [
+        b
+        for b in _BREAK.finditer(text)
+        if "\n" in b.group() or not _INITIALS.search(text[max(0, b.start() - 12) : b.start()])
+    ]
+    for brk in [*breaks, None]:
         end = brk.start() if brk is not None else len(text)
         chunk = text[begin:end]
         lead = _LEAD.match(chunk)
@@ -164,10 +172,15 @@ def _inside(hit: _Hit, spans: list[_Hit], slack: int = 0) -> bool:
 
 def _qualifies(grant: _Hit, permission: _Hit, text: str) -> bool:
     """True when the ``permission`` phrase follows ``grant`` closely, in the same clause (no
-    semicolon or colon between): it qualifies that grant ("may be reprinted without permission";
-    not "... for free; commercial outlets should contact us")."""
+    semicolon, colon or "but" between): it qualifies that grant ("may be reprinted without
+    permission"; not "... for free; commercial outlets should contact us", nor "... if you credit
+    us, but do not use our photographs without permission")."""
     between = text[grant.end : permission.start] if permission.start >= grant.end else "\n"
-    return len(between) <= _GRANT_REACH and not any(c in between for c in ";:\n")
+    return (
+        len(between) <= _GRANT_REACH
+        and not any(c in between for c in ";:\n")
+        and not _CONTRAST.search(between)
+    )
 
 
 def _tied(grant: _Hit, permission: _Hit, restrictions: list[_Hit], text: str) -> bool:
@@ -176,6 +189,20 @@ def _tied(grant: _Hit, permission: _Hit, restrictions: list[_Hit], text: str) ->
     the grant is conditional on asking."""
     return _qualifies(grant, permission, text) and any(
         grant.end <= r.start <= permission.end for r in restrictions
+    )
+
+
+def _names_reuse(waiver: _Hit, reuse: _Hit, text: str) -> bool:
+    """True when the reuse words come in the waiver's own clause, shortly after it ("no
+    permission is needed to republish ...") or before it ("to republish, no permission ...")."""
+    if reuse.start >= waiver.end:
+        between = text[waiver.end : reuse.start]
+    else:
+        between = text[reuse.end : waiver.start]  # empty when the two overlap
+    return (
+        len(between) <= _GRANT_REACH
+        and not any(c in between for c in ";:\n")
+        and not _CONTRAST.search(between)
     )
 
 
@@ -212,8 +239,9 @@ def _sentence(
             g.start <= p.start < g.end or _tied(g, p, restrictions, said) for p in permissions
         )
     ]
-    # "no prior permission is required to republish our articles" allows what it names
-    waived = waivers if hits.get("reuse") else []
+    # "no prior permission is required to republish our articles" allows what it names; "no
+    # permission is needed to photograph buildings, but publication ..." names no reuse of it
+    waived = [w for w in waivers if any(_names_reuse(w, r, said) for r in hits.get("reuse", []))]
     hits["grant"] = [] if hits.get("private_use") else [*grants, *waived]
     # "may be reprinted without written permission": the permission words belong to the grant.
     hits["permission"] = [
@@ -311,18 +339,19 @@ def _contact(read: list[_Sentence]) -> tuple[str | None, _Sentence | None]:
 
 
 def _nearest_kind(sentence: _Sentence, position: int) -> str | None:
-    """The status signal nearest to ``position`` in a sentence that has more than one."""
-    best: tuple[int, str] | None = None
+    """The status signal nearest to ``position`` in a sentence that has more than one, one in
+    the same clause first ("... may republish our essays; commercial outlets should contact
+    us": the commercial outlets are the contact's, not the grant's)."""
+    best: tuple[bool, int, str] | None = None
     for kind in _STATUS_SIGNALS:
         for m in sentence.hits.get(kind, []):
-            distance = (
-                0
-                if m.start <= position < m.end
-                else min(abs(m.start - position), abs(m.end - position))
-            )
-            if best is None or distance < best[0]:
-                best = (distance, kind)
-    return best[1] if best else sentence.kind
+            inside = m.start <= position < m.end
+            lo, hi = sorted((position, m.end if m.end <= position else m.start))
+            apart = not inside and any(c in sentence.text[lo:hi] for c in ";:")
+            distance = 0 if inside else min(abs(m.start - position), abs(m.end - position))
+            if best is None or (apart, distance) < best[:2]:
+                best = (apart, distance, kind)
+    return best[2] if best else sentence.kind
 
 
 def _ordered(items: list[str]) -> tuple[str, ...]:
