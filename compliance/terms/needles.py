@@ -3,10 +3,11 @@ compiled.
 
 Python compiles a regular expression in Python code: the nine notice files' ~700 patterns take
 about 0.1 s, more than the rest of a check. Yet an article holds the words of few of them. Each
-pattern has *needles*, strings of which every match contains at least one (``re-?publish`` needs
-"republish" or "re-publish"; an alternation needs one needle of every branch): a pattern none of
-whose needles occurs in a text cannot match anywhere in it, and is left uncompiled. This is the
-prefilter of RE2's ``FilteredRE2``, computed from Python's own parse of the pattern.
+pattern has sets of *needles*, strings of which every match contains at least one per set
+(``re-?publish`` needs "republish" or "re-publish"; an alternation needs one needle of every
+branch; "you may republish our stories" needs "republish" and "stories"): a pattern with a set
+none of whose needles occurs in a text cannot match anywhere in it, and is left uncompiled. This
+is the prefilter of RE2's ``FilteredRE2``, computed from Python's own parse of the pattern.
 
 Needles are compared case-folded (`fold`), which is never stricter than ``re.IGNORECASE``: a
 match found case-insensitively always contains a needle's folded form. Parsing a pattern costs
@@ -32,7 +33,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["TABLE", "fold", "needles", "shipped_needles", "write_table"]
+__all__ = ["TABLE", "Groups", "fold", "needle_groups", "needles", "shipped_needles", "write_table"]
 
 TABLE = Path(__file__).with_name("needles.json")
 _FLAGS = re.IGNORECASE | re.MULTILINE  # the flags every clause pattern is compiled with
@@ -44,18 +45,13 @@ _MOST_STRINGS = 64  # exact strings of one run kept as needles, at most
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 Needles = tuple[str, ...] | None
+Groups = tuple[tuple[str, ...], ...] | None  # a needle of each group
 
 
 def fold(text: str) -> str:
     """``text`` case-folded the way the needles are: if a pattern matches ``text`` ignoring
     case, ``fold`` of the match is ``fold`` of the pattern's literal characters."""
     return text.translate(_TURKISH_I).casefold()
-
-
-def _choose(options: list[frozenset[str]]) -> frozenset[str] | None:
-    """Of sets each of which a match must hit, the most selective: longest shortest needle,
-    then fewest needles."""
-    return max(options, key=lambda s: (min(map(len, s)), -len(s)), default=None)
 
 
 def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
@@ -99,19 +95,33 @@ def _exact(op: Any, arg: Any) -> frozenset[str] | None:
     return None
 
 
-def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
-    """A set of strings one of which every match of the parsed sequence ``items`` contains,
-    or None when no literal is certain (a class, an optional part, an empty branch).
+def _usable(option: frozenset[str]) -> bool:
+    """A needle set worth asking: no needle too short to tell texts apart, and none holding a
+    line break, which only ever comes from the separator the reader puts between sentences."""
+    return min(map(len, option)) >= _SHORTEST and not any("\n" in n for n in option)
+
+
+def _options(items: Iterable[tuple[Any, Any]], *, deep: bool) -> list[frozenset[str]]:
+    """Sets of strings of which every match of the parsed sequence ``items`` contains one
+    each: every such set, so a text must hold a needle of each.
 
     Consecutive elements of few exact strings are joined (``re-?publish`` needs ``republish``
-    or ``re-publish``); of the rest, a group, a branch or a part repeated at least once gives
-    what it requires itself."""
+    or ``re-publish``); of the rest, a group or a part repeated at least once gives what it
+    requires itself (``deep``: all of it, else its best set), and a branch one set of every
+    branch. A class, a dot, an optional part or a back-reference requires no literal."""
     options: list[frozenset[str]] = []
     run: frozenset[str] = frozenset({""})
 
     def close_run() -> None:
-        if min(map(len, run)) >= _SHORTEST:
+        if min(map(len, run)) >= 1:
             options.append(frozenset(map(fold, run)))
+
+    def inner(sequence: Iterable[tuple[Any, Any]]) -> None:
+        found = _options(sequence, deep=deep)
+        if deep:
+            options.extend(found)
+        elif found:
+            options.append(max(found, key=_selectivity))
 
     for op, arg in items:
         exact = _exact(op, arg)
@@ -121,31 +131,33 @@ def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
             continue
         close_run()
         run = exact if exact is not None else frozenset({""})
-        found: frozenset[str] | None = None
         if op is sre.SUBPATTERN:
-            found = _required(arg[-1])
+            inner(arg[-1])
         elif op is sre.ATOMIC_GROUP:
-            found = _required(arg)
+            inner(arg)
         elif op is sre.BRANCH:
             branches = [_required(branch) for branch in arg[1]]
             if all(branches):
-                found = frozenset().union(*(b for b in branches if b))
+                options.append(frozenset().union(*(b for b in branches if b)))
         elif op in _REPEATS and arg[0] >= 1:
-            found = _required(arg[2])
-        # A class, a dot or a back-reference requires no literal.
-        if found:
-            options.append(found)
+            inner(arg[2])
     close_run()
-    best = _choose(options)
-    if best is None or min(map(len, best)) < _SHORTEST or any("\n" in n for n in best):
-        # A line break only ever comes from the separator the reader puts between sentences.
-        return None
-    return best
+    return [option for option in options if _usable(option)]
+
+
+def _selectivity(option: frozenset[str]) -> tuple[int, int]:
+    """How well a needle set tells texts apart: longest shortest needle, then fewest needles."""
+    return min(map(len, option)), -len(option)
+
+
+def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The most selective set of strings one of which every match of ``items`` contains."""
+    return max(_options(items, deep=False), key=_selectivity, default=None)
 
 
 def needles(pattern: str) -> Needles:
-    """The needles of ``pattern`` (compiled ignoring case), sorted, or None when the pattern
-    must always be tried (no literal is certain, or the pattern does not parse)."""
+    """The most selective needles of ``pattern`` (compiled ignoring case), sorted, or None when
+    the pattern must always be tried (no literal is certain, or the pattern does not parse)."""
     try:
         parsed = sre_parse.parse(pattern, _FLAGS)
     except (re.error, RecursionError, OverflowError):
@@ -154,15 +166,30 @@ def needles(pattern: str) -> Needles:
     return tuple(sorted(found)) if found else None
 
 
+def needle_groups(pattern: str) -> Groups:
+    """Every needle set of ``pattern``: a text that lacks a needle of any one cannot hold a
+    match ("you may republish our stories" needs "republish" and "stories" ...). None when no
+    literal is certain or the pattern does not parse."""
+    try:
+        parsed = sre_parse.parse(pattern, _FLAGS)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    found = {tuple(sorted(option)) for option in _options(parsed, deep=True)}
+    return tuple(sorted(found)) or None
+
+
 @cache
-def shipped_needles() -> dict[str, Needles]:
-    """The needles of the built-in patterns, by pattern (empty when the table is missing: every
-    pattern is then parsed, which costs time, never a match)."""
+def shipped_needles() -> dict[str, Groups]:
+    """The needle sets of the built-in patterns, by pattern (empty when the table is missing:
+    every pattern is then parsed, which costs time, never a match)."""
     try:
         data = json.loads(TABLE.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return {source: tuple(found) if found else None for source, found in data.items()}
+    return {
+        source: tuple(tuple(group) for group in found) if found else None
+        for source, found in data.items()
+    }
 
 
 def _json(value: object) -> str:
@@ -174,7 +201,7 @@ def write_table(sources: Iterable[str], path: Path = TABLE) -> int:
     """Write the needles of ``sources`` to ``path`` (atomically); return how many."""
     from ..fileio import write_atomic
 
-    table = {source: needles(source) for source in sorted(set(sources))}
+    table = {source: needle_groups(source) for source in sorted(set(sources))}
     lines = (f"{_json(source)}: {_json(found)}" for source, found in table.items())
     write_atomic(path, "{\n" + ",\n".join(lines) + "\n}\n")
     return len(table)

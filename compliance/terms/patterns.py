@@ -11,7 +11,7 @@ Every file looks for a notice in every text: a short notice ("Weiterverbreitung 
 cannot be told apart by language reliably, and a notice missed makes an innocent republisher look
 like an infringer. The notice's sentences are then read with the files whose cues they hold
 (:meth:`PatternSet.triggered`), and a pattern is compiled only when a text first needs it and
-holds one of the words every match of it contains (its needles, `needles.py`).
+holds, of each set of words every match of it contains, one word (its needles, `needles.py`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from .needles import Needles, fold, needles, shipped_needles
+from .needles import Groups, fold, needle_groups, shipped_needles
 from .schema import Problem, display_path
 from .venues import VENUE_TOKENS
 from .yamlload import LineDict, LineList, YamlProblem, load_yaml
@@ -97,8 +97,8 @@ class PatternSet:
     seen: _Seen | None = field(default=None, compare=False, repr=False)  # see `within`
 
     def within(self, text: str) -> PatternSet:
-        """These patterns for reading ``text`` and any part of it: a pattern none of whose
-        needles (`needles.py`) the text holds cannot match there, and is left out uncompiled.
+        """These patterns for reading ``text`` and any part of it: a pattern that needs a word
+        the text lacks (`needles.py`) cannot match there, and is left out uncompiled.
 
         Parts joined by line breaks may be read too: no needle holds a line break.
         """
@@ -133,8 +133,8 @@ class PatternSet:
             or any(
                 _pattern(path, "signals", key, index).search(text)
                 for key in keys
-                for index, needles in enumerate(_needles(path, "signals", key))
-                if self.seen is None or self.seen.may_match(needles)
+                for index, groups in enumerate(_needles(path, "signals", key))
+                if self.seen is None or self.seen.may_match(groups)
             )
         )
         if len(chosen) == len(self.files):
@@ -330,8 +330,8 @@ def _key_items(path: Path, section: str, key: str) -> LineList:
 
 
 @cache
-def _needles(path: Path, section: str, key: str) -> tuple[Needles, ...]:
-    """The needles of each pattern of one key in one file.
+def _needles(path: Path, section: str, key: str) -> tuple[Groups, ...]:
+    """The needle sets of each pattern of one key in one file.
 
     A built-in file's patterns take their needles from the shipped table. Any other pattern is
     compiled here to check it: a broken one gets no needles, so it is compiled, and reported,
@@ -339,13 +339,13 @@ def _needles(path: Path, section: str, key: str) -> tuple[Needles, ...]:
     only compiling finds it wrong)."""
     items = _key_items(path, section, key)
     table = shipped_needles() if path.parent == builtin_patterns_dir() else {}
-    found: list[Needles] = []
+    found: list[Groups] = []
     for index, item in enumerate(items):
         if isinstance(item, str) and item in table:
             found.append(table[item])
             continue
         checked = _item(items, index, section, key, _shown(path, os.getcwd()))
-        found.append(None if isinstance(checked, Problem) else needles(checked.pattern))
+        found.append(None if isinstance(checked, Problem) else needle_groups(checked.pattern))
     return tuple(found)
 
 
@@ -376,24 +376,22 @@ class _Seen:
         self._folded = fold(text)
         self._held: dict[str, bool] = {}
 
-    def may_match(self, needles: Needles) -> bool:
-        """False when the text holds none of ``needles``: the pattern cannot match in it."""
-        if needles is None:
-            return True
-        for needle in needles:
-            held = self._held.get(needle)
-            if held is None:
-                held = self._held[needle] = needle in self._folded
-            if held:
-                return True
-        return False
+    def may_match(self, groups: Groups) -> bool:
+        """False when the text lacks every needle of some group: the pattern cannot match."""
+        return groups is None or all(any(self._holds(n) for n in group) for group in groups)
+
+    def _holds(self, needle: str) -> bool:
+        held = self._held.get(needle)
+        if held is None:
+            held = self._held[needle] = needle in self._folded
+        return held
 
 
 class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
     """One section of every file merged: key -> the key's patterns of every file, in file order.
 
     A pattern is compiled when a key is first read, and then only when the text read (``seen``)
-    holds one of its needles: a text with no notice compiles few patterns beyond its words.
+    holds a needle of each of its needle sets: a text with no notice compiles few patterns.
     """
 
     def __init__(
@@ -410,8 +408,8 @@ class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
         return tuple(
             _pattern(path, self._name, key, index)
             for path in self._files
-            for index, needles in enumerate(_needles(path, self._name, key))
-            if self._seen is None or self._seen.may_match(needles)
+            for index, groups in enumerate(_needles(path, self._name, key))
+            if self._seen is None or self._seen.may_match(groups)
         )
 
     def __iter__(self) -> Iterator[str]:
