@@ -1114,3 +1114,36 @@ def test_no_permission_needed_for_something_else_grants_nothing() -> None:
         "the images may be restricted."
     )
     assert notice.republishing != "allowed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Any news outlet can republish this investigation free of charge if it credits us.",
+        "You can reprint these essays in your own publication as long as you credit the writer.",
+        "You may republish Example News articles provided you credit Example News.",
+        "Stories published by The Tidewater Times may be republished by other outlets with credit.",
+        "Editors: this story is free for republication with credit to the Plains Herald.",
+        "Reprints allowed with credit.",
+        "We encourage republication of this article; please credit us and link to our site.",
+        "Feel free to republish, with credit to Prairie Public Press.",
+        "All Lakeside Press content can be republished with credit.",
+    ],
+)
+def test_the_shapes_of_a_republish_box_are_conditional_grants(text: str) -> None:
+    assert read_notice(text).republishing == "allowed-with-conditions"
+
+
+def test_letting_outlets_republish_our_work_is_a_grant() -> None:
+    notice = read_notice("We let other outlets republish our work for free.")
+    assert notice.republishing == "allowed"
+
+
+def test_reprinted_with_permission_needs_permission() -> None:
+    notice = read_notice("© 2023 The Daily Ledger. Reprinted with permission.")
+    assert notice.republishing == "permission-required"
+
+
+def test_credit_card_is_no_credit_requirement() -> None:
+    notice = read_notice("You may republish this story. Pay with credit card for prints.")
+    assert not notice.requires.credit_source
