@@ -1147,3 +1147,36 @@ def test_reprinted_with_permission_needs_permission() -> None:
 def test_credit_card_is_no_credit_requirement() -> None:
     notice = read_notice("You may republish this story. Pay with credit card for prints.")
     assert not notice.requires.credit_source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Werk ist gemeinfrei, seit der Autor vor 70 Jahren starb.",
+        "Die Übernahme des Unternehmens ist erlaubt, entschied das Kartellamt.",
+        "La reproducción asistida está permitida en el país desde 2006.",
+        "Se permite la publicación de los resultados a partir del lunes, según la ley electoral.",
+        "La obra pasó a ser de dominio público en 2020, y los textos son de dominio público.",
+        "A reprodução assistida é permitida no país.",
+        "As fotos podem ser publicadas com autorização da família.",
+    ],
+)
+def test_reporting_in_other_languages_grants_nothing(text: str) -> None:
+    assert read_notice("Intro.\n\n" + text).republishing is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Nachdruck der Artikel erlaubt.", "allowed"),
+        ("Dieser Artikel ist gemeinfrei.", "allowed"),
+        (
+            "Se permite la reproducción total o parcial citando la fuente.",
+            "allowed-with-conditions",
+        ),
+        ("Estos textos son de dominio público.", "allowed"),
+        ("Reprodução permitida desde que citada a fonte.", "allowed-with-conditions"),
+    ],
+)
+def test_short_notices_in_other_languages_are_still_read(text: str, status: str) -> None:
+    assert read_notice(text).republishing == status
