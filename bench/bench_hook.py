@@ -210,16 +210,14 @@ def byte_compile() -> None:
 # Run the command in-process and, at exit, write the modules it imported that are not this
 # package's (nor the interpreter's own at start-up) to the file named by BENCH_MODULES.
 _PROBE = """
-import sys
+import atexit, json, os, runpy, sys
 before = set(sys.modules)
 
 def _dump():
-    import json, os
     names = [m for m in sys.modules if m not in before and m.split(".")[0] != "compliance"]
     with open(os.environ["BENCH_MODULES"], "w", encoding="utf-8") as out:
         json.dump(names, out)
 
-import atexit, runpy
 atexit.register(_dump)
 sys.argv = ["compliance", *sys.argv[1:]]
 runpy.run_module("compliance", run_name="__main__", alter_sys=True)

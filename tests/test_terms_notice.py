@@ -1171,3 +1171,20 @@ def test_credit_card_is_no_credit_requirement() -> None:
 )
 def test_short_notices_in_other_languages_are_still_read(text: str, status: str) -> None:
     assert read_notice(text).republishing == status
+
+
+def test_initials_ending_a_sentence_still_end_it() -> None:
+    notice = read_notice(
+        "Our stories may be republished in the U.S. Commercial use requires our written permission."
+    )
+    assert notice.venues_needing_permission == ("commercial",)
+
+
+def test_a_venue_after_but_belongs_to_its_own_clause() -> None:
+    notice = read_notice(
+        "Print outlets need our permission, but commercial outlets may republish our stories."
+    )
+    assert (notice.venues_allowed, notice.venues_needing_permission) == (
+        ("commercial",),
+        ("print",),
+    )

@@ -43,7 +43,7 @@ _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za
 # Sentence ends: a line break, a list bullet, or ., !, ? followed by space; 。 in CJK text.
 _BREAK = re.compile(r"\n+|[•·▪●]|(?<=[.!?])\s+|(?<=。)")
 _LEAD = re.compile(r"^[\s\-–—*:>]+")
-# "U.S." or "U.K." just before a space is no sentence end ("a work of the U.S. government").
+# "U.S." or "U.K." before a space and a lower-case word is no sentence end (`_after_initials`).
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 _NEGATION_REACH = 25  # characters before a grant in which "no part", "not" ... turn it around
 _GRANT_REACH = 60  # characters after a grant that still qualify it ("... without permission")
@@ -125,14 +125,21 @@ class _Sentence:
     sections: dict[str, Hits]  # "venues" / "uses" / "forbids" -> token -> matches
 
 
+def _after_initials(text: str, brk: re.Match[str]) -> bool:
+    """True for the space after "U.S." or "U.K." when the sentence goes on in lower case
+    ("a work of the U.S. government"), which is no sentence end."""
+    if "\n" in brk.group():
+        return False
+    following = text[brk.end() : brk.end() + 1]
+    if not (following.islower() or following.isdigit()):
+        return False
+    return _INITIALS.search(text[max(0, brk.start() - 12) : brk.start()]) is not None
+
+
 def sentences(text: str) -> Iterator[tuple[int, int]]:
     """``[start, end)`` of each sentence or list item of ``text``, surrounding space trimmed."""
     begin = 0
-    breaks = [
-        b
-        for b in _BREAK.finditer(text)
-        if "\n" in b.group() or not _INITIALS.search(text[max(0, b.start() - 12) : b.start()])
-    ]
+    breaks = [b for b in _BREAK.finditer(text) if not _after_initials(text, b)]
     for brk in [*breaks, None]:
         end = brk.start() if brk is not None else len(text)
         chunk = text[begin:end]
@@ -340,14 +347,18 @@ def _contact(read: list[_Sentence]) -> tuple[str | None, _Sentence | None]:
 
 def _nearest_kind(sentence: _Sentence, position: int) -> str | None:
     """The status signal nearest to ``position`` in a sentence that has more than one, one in
-    the same clause first ("... may republish our essays; commercial outlets should contact
-    us": the commercial outlets are the contact's, not the grant's)."""
+    the same clause first (no semicolon, colon or "but" between: "... may republish our
+    essays; commercial outlets should contact us": the commercial outlets are the contact's,
+    not the grant's)."""
     best: tuple[bool, int, str] | None = None
     for kind in _STATUS_SIGNALS:
         for m in sentence.hits.get(kind, []):
             inside = m.start <= position < m.end
             lo, hi = sorted((position, m.end if m.end <= position else m.start))
-            apart = not inside and any(c in sentence.text[lo:hi] for c in ";:")
+            between = sentence.text[lo:hi]
+            apart = not inside and (
+                any(c in between for c in ";:") or bool(_CONTRAST.search(between))
+            )
             distance = 0 if inside else min(abs(m.start - position), abs(m.end - position))
             if best is None or (apart, distance) < best[:2]:
                 best = (apart, distance, kind)
