@@ -131,10 +131,9 @@ class PatternSet:
             for path, language in zip(self.files, self.languages, strict=True)
             if language == "mul"
             or any(
-                _pattern(path, "signals", key, index).search(text)
+                pattern.search(text)
                 for key in keys
-                for index, groups in enumerate(_needles(path, "signals", key))
-                if self.seen is None or self.seen.may_match(groups)
+                for pattern in _admitted(path, "signals", key, self.seen)
             )
         )
         if len(chosen) == len(self.files):
@@ -369,6 +368,14 @@ def _keys(path: Path, section: str) -> list[str]:
     return list(entries) if isinstance(entries, dict) else []
 
 
+def _admitted(path: Path, section: str, key: str, seen: _Seen | None) -> Iterator[re.Pattern[str]]:
+    """One key's patterns in one file that may match the text ``seen`` (all without a text),
+    each compiled only when reached: a caller that stops early compiles no more."""
+    for index, groups in enumerate(_needles(path, section, key)):
+        if seen is None or seen.may_match(groups):
+            yield _pattern(path, section, key, index)
+
+
 class _Seen:
     """A text, folded, and which needles it holds: asked once per needle."""
 
@@ -406,10 +413,9 @@ class _Section(Mapping[str, tuple[re.Pattern[str], ...]]):
         if key not in self._keys:
             raise KeyError(key)
         return tuple(
-            _pattern(path, self._name, key, index)
+            pattern
             for path in self._files
-            for index, groups in enumerate(_needles(path, self._name, key))
-            if self._seen is None or self._seen.may_match(groups)
+            for pattern in _admitted(path, self._name, key, self._seen)
         )
 
     def __iter__(self) -> Iterator[str]:
