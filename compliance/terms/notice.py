@@ -183,11 +183,7 @@ def _qualifies(grant: _Hit, permission: _Hit, text: str) -> bool:
     permission"; not "... for free; commercial outlets should contact us", nor "... if you credit
     us, but do not use our photographs without permission")."""
     between = text[grant.end : permission.start] if permission.start >= grant.end else "\n"
-    return (
-        len(between) <= _GRANT_REACH
-        and not any(c in between for c in ";:\n")
-        and not _CONTRAST.search(between)
-    )
+    return len(between) <= _GRANT_REACH and _one_clause(between)
 
 
 def _tied(grant: _Hit, permission: _Hit, restrictions: list[_Hit], text: str) -> bool:
@@ -206,11 +202,13 @@ def _names_reuse(waiver: _Hit, reuse: _Hit, text: str) -> bool:
         between = text[waiver.end : reuse.start]
     else:
         between = text[reuse.end : waiver.start]  # empty when the two overlap
-    return (
-        len(between) <= _GRANT_REACH
-        and not any(c in between for c in ";:\n")
-        and not _CONTRAST.search(between)
-    )
+    return len(between) <= _GRANT_REACH and _one_clause(between)
+
+
+def _one_clause(between: str) -> bool:
+    """True when nothing ``between`` two phrases starts a new clause: no semicolon, colon or
+    line break, and no "but", "however" or "except"."""
+    return not any(c in between for c in ";:\n") and not _CONTRAST.search(between)
 
 
 def _overlap(one: _Hit, other: _Hit) -> bool:
@@ -355,10 +353,7 @@ def _nearest_kind(sentence: _Sentence, position: int) -> str | None:
         for m in sentence.hits.get(kind, []):
             inside = m.start <= position < m.end
             lo, hi = sorted((position, m.end if m.end <= position else m.start))
-            between = sentence.text[lo:hi]
-            apart = not inside and (
-                any(c in between for c in ";:") or bool(_CONTRAST.search(between))
-            )
+            apart = not inside and not _one_clause(sentence.text[lo:hi])
             distance = 0 if inside else min(abs(m.start - position), abs(m.end - position))
             if best is None or (apart, distance) < best[:2]:
                 best = (apart, distance, kind)
