@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathspec
 
-__all__ = ["gitignore_spec", "glob_problem"]
+__all__ = ["first_problem", "gitignore_spec", "glob_problem"]
 
 
 def gitignore_spec(lines: Sequence[str]) -> pathspec.GitIgnoreSpec:
@@ -30,9 +30,17 @@ def gitignore_spec(lines: Sequence[str]) -> pathspec.GitIgnoreSpec:
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
     except (re.error, ValueError):
-        found = ((line, why) for line in lines if (why := glob_problem(line)))
-        bad = next(found, (" ".join(lines), "unreadable"))
+        found = first_problem(lines)
+        bad = (lines[found[0]], found[1]) if found else (" ".join(lines), "unreadable")
         raise ValueError(f"{bad[0]!r} is not a valid glob: {bad[1]}") from None
+
+
+def first_problem(patterns: Sequence[str]) -> tuple[int, str] | None:
+    """The index of the first pattern that is not a valid glob and why (:func:`glob_problem`),
+    or ``None``: asked once pathspec has refused a list, to name the culprit."""
+    return next(
+        ((i, why) for i, pattern in enumerate(patterns) if (why := glob_problem(pattern))), None
+    )
 
 
 def glob_problem(pattern: str) -> str | None:

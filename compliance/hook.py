@@ -244,13 +244,14 @@ def check_post(path: Path, config: ProjectConfig, originals: Originals) -> PostR
 def _glob_error(config: ProjectConfig) -> ConfigError:
     """The error for the first ``files:`` glob pathspec cannot read, at its line of the config
     (asked only once pathspec has refused the globs: a good config compiles them once)."""
-    from .globs import glob_problem
+    from .globs import first_problem
 
-    for i, glob in enumerate(config.files):
-        problem = glob_problem(glob.removeprefix("!"))
-        if problem:
-            where = config.files_at[i] if i < len(config.files_at) else str(config.path or "")
-            return ConfigError(f"{glob!r} is not a valid glob: {problem}", source=where or None)
+    found = first_problem([glob.removeprefix("!") for glob in config.files])
+    if found is not None:
+        i, problem = found
+        glob = config.files[i]
+        where = config.files_at[i] if i < len(config.files_at) else str(config.path or "")
+        return ConfigError(f"{glob!r} is not a valid glob: {problem}", source=where or None)
     return ConfigError(
         f"unreadable files: globs {list(config.files)!r}", str(config.path or "") or None
     )
